@@ -1,0 +1,53 @@
+/**
+ * Defined terms: `"X" means ...`, `"X" shall have the meaning ...`, and
+ * parenthetical definitions `(the "X")`, `("X")`, `(hereinafter "X")`.
+ * The definition's body is what gives the term its meaning: the rest of the
+ * sentence for `means`, the sentence up to the parenthesis otherwise.
+ */
+import { Span, spanIndexAt } from './lineIndex';
+
+export interface Definition {
+  term: string;
+  /** Where the quoted term is written. */
+  termSpan: Span;
+  /** The text that defines it. */
+  body: Span;
+}
+
+const Q_OPEN = '["\u201c]';
+const Q_CLOSE = '["\u201d]';
+const EMPH = '(?:\\*\\*|__|\\*|_)?';
+const TERM = `([A-Z][^"\u201c\u201d\\n*_]{0,80}?)`;
+
+const MEANS = new RegExp(
+  `${EMPH}${Q_OPEN}${EMPH}${TERM}${EMPH}${Q_CLOSE}${EMPH}[ \\t]*(?:,[^,\\n]{0,40},[ \\t]*)?(?:shall[ \\t]+)?(?:means?|mean[ \\t]+and[ \\t]+includes?|refers?[ \\t]+to|shall[ \\t]+have[ \\t]+the[ \\t]+meaning|has[ \\t]+the[ \\t]+meaning|includes?)\\b`,
+  'g',
+);
+const PAREN = new RegExp(
+  `\\((?:each[ \\t]+)?(?:(?:the|a|an)[ \\t]+)?(?:hereinafter[ \\t]+(?:referred[ \\t]+to[ \\t]+as[ \\t]+|called[ \\t]+)?(?:the[ \\t]+)?)?${EMPH}${Q_OPEN}${EMPH}${TERM}${EMPH}${Q_CLOSE}${EMPH}[^)\\n]{0,40}\\)`,
+  'g',
+);
+
+export function findDefinitions(text: string, sentences: Span[], paragraphs: Span[]): Definition[] {
+  const found: Definition[] = [];
+  let m: RegExpExecArray | null;
+  MEANS.lastIndex = 0;
+  while ((m = MEANS.exec(text))) {
+    const term = m[1].trim();
+    const termStart = text.indexOf(m[1], m.index);
+    // A "means" definition runs to the end of its paragraph (definitions often hold lists).
+    const para = paragraphs[spanIndexAt(paragraphs, m.index)];
+    const bodyEnd = para ? para.end : Math.min(text.length, m.index + m[0].length + 500);
+    found.push({ term, termSpan: { start: termStart, end: termStart + term.length }, body: { start: m.index + m[0].length, end: bodyEnd } });
+  }
+  PAREN.lastIndex = 0;
+  while ((m = PAREN.exec(text))) {
+    const term = m[1].trim();
+    const termStart = text.indexOf(m[1], m.index);
+    const sentence = sentences[spanIndexAt(sentences, m.index)];
+    const bodyStart = sentence ? sentence.start : Math.max(0, m.index - 300);
+    found.push({ term, termSpan: { start: termStart, end: termStart + term.length }, body: { start: bodyStart, end: m.index } });
+  }
+  found.sort((a, b) => a.termSpan.start - b.termSpan.start);
+  return found;
+}

@@ -1,0 +1,171 @@
+/**
+ * Single-pass normalisation with an offset map.
+ *
+ * The matcher works on a folded copy of the text: lower case, straight quotes,
+ * ASCII dashes, one space for any run of whitespace inside a paragraph, "\n"
+ * for a paragraph break, hyphenation across a line break joined, Markdown
+ * emphasis and HTML comments removed. `map[i]` is the UTF-16 offset in the
+ * original text of normalised character `i`; `map[text.length]` is the
+ * original length, so a normalised range [s, e) maps back to
+ * [map[s], map[e - 1] + 1).
+ *
+ * One pass over char codes with a lookup table, writing into typed arrays:
+ * chained toLowerCase().replace() calls cost several copies of the text.
+ */
+
+export interface NormalisedText {
+  readonly text: string;
+  readonly map: Int32Array;
+}
+
+const DROP = 0xffff; // table marker: character is removed
+const SPACE = 0x20;
+const NEWLINE = 0x0a;
+
+/** BMP fold table: lower case (1:1 only), quotes, dashes, spaces, invisible characters. */
+const FOLD: Uint16Array = buildFoldTable();
+
+function buildFoldTable(): Uint16Array {
+  const table = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    table[c] = c;
+    if (c >= 0xd800 && c <= 0xdfff) continue; // surrogates pass through untouched
+    const lower = String.fromCharCode(c).toLowerCase();
+    if (lower.length === 1) table[c] = lower.charCodeAt(0);
+  }
+  for (const c of [0x2018, 0x2019, 0x201a, 0x201b, 0x2032]) table[c] = 0x27;
+  for (const c of [0x201c, 0x201d, 0x201e, 0x201f, 0x2033, 0x00ab, 0x00bb]) table[c] = 0x22;
+  for (const c of [0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xfe58, 0xfe63, 0xff0d]) table[c] = 0x2d;
+  for (const c of [0x09, 0x0b, 0x0c, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000]) table[c] = SPACE;
+  for (let c = 0x2000; c <= 0x200a; c++) table[c] = SPACE;
+  for (const c of [0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]) table[c] = DROP;
+  return table;
+}
+
+function isWs(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || (c < 0x10000 && FOLD[c] === SPACE);
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0x24f);
+}
+
+export interface NormaliseOptions {
+  markdown: boolean;
+}
+
+export function normalise(source: string, options: NormaliseOptions): NormalisedText {
+  const n = source.length;
+  const out = new Uint16Array(n + 1);
+  const map = new Int32Array(n + 2);
+  const markdown = options.markdown;
+  let len = 0;
+  let i = 0;
+  while (i < n) {
+    const c = source.charCodeAt(i);
+
+    if (c === 0x20 || c === 0x0a || c === 0x0d || FOLD[c] === SPACE) {
+      // Collapse a whitespace run; two or more line breaks make a paragraph break.
+      const start = i;
+      let breaks = 0;
+      while (i < n) {
+        const d = source.charCodeAt(i);
+        if (d === 0x0a) breaks++;
+        else if (d === 0x0d) {
+          breaks++;
+          if (i + 1 < n && source.charCodeAt(i + 1) === 0x0a) i++;
+        } else if (!(d === 0x20 || FOLD[d] === SPACE)) break;
+        i++;
+      }
+      if (len > 0 && out[len - 1] !== SPACE && out[len - 1] !== NEWLINE) {
+        out[len] = breaks >= 2 ? NEWLINE : SPACE;
+        map[len++] = start;
+      } else if (breaks >= 2 && len > 0 && out[len - 1] === SPACE) {
+        out[len - 1] = NEWLINE;
+      }
+      continue;
+    }
+
+    if (c === 0x2d || FOLD[c] === 0x2d) {
+      // Hyphenation across a single line break ("law-\nful") joins the word.
+      const j = skipLineBreak(source, i + 1);
+      if (j > 0 && len > 0 && isLetter(out[len - 1]) && j < n && isLetter(source.charCodeAt(j))) {
+        i = j;
+        continue;
+      }
+      out[len] = 0x2d;
+      map[len++] = i++;
+      continue;
+    }
+
+    if (markdown) {
+      if (c === 0x2a || c === 0x5f || c === 0x60) {
+        i++; // emphasis and code markers carry no words
+        continue;
+      }
+      if (c === 0x5c && i + 1 < n && !isWs(source.charCodeAt(i + 1))) {
+        i++; // backslash escape: keep the escaped character
+        continue;
+      }
+      if (c === 0x3c && source.startsWith('<!--', i)) {
+        const close = source.indexOf('-->', i + 4);
+        const end = close < 0 ? n : close + 3;
+        // A comment separates words like whitespace does.
+        if (len > 0 && out[len - 1] !== SPACE && out[len - 1] !== NEWLINE) {
+          out[len] = SPACE;
+          map[len++] = i;
+        }
+        i = end;
+        continue;
+      }
+    }
+
+    const f = FOLD[c];
+    if (f === DROP) {
+      i++;
+      continue;
+    }
+    out[len] = f;
+    map[len++] = i++;
+  }
+  // Trailing whitespace is not needed for matching.
+  while (len > 0 && (out[len - 1] === SPACE || out[len - 1] === NEWLINE)) len--;
+  map[len] = n;
+  const text = decodeUtf16(out.subarray(0, len));
+  return { text, map: map.subarray(0, len + 1) };
+}
+
+/** If a run of spaces containing exactly one line break starts at `i`, return the index after it, else -1. */
+function skipLineBreak(source: string, i: number): number {
+  const n = source.length;
+  let breaks = 0;
+  while (i < n) {
+    const d = source.charCodeAt(i);
+    if (d === 0x0a) breaks++;
+    else if (d === 0x0d) {
+      breaks++;
+      if (i + 1 < n && source.charCodeAt(i + 1) === 0x0a) i++;
+    } else if (!(d === 0x20 || d === 0x09)) break;
+    i++;
+  }
+  return breaks === 1 ? i : -1;
+}
+
+const utf16 = new TextDecoder('utf-16le');
+
+function decodeUtf16(units: Uint16Array): string {
+  // TextDecoder turns a lone surrogate into U+FFFD: still one code unit, so offsets hold.
+  return utf16.decode(units);
+}
+
+/** Normalise a phrase from a rule pack the same way a document is normalised. */
+export function normalisePhrase(phrase: string): string {
+  return normalise(phrase, { markdown: false }).text;
+}
+
+/** Map a normalised range back to original UTF-16 offsets. */
+export function toOriginalRange(norm: NormalisedText, start: number, end: number): { start: number; end: number } {
+  const s = norm.map[start];
+  const e = end > start ? norm.map[end - 1] + 1 : s;
+  return { start: s, end: e };
+}

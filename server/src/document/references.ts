@@ -1,0 +1,45 @@
+/**
+ * Cross-references: "Section 9", "subject to Section 4.2(a)", "Sections 4 and 5",
+ * "Article IV", "Clause 3", "§ 7". Each target is resolved to a section by number.
+ */
+import { Span } from './lineIndex';
+import { Section } from './structure';
+
+export interface CrossReference {
+  span: Span;
+  /** Target numbers as written, canonicalised ("4.2(a)", "iv"). */
+  targets: string[];
+  family: 'article' | 'section';
+}
+
+const REFERENCE = /\b(Sections?|SECTIONS?|Clauses?|CLAUSES?|Articles?|ARTICLES?|§§?)[ \t]*((?:\d+(?:\.\d+)*(?:\([a-z0-9]+\))*|[IVXLC]+)(?:(?:,[ \t]*|[ \t]+(?:and|or|through|to)[ \t]+|[ \t]*-[ \t]*)(?:\d+(?:\.\d+)*(?:\([a-z0-9]+\))*|[IVXLC]+))*)/g;
+const TARGET = /\d+(?:\.\d+)*(?:\([a-z0-9]+\))*|\b[IVXLC]+\b/g;
+
+export function findReferences(text: string): CrossReference[] {
+  const refs: CrossReference[] = [];
+  let m: RegExpExecArray | null;
+  REFERENCE.lastIndex = 0;
+  while ((m = REFERENCE.exec(text))) {
+    const word = m[1].toLowerCase();
+    const family = word.startsWith('article') ? 'article' : 'section';
+    const targets = (m[2].match(TARGET) ?? []).map((t) => t.toLowerCase().replace(/\.$/, ''));
+    if (targets.length > 0) refs.push({ span: { start: m.index, end: m.index + m[0].length }, targets, family });
+  }
+  return refs;
+}
+
+/** Sections a reference points at (a lettered target resolves to its item, else to the numbered section). */
+export function resolveReference(ref: CrossReference, sections: Section[]): Section[] {
+  const out: Section[] = [];
+  for (const target of ref.targets) {
+    const exact = sections.find((s) => (s.path === target || s.number === target) && (ref.family === 'article' ? s.family === 'article' : s.family === 'section' || /^\d+$/.test(target)));
+    if (exact) {
+      out.push(exact);
+      continue;
+    }
+    const base = target.replace(/\(.*$/, '');
+    const fallback = sections.find((s) => s.number === base && s.family === (ref.family === 'article' ? 'article' : 'section'));
+    if (fallback) out.push(fallback);
+  }
+  return out;
+}

@@ -1,0 +1,220 @@
+/**
+ * Paragraphs, numbered sections and headings, read line by line from the original text.
+ *
+ * A section starts at a heading or a numbered line (`1.`, `1.1`, `(a)`, `Section 7`,
+ * `ARTICLE IV`, Markdown `#`) and runs until the next section of the same or a
+ * higher rank. Ranks: articles 0, Markdown headings their depth - 1 unless they
+ * carry a number, numbered labels their number of components, lettered labels one
+ * below the section they sit in, roman numerals one below a lettered label.
+ */
+import { Span } from './lineIndex';
+
+export interface Section extends Span {
+  /** Label as written: "7.2", "(a)", "IV", or "" for an unnumbered Markdown heading. */
+  label: string;
+  /** Canonical number used by cross-references: "7.2", "iv", "a". */
+  number: string;
+  /** "article" for ARTICLE/PART, else "section". */
+  family: 'article' | 'section';
+  title: string;
+  rank: number;
+  /** End of the heading line (or of the run-in title). */
+  headingEnd: number;
+  parent: number; // index in the sections array, -1 for top level
+  /** Full number including ancestors for lettered items: "4.2(a)". */
+  path: string;
+}
+
+export interface Structure {
+  paragraphs: Span[];
+  sections: Section[];
+  /** Paragraph indices that are headings (a line that is only a heading). */
+  headingParagraphs: Set<number>;
+}
+
+const ARTICLE = /^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*|__)?(?:ARTICLE|Article|PART|Part)[ \t]+([IVXLC]+|\d+)\b[.:]?/y;
+const SECTION_WORD = /^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*|__)?(?:SECTION|Section|CLAUSE|Clause|§)[ \t]*(\d+(?:\.\d+)*)\.?(?=[ \t]|$)/y;
+const NUMBERED = /^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*|__)?(\d{1,3}(?:\.\d{1,3})*)(?:(\.)|\))?(?:\*\*|__)?[ \t]+(?=\S)/y;
+const PAREN = /^[ \t]*(?:\*\*|__)?\(([a-z]{1,2}|[ivxlc]{1,6}|\d{1,2}|[A-Z])\)[ \t]+/y;
+const MD_HEADING = /^[ \t]{0,3}(#{1,6})[ \t]+/y;
+const BULLET = /^[ \t]*[-*+•][ \t]+/y;
+
+const ROMAN = /^[ivxlc]+$/;
+
+function blank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0d && c !== 0x0a && c !== 0xa0) return false;
+  }
+  return true;
+}
+
+interface LineLabel {
+  label: string;
+  number: string;
+  family: 'article' | 'section';
+  kind: 'article' | 'numbered' | 'letter' | 'roman' | 'markdown';
+  mdDepth: number;
+  bodyStart: number; // offset after the label
+}
+
+function readLabel(text: string, start: number, end: number, markdown: boolean): LineLabel | undefined {
+  const line = text.slice(start, Math.min(end, start + 200));
+  let mdDepth = 0;
+  if (markdown) {
+    MD_HEADING.lastIndex = 0;
+    const h = MD_HEADING.exec(line);
+    if (h) mdDepth = h[1].length;
+  }
+  let m: RegExpExecArray | null;
+  ARTICLE.lastIndex = 0;
+  if ((m = ARTICLE.exec(line))) {
+    return { label: m[1], number: m[1].toLowerCase(), family: 'article', kind: 'article', mdDepth, bodyStart: start + m[0].length };
+  }
+  SECTION_WORD.lastIndex = 0;
+  if ((m = SECTION_WORD.exec(line))) {
+    return { label: m[1], number: m[1], family: 'section', kind: 'numbered', mdDepth, bodyStart: start + m[0].length };
+  }
+  NUMBERED.lastIndex = 0;
+  if ((m = NUMBERED.exec(line)) && (m[0].includes('.') || m[0].includes(')') || m[2])) {
+    // "12 months" is not a label: a bare number needs a dot or a parenthesis.
+    return { label: m[1], number: m[1], family: 'section', kind: 'numbered', mdDepth, bodyStart: start + m[0].length };
+  }
+  PAREN.lastIndex = 0;
+  if ((m = PAREN.exec(line))) {
+    const id = m[1];
+    const kind = ROMAN.test(id) ? 'roman' : /^\d+$/.test(id) ? 'letter' : 'letter';
+    return { label: `(${id})`, number: id.toLowerCase(), family: 'section', kind, mdDepth, bodyStart: start + m[0].length };
+  }
+  if (mdDepth > 0) {
+    return { label: '', number: '', family: 'section', kind: 'markdown', mdDepth, bodyStart: start + MD_HEADING.lastIndex };
+  }
+  return undefined;
+}
+
+/** A short Title-Case run-in heading ("Audit Rights." ) or a line that is only a heading. */
+function readTitle(text: string, bodyStart: number, lineEnd: number, isMarkdownHeading: boolean): { title: string; end: number } {
+  const body = text.slice(bodyStart, lineEnd).replace(/[*_#]+/g, ' ').trim();
+  if (isMarkdownHeading) return { title: body, end: lineEnd };
+  const stop = body.search(/[.:](\s|$)/);
+  const candidate = (stop < 0 ? body : body.slice(0, stop)).trim();
+  const words = candidate.split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 8 || candidate.length > 80) return { title: '', end: bodyStart };
+  const capitalised = words.filter((w) => /^[A-Z0-9("“]/.test(w)).length;
+  const lineIsOnlyTitle = stop < 0 || stop >= body.length - 1;
+  if (capitalised * 2 < words.length && !lineIsOnlyTitle) return { title: '', end: bodyStart };
+  if (stop < 0 && !lineIsOnlyTitle) return { title: '', end: bodyStart };
+  const idx = text.indexOf(candidate.slice(0, 20), bodyStart);
+  return { title: candidate, end: idx >= 0 ? Math.min(lineEnd, idx + candidate.length + 1) : lineEnd };
+}
+
+export function parseStructure(text: string, markdown: boolean): Structure {
+  const paragraphs: Span[] = [];
+  const sections: Section[] = [];
+  const headingParagraphs = new Set<number>();
+  const n = text.length;
+  let paraStart = -1;
+  let paraEnd = -1;
+  // Rank context: the numeric rank of the innermost numbered section, and whether a lettered item is open.
+  let numericRank = 0;
+  let letterRank = -1;
+  let lastLetter = '';
+  let inFence = false;
+
+  const closeParagraph = () => {
+    if (paraStart >= 0) paragraphs.push({ start: paraStart, end: paraEnd });
+    paraStart = -1;
+  };
+
+  let lineStart = 0;
+  // Next CR and LF positions, found once each and reused: searching afresh for a character
+  // the text lacks would rescan the rest of the text on every line.
+  let nextLf = -2;
+  let nextCr = -2;
+  while (lineStart <= n) {
+    if (nextLf !== -1 && nextLf < lineStart) nextLf = text.indexOf('\n', lineStart);
+    if (nextCr !== -1 && nextCr < lineStart) nextCr = text.indexOf('\r', lineStart);
+    let nl = nextLf;
+    if (nextCr >= 0 && (nl < 0 || nextCr < nl)) nl = nextCr;
+    const lineEnd = nl < 0 ? n : nl;
+    const next = nl < 0 ? n + 1 : text.charCodeAt(nl) === 0x0d && text.charCodeAt(nl + 1) === 0x0a ? nl + 2 : nl + 1;
+
+    if (markdown && /^[ \t]{0,3}(```|~~~)/.test(text.slice(lineStart, lineStart + 8))) {
+      inFence = !inFence;
+      closeParagraph();
+    } else if (blank(text, lineStart, lineEnd)) {
+      closeParagraph();
+    } else if (!inFence) {
+      const label = readLabel(text, lineStart, lineEnd, markdown);
+      BULLET.lastIndex = 0;
+      const bullet = !label && markdown && BULLET.test(text.slice(lineStart, lineStart + 8));
+      if (label || bullet) closeParagraph();
+      if (paraStart < 0) paraStart = lineStart + (text.slice(lineStart, lineEnd).length - text.slice(lineStart, lineEnd).trimStart().length);
+      paraEnd = lineEnd;
+      while (paraEnd > paraStart && /\s/.test(text[paraEnd - 1])) paraEnd--;
+
+      if (label) {
+        let rank: number;
+        if (label.kind === 'article') {
+          rank = 0;
+          numericRank = 0;
+          letterRank = -1;
+        } else if (label.kind === 'numbered') {
+          rank = label.number.split('.').length;
+          numericRank = rank;
+          letterRank = -1;
+          lastLetter = '';
+        } else if (label.kind === 'markdown') {
+          rank = label.mdDepth - 1;
+          numericRank = rank;
+          letterRank = -1;
+        } else {
+          // "(i)" after "(h)" is a letter; otherwise roman numerals nest under letters.
+          const romanAfterLetter = label.kind === 'roman' && !(label.number === 'i' && lastLetter === 'h') && !(label.number === 'v' && lastLetter === 'u') && !(label.number === 'x' && lastLetter === 'w');
+          if (romanAfterLetter && letterRank >= 0) rank = letterRank + 1;
+          else {
+            rank = numericRank + 1;
+            letterRank = rank;
+            lastLetter = label.number;
+          }
+        }
+        const isMdHeading = label.mdDepth > 0;
+        const { title, end: headingEnd } = readTitle(text, label.bodyStart, lineEnd, isMdHeading);
+        const wholeLineHeading = isMdHeading || (title.length > 0 && headingEnd >= lineEnd - 1);
+        if (wholeLineHeading) headingParagraphs.add(paragraphs.length);
+        sections.push({
+          start: lineStart,
+          end: n,
+          label: label.label,
+          number: label.number,
+          family: label.family,
+          title,
+          rank,
+          headingEnd: Math.max(headingEnd, label.bodyStart),
+          parent: -1,
+          path: label.number,
+        });
+        if (wholeLineHeading) closeParagraph();
+      }
+    }
+    lineStart = next;
+  }
+  closeParagraph();
+  linkSections(sections, n);
+  return { paragraphs, sections, headingParagraphs };
+}
+
+/** Set each section's end, parent and full path with a rank stack. */
+function linkSections(sections: Section[], textEnd: number): void {
+  const stack: number[] = [];
+  for (let i = 0; i < sections.length; i++) {
+    const s = sections[i];
+    while (stack.length > 0 && sections[stack[stack.length - 1]].rank >= s.rank) {
+      sections[stack.pop()!].end = s.start;
+    }
+    s.parent = stack.length > 0 ? stack[stack.length - 1] : -1;
+    if (s.parent >= 0 && s.label.startsWith('(')) s.path = `${sections[s.parent].path}(${s.number})`;
+    stack.push(i);
+  }
+  for (const i of stack) sections[i].end = textEnd;
+}

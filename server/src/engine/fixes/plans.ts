@@ -1,0 +1,56 @@
+/** Fix plans a rule attaches to a finding: insert clauses, replace weak wording, suppress with a reason. */
+import { ContractDocument } from '../../document/contractDocument';
+import { Span } from '../../document/lineIndex';
+import { ClauseSnippet, FixPlan, RuleSet } from '../types';
+import { findInsertionPoint } from './insertion';
+import { escapeSnippet, renderPlain } from './snippet';
+
+export function insertClausesPlan(doc: ContractDocument, ruleSet: RuleSet, clauseIds: string[], anchor: Span | undefined): FixPlan[] {
+  const plans: FixPlan[] = [];
+  const snippets = clauseIds.map((id) => ruleSet.clauses.get(id)).filter((c): c is ClauseSnippet => c !== undefined);
+  // Group clauses by insertion point so that one plan inserts what belongs together.
+  const byOffset = new Map<number, { prefix: string; where: string; clauses: ClauseSnippet[] }>();
+  for (const clause of snippets) {
+    const point = findInsertionPoint(doc, anchor, clause.placement);
+    const entry = byOffset.get(point.offset) ?? { prefix: point.prefix, where: point.where, clauses: [] };
+    entry.clauses.push(clause);
+    byOffset.set(point.offset, entry);
+  }
+  const eol = doc.lines.eol();
+  for (const [offset, { prefix, where, clauses }] of byOffset) {
+    const edits = clauses.map((clause) => {
+      const body = clause.body.replace(/\r?\n/g, eol).trimEnd();
+      return { start: offset, end: offset, text: prefix + renderPlain(body), snippet: escapeSnippet(prefix) + body, clauseId: clause.id };
+    });
+    const names = clauses.map((c) => c.title).join(' and ');
+    plans.push({ id: `insert:${clauses.map((c) => c.id).join('+')}`, type: 'insert-clause', title: `Insert ${names} ${where}`, edits });
+  }
+  return plans;
+}
+
+export function replacePlan(span: Span, replacement: string, matched: string): FixPlan {
+  return {
+    id: `replace:${span.start}`,
+    type: 'replace',
+    title: `Replace "${matched}" with "${renderPlain(replacement)}"`,
+    edits: [{ start: span.start, end: span.end, text: renderPlain(replacement), snippet: replacement }],
+  };
+}
+
+/** A `disable-next-line` comment above the finding's line, with a reason to fill in. */
+export function suppressPlan(doc: ContractDocument, ruleId: string, span: Span): FixPlan {
+  const line = doc.lines.lineOf(span.start);
+  const lineStart = doc.lines.lineStarts[line];
+  const indent = /^[ \t]*/.exec(doc.text.slice(lineStart, lineStart + 40))![0];
+  const eol = doc.lines.eol();
+  const reason = '${1:why this is acceptable}; approved-by: ${2:name}';
+  const body = doc.format === 'markdown'
+    ? `<!-- clauselint-disable-next-line ${ruleId} -- reason: ${reason} -->`
+    : `[clauselint-disable-next-line ${ruleId} -- reason: ${reason}]`;
+  return {
+    id: `suppress:${ruleId}:${line}`,
+    type: 'suppress',
+    title: `Suppress ${ruleId} here (with a reason)`,
+    edits: [{ start: lineStart, end: lineStart, text: indent + renderPlain(body) + eol, snippet: escapeSnippet(indent) + body + escapeSnippet(eol) }],
+  };
+}

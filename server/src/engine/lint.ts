@@ -1,0 +1,69 @@
+/**
+ * The engine's entry point: one scan for all term sets, then every enabled rule
+ * over the shared context, then suppressions and coverage. A rule that throws is
+ * reported as an internal error of that rule; the others still run.
+ */
+import { ContractDocument } from '../document/contractDocument';
+import { RuleContext } from './context';
+import { computeCoverage } from './coverage';
+import { Scanner } from './match/scanner';
+import { FIRST_PHASE_KINDS, RULE_KINDS } from './rules';
+import { applySuppressions, SuppressionOutcome } from './suppress';
+import { Finding, LintResult, RuleSet, RuleSpec } from './types';
+
+export const INTERNAL_ERROR_RULE_ID = 'clauselint/internal-error';
+
+/** A rule set with its scanner compiled once; reuse it for every document. */
+export interface CompiledRuleSet {
+  ruleSet: RuleSet;
+  scanner: Scanner;
+}
+
+export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
+  return { ruleSet, scanner: new Scanner(ruleSet.termSets) };
+}
+
+export interface LintOptions {
+  /** Run rules whatever their `when` condition says (used by rule examples). */
+  ignoreConditions?: boolean;
+  /** Only run these rule ids. */
+  only?: ReadonlySet<string>;
+}
+
+export interface FullLintResult extends LintResult {
+  suppressed: SuppressionOutcome['suppressed'];
+}
+
+export function lintDocument(doc: ContractDocument, compiled: CompiledRuleSet, options: LintOptions = {}): FullLintResult {
+  const { ruleSet } = compiled;
+  const ctx = new RuleContext(doc, ruleSet, compiled.scanner.scan(doc.norm));
+  const rules = ruleSet.rules.filter((r) => r.enabled && (!options.only || options.only.has(r.id)));
+  const ordered = [...rules.filter((r) => FIRST_PHASE_KINDS.has(r.kind)), ...rules.filter((r) => !FIRST_PHASE_KINDS.has(r.kind))];
+  const findings: Finding[] = [];
+  for (const rule of ordered) {
+    if (!options.ignoreConditions && !ctx.condition(rule.when)) continue;
+    findings.push(...runRule(rule, ctx));
+  }
+  const outcome = applySuppressions(doc, findings);
+  outcome.findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
+  return { findings: outcome.findings, suppressed: outcome.suppressed, coverage: computeCoverage(ctx) };
+}
+
+function runRule(rule: RuleSpec, ctx: RuleContext): Finding[] {
+  const impl = RULE_KINDS.get(rule.kind);
+  try {
+    if (!impl) throw new Error(`unknown rule kind "${rule.kind}"`);
+    return impl.run(rule, ctx);
+  } catch (err) {
+    return [
+      {
+        ruleId: INTERNAL_ERROR_RULE_ID,
+        severity: 'error',
+        message: `Rule ${rule.id} failed and was skipped: ${(err as Error).message}`,
+        span: { start: 0, end: 0 },
+        related: [],
+        fixes: [],
+      },
+    ];
+  }
+}

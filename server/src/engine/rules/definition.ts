@@ -1,0 +1,52 @@
+/**
+ * `definition`: a defined term whose definition contains one of `terms` carries
+ * that meaning everywhere it is used ("Permitted Purpose" means any lawful
+ * purpose). Each use of the term is reported, with the definition as related
+ * location, and counted as a location of `contributes` (default: the rule's
+ * clause kind) so coverage and the editor see it.
+ */
+import { RuleContext } from '../context';
+import { Finding, RuleSpec } from '../types';
+import { excerpt, isQualified, makeFinding, RuleKind } from './ruleKind';
+
+function escapeRegex(s: string): string {
+  return s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+}
+
+export const definitionRule: RuleKind = {
+  kind: 'definition',
+  options: ['terms', 'contributes', 'qualifiedBy', 'scope'],
+  run(rule: RuleSpec, ctx: RuleContext): Finding[] {
+    const terms = String(rule.options.terms);
+    const contributes = (rule.options.contributes as string | undefined) ?? rule.clauseKind;
+    const { doc } = ctx;
+    const findings: Finding[] = [];
+    const done = new Set<string>();
+    for (const def of doc.definitions) {
+      if (done.has(def.term) || !ctx.hasHitIn(terms, def.body)) continue;
+      done.add(def.term);
+      const broad = ctx.hitsOf(terms).find((h) => h.start >= def.body.start && h.start < def.body.end)!;
+      const words = escapeRegex(def.term).replace(/\s+/g, '\\s+');
+      const use = new RegExp(`(?<![\\w"\u201c])${words}(?![\\w"\u201d])`, 'g');
+      const uses = [];
+      let m: RegExpExecArray | null;
+      while ((m = use.exec(doc.text))) {
+        const span = { start: m.index, end: m.index + m[0].length };
+        if (span.start >= def.termSpan.start - 2 && span.start <= def.termSpan.end) continue;
+        uses.push({ hit: span, container: ctx.containerOf(span.start, 'sentence') });
+      }
+      if (contributes) ctx.contribute(contributes, uses);
+      for (const u of uses) {
+        if (isQualified(rule, ctx, u.hit.start)) continue;
+        findings.push(
+          makeFinding(rule, ctx, u.hit, {
+            anchor: def.body,
+            related: [{ span: broad, message: `"${def.term}" is defined here as "${excerpt(ctx, broad)}"` }],
+            vars: { term: def.term, definition: excerpt(ctx, broad) },
+          }),
+        );
+      }
+    }
+    return findings;
+  },
+};

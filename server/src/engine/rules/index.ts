@@ -1,0 +1,13 @@
+/** The table from a rule's `kind:` to its implementation (as Vale maps `extends:` to a check). */
+import { conditionalRule } from './conditional';
+import { definitionRule } from './definition';
+import { flagRule } from './flag';
+import { requireRule } from './require';
+import { RuleKind } from './ruleKind';
+
+export const RULE_KINDS: ReadonlyMap<string, RuleKind> = new Map(
+  [flagRule, requireRule, conditionalRule, definitionRule].map((k) => [k.kind, k]),
+);
+
+/** Kinds whose rules add clause locations run first, so other rules see the full coverage. */
+export const FIRST_PHASE_KINDS: ReadonlySet<string> = new Set(['definition']);

@@ -1,0 +1,74 @@
+/** The interface every rule kind implements, and the helper that turns a location into a finding. */
+import { Span } from '../../document/lineIndex';
+import { RuleContext } from '../context';
+import { insertClausesPlan, replacePlan, suppressPlan } from '../fixes/plans';
+import { Finding, RelatedLocation, RuleSpec, Scope } from '../types';
+
+export interface RuleKind {
+  readonly kind: string;
+  /** Option names this kind reads (validated against the schema; listed for `explain`). */
+  readonly options: readonly string[];
+  run(rule: RuleSpec, ctx: RuleContext): Finding[];
+}
+
+export interface FindingDetails {
+  message?: string;
+  related?: RelatedLocation[];
+  /** Where clause insertions go after (defaults to the finding itself). */
+  anchor?: Span | null;
+  clauseKind?: string;
+  /** Values for {placeholders} in the rule's message. */
+  vars?: Record<string, string>;
+}
+
+export function fillMessage(template: string, vars: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? vars[name] : whole));
+}
+
+/** Text of a span with its whitespace collapsed, for messages. */
+export function excerpt(ctx: RuleContext, span: Span, max = 80): string {
+  const text = ctx.doc.text.slice(span.start, span.end).replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
+  return text.length > max ? text.slice(0, max - 1) + '…' : text;
+}
+
+export function makeFinding(rule: RuleSpec, ctx: RuleContext, span: Span, details: FindingDetails = {}): Finding {
+  const vars = { match: excerpt(ctx, span), ...details.vars };
+  const fixes = [];
+  if (rule.fix.clauses.length > 0) {
+    const anchor = details.anchor === undefined ? span : details.anchor ?? undefined;
+    fixes.push(...insertClausesPlan(ctx.doc, ctx.ruleSet, rule.fix.clauses, anchor));
+  }
+  if (rule.fix.replace !== undefined) fixes.push(replacePlan(span, rule.fix.replace, vars.match));
+  fixes.push(suppressPlan(ctx.doc, rule.id, span));
+  return {
+    ruleId: rule.id,
+    severity: rule.severity,
+    message: fillMessage(details.message ?? rule.message, vars),
+    span,
+    clauseKind: details.clauseKind ?? rule.clauseKind,
+    docsUrl: rule.docsUrl,
+    source: rule.source,
+    related: details.related ?? [],
+    fixes,
+  };
+}
+
+export function stringList(value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) ? value.map(String) : [String(value)];
+}
+
+export function scopeOption(value: unknown, fallback: Scope): Scope {
+  return value === 'sentence' || value === 'paragraph' || value === 'section' || value === 'document' ? value : fallback;
+}
+
+/**
+ * Whether a location is narrowed by one of the rule's `qualifiedBy` clause kinds
+ * in its scope (default: the document), following cross-references.
+ */
+export function isQualified(rule: RuleSpec, ctx: RuleContext, offset: number): boolean {
+  const qualifiers = stringList(rule.options.qualifiedBy);
+  if (qualifiers.length === 0) return false;
+  const { spans } = ctx.scopeSpans(offset, scopeOption(rule.options.scope, 'document'), rule.options.followReferences !== false);
+  return qualifiers.some((k) => ctx.kindPresentIn(k, spans));
+}

@@ -1,0 +1,155 @@
+/** Types shared by the engine, the packs loader and the adapters. No vscode import here. */
+import { Span } from '../document/lineIndex';
+import { TermSetSpec } from './match/scanner';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+export type Scope = 'sentence' | 'paragraph' | 'section' | 'document';
+
+/** Where in a pack file something was written: used to locate errors and rule sources. */
+export interface SourceLocation {
+  file: string;
+  line: number; // 1-based, as editors and compilers print them
+  column: number; // 1-based
+}
+
+/**
+ * A detector finds clause text: a hit of `terms`, kept when every `with` set
+ * also has a hit and no `without` set has one in the same `within` span, and
+ * (optionally) only inside sections whose title contains one of `inSectionTitled`.
+ */
+export interface Detector {
+  terms: string;
+  with: string[];
+  without: string[];
+  within: Exclude<Scope, 'document'>;
+  inSectionTitled?: string;
+}
+
+export interface ClauseKindSpec {
+  id: string;
+  title: string;
+  description: string;
+  detect: Detector[];
+  pack: string;
+}
+
+export interface ConditionTerm {
+  terms: string;
+  minCount: number;
+  /** Different matched phrases needed. */
+  minDistinct: number;
+}
+
+/** A document-level condition, e.g. "the contract concerns AI or data services". */
+export interface ConditionSpec {
+  id: string;
+  description: string;
+  anyOf: ConditionTerm[];
+  allOf: ConditionTerm[];
+}
+
+export interface ClauseSnippet {
+  id: string;
+  kind: string;
+  title: string;
+  /** VS Code snippet syntax: ${1:placeholder}. */
+  body: string;
+  /** Words of section titles where the clause belongs ("audit", "restrictions"). */
+  placement: string[];
+  pack: string;
+}
+
+export interface FixSpec {
+  /** Clause snippet ids to insert. */
+  clauses: string[];
+  /** Replacement text for the flagged words (snippet syntax allowed). */
+  replace?: string;
+}
+
+export interface RuleExamples {
+  fire: string[];
+  pass: string[];
+}
+
+export interface RuleSpec {
+  /** Qualified id: "<pack>/<name>". */
+  id: string;
+  name: string;
+  pack: string;
+  kind: string;
+  severity: Severity;
+  enabled: boolean;
+  message: string;
+  docs: string;
+  source?: string;
+  docsUrl?: string;
+  clauseKind?: string;
+  /** Condition id that the document must satisfy for the rule to run. */
+  when?: string;
+  fix: FixSpec;
+  examples: RuleExamples;
+  /** Kind-specific settings, validated by the rule implementation. */
+  options: Record<string, unknown>;
+  location?: SourceLocation;
+  deprecated?: string;
+}
+
+export interface RuleSet {
+  packs: { id: string; version: string; description: string; file: string }[];
+  termSets: TermSetSpec[];
+  kinds: Map<string, ClauseKindSpec>;
+  conditions: Map<string, ConditionSpec>;
+  clauses: Map<string, ClauseSnippet>;
+  rules: RuleSpec[];
+}
+
+export interface FixEdit {
+  start: number;
+  end: number;
+  /** Plain text to insert (placeholders filled with their defaults). */
+  text: string;
+  /** The same edit in snippet syntax, for clients that support snippet edits. */
+  snippet?: string;
+  /** Set on clause insertions: the same clause is inserted once however many findings propose it. */
+  clauseId?: string;
+}
+
+export type FixType = 'insert-clause' | 'replace' | 'suppress';
+
+export interface FixPlan {
+  /** Stable across runs: used to dedupe plans that insert the same clause. */
+  id: string;
+  type: FixType;
+  title: string;
+  edits: FixEdit[];
+}
+
+export interface RelatedLocation {
+  span: Span;
+  message: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  span: Span;
+  clauseKind?: string;
+  docsUrl?: string;
+  source?: string;
+  related: RelatedLocation[];
+  fixes: FixPlan[];
+}
+
+export interface KindCoverage {
+  kind: string;
+  title: string;
+  present: boolean;
+  locations: Span[];
+}
+
+export interface LintResult {
+  findings: Finding[];
+  coverage: KindCoverage[];
+}

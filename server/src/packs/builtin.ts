@@ -1,0 +1,30 @@
+/** Where the built-in packs live, however the code is laid out (compiled with tsc or bundled). */
+import * as fs from 'fs';
+import * as path from 'path';
+
+let cached: string | undefined;
+
+export function builtinRulesDir(): string {
+  if (cached) return cached;
+  const fromEnv = process.env.CLAUSELINT_RULES_DIR;
+  if (fromEnv && fs.existsSync(path.join(fromEnv, 'schema'))) return (cached = fromEnv);
+  let dir = __dirname;
+  for (let i = 0; i < 6; i++) {
+    const candidate = path.join(dir, 'rules');
+    if (fs.existsSync(path.join(candidate, 'schema', 'rulepack.schema.json'))) return (cached = candidate);
+    dir = path.dirname(dir);
+  }
+  throw new Error(`cannot find ClauseLint's built-in rules folder above ${__dirname}`);
+}
+
+export const BUILTIN_PREFIX = 'clauselint:';
+
+export function builtinPackPath(name: string): string | undefined {
+  if (!/^[a-z0-9-]+$/.test(name)) return undefined;
+  const file = path.join(builtinRulesDir(), `${name}.yaml`);
+  return fs.existsSync(file) ? file : undefined;
+}
+
+export function builtinPackNames(): string[] {
+  return fs.readdirSync(builtinRulesDir()).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5)).sort();
+}

@@ -1,0 +1,133 @@
+/**
+ * Which rules apply to a file: the nearest `.clauselint.yaml` above it (its
+ * `extends` bring in other packs), or the built-in recommended pack when there
+ * is none; plus packs named on the command line; plus glob `overrides`.
+ * Loaded configs are cached and reloaded when any of their files changes.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import picomatch from 'picomatch';
+import { CompiledRuleSet } from '../engine/lint';
+import { builtinPackPath, BUILTIN_PREFIX } from './builtin';
+import { PackError } from './errors';
+import { PackContent } from './packFile';
+import { applySettings, MergedConfig, mergePacks } from './merge';
+import { loadPackTree, resolveExtends } from './resolve';
+
+export const CONFIG_NAMES = ['.clauselint.yaml', '.clauselint.yml'];
+export const DEFAULT_PACK = `${BUILTIN_PREFIX}recommended`;
+
+export function findConfigFile(filePath: string): string | undefined {
+  let dir = path.dirname(path.resolve(filePath));
+  for (;;) {
+    for (const name of CONFIG_NAMES) {
+      const candidate = path.join(dir, name);
+      if (fs.existsSync(candidate)) return candidate;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+export interface LoadedConfig {
+  configFile?: string;
+  merged: MergedConfig;
+  /** Every pack file involved, for reloading when one changes. */
+  files: string[];
+  errors: PackError[];
+}
+
+export interface ConfigRequest {
+  /** An explicit config file (`--config`): used for every file instead of discovery. */
+  config?: string;
+  /** Extra packs (`--pack`), as built-in ids or paths, loaded after the config. */
+  packs?: string[];
+}
+
+function mtimes(files: string[]): string {
+  return files.map((f) => {
+    try {
+      return fs.statSync(f).mtimeMs;
+    } catch {
+      return -1;
+    }
+  }).join(',');
+}
+
+export class ConfigLoader {
+  private readonly cache = new Map<string, { loaded: LoadedConfig; stamp: string }>();
+  private readonly perFile = new Map<string, CompiledRuleSet>();
+
+  constructor(private readonly request: ConfigRequest = {}) {}
+
+  /** Load (or reuse) the config that governs `filePath`. */
+  configFor(filePath: string): LoadedConfig {
+    const configFile = this.request.config ? path.resolve(this.request.config) : findConfigFile(filePath);
+    const key = configFile ?? '<default>';
+    const hit = this.cache.get(key);
+    if (hit && mtimes(hit.loaded.files) === hit.stamp) return hit.loaded;
+    const loaded = loadConfig(configFile, this.request.packs ?? []);
+    this.cache.set(key, { loaded, stamp: mtimes(loaded.files) });
+    for (const k of [...this.perFile.keys()]) if (k.startsWith(key + '\u0000')) this.perFile.delete(k);
+    return loaded;
+  }
+
+  /** The compiled rules for one file, with the config's glob overrides applied. */
+  rulesFor(filePath: string): { compiled: CompiledRuleSet; config: LoadedConfig } {
+    const config = this.configFor(filePath);
+    const { merged } = config;
+    const matching = merged.overrides.filter((o) => {
+      const rel = path.relative(o.baseDir, path.resolve(filePath)).split(path.sep).join('/');
+      return !rel.startsWith('..') && picomatch.isMatch(rel, o.files, { dot: true });
+    });
+    if (matching.length === 0) return { compiled: merged.compiled, config };
+    const key = (config.configFile ?? '<default>') + '\u0000' + matching.map((o) => merged.overrides.indexOf(o)).join(',');
+    let compiled = this.perFile.get(key);
+    if (!compiled) {
+      const rules = merged.compiled.ruleSet.rules.map((r) => ({ ...r }));
+      for (const o of matching) applySettings(undefined, o.rules, rules, [], []);
+      compiled = { ruleSet: { ...merged.compiled.ruleSet, rules }, scanner: merged.compiled.scanner };
+      this.perFile.set(key, compiled);
+    }
+    return { compiled, config };
+  }
+
+  clear(): void {
+    this.cache.clear();
+    this.perFile.clear();
+  }
+}
+
+export function loadConfig(configFile: string | undefined, extraPacks: string[]): LoadedConfig {
+  const errors: PackError[] = [];
+  const packs: PackContent[] = [];
+  const seen = new Set<string>();
+  const add = (file: string) => {
+    const tree = loadPackTree(file);
+    errors.push(...tree.errors);
+    for (const p of tree.packs) {
+      if (seen.has(p.file)) continue;
+      seen.add(p.file);
+      packs.push(p);
+    }
+  };
+  if (configFile) {
+    if (!fs.existsSync(configFile)) errors.push({ file: configFile, line: 1, column: 1, severity: 'error', message: 'config file not found' });
+    else add(configFile);
+    // A config that cannot be read at all still leaves the user with the default rules.
+    if (!seen.has(configFile)) add(builtinPackPath(DEFAULT_PACK.slice(BUILTIN_PREFIX.length))!);
+  } else {
+    add(builtinPackPath(DEFAULT_PACK.slice(BUILTIN_PREFIX.length))!);
+  }
+  for (const spec of extraPacks) {
+    const { file, error } = resolveExtends(spec, path.join(process.cwd(), '.clauselint.yaml'));
+    if (file) add(file);
+    else errors.push({ file: spec, line: 1, column: 1, severity: 'error', message: error ?? 'cannot load pack' });
+  }
+  const merged = mergePacks(packs);
+  errors.push(...merged.errors);
+  const files = packs.map((p) => p.file);
+  if (configFile && !files.includes(configFile)) files.push(configFile);
+  return { configFile, merged, files, errors };
+}

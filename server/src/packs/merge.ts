@@ -1,0 +1,203 @@
+/**
+ * Merge loaded packs (in extends order) into one compiled rule set. Later packs
+ * replace term sets, kinds, conditions and clauses of the same id, and may
+ * change the severity of (or turn off) rules of earlier packs. Anything that
+ * refers to a missing id, and any pattern that fails the linear-time check, is
+ * dropped with a located error; everything else keeps working.
+ */
+import * as path from 'path';
+import { compileRuleSet, CompiledRuleSet } from '../engine/lint';
+import { TermSetSpec } from '../engine/match/scanner';
+import { RULE_KINDS } from '../engine/rules';
+import { ClauseKindSpec, ClauseSnippet, ConditionSpec, RuleSet, RuleSpec, Severity } from '../engine/types';
+import { builtinRulesDir } from './builtin';
+import { PackError } from './errors';
+import { PackContent, RawRule, SeverityOrOff, termSetFrom } from './packFile';
+import { errorAt, locate, PathSegment } from './yamlSource';
+
+/** Fields every rule has; the rest are options of its kind. */
+const COMMON_FIELDS = new Set(['kind', 'severity', 'message', 'docs', 'source', 'clauseKind', 'when', 'fix', 'examples', 'deprecated', 'phrases', 'patterns', 'except']);
+
+export interface GlobOverride {
+  baseDir: string;
+  files: string[];
+  rules: Map<string, SeverityOrOff>;
+}
+
+export interface MergedConfig {
+  compiled: CompiledRuleSet;
+  errors: PackError[];
+  overrides: GlobOverride[];
+}
+
+interface Origin<T> {
+  value: T;
+  pack: PackContent;
+  path: PathSegment[];
+}
+
+function docsUrlFor(pack: PackContent, name: string): string | undefined {
+  if (pack.docsBase) return pack.docsBase + name;
+  const dir = path.dirname(pack.file);
+  if (path.resolve(dir) === path.resolve(builtinRulesDir())) {
+    return 'file://' + path.join(path.dirname(dir), 'docs', 'rules', pack.id, `${name}.md`).split(path.sep).join('/');
+  }
+  return undefined;
+}
+
+export function mergePacks(packs: PackContent[]): MergedConfig {
+  const errors: PackError[] = [];
+  const terms = new Map<string, Origin<TermSetSpec>>();
+  const kinds = new Map<string, Origin<ClauseKindSpec>>();
+  const conditions = new Map<string, Origin<ConditionSpec>>();
+  const clauses = new Map<string, Origin<ClauseSnippet>>();
+  const rules: { spec: RuleSpec; pack: PackContent; name: string }[] = [];
+  const overrides: GlobOverride[] = [];
+
+  for (const pack of packs) {
+    for (const [id, value] of pack.terms) terms.set(id, { value, pack, path: ['terms', id] });
+    for (const [id, k] of pack.kinds) kinds.set(id, { value: { id, pack: pack.id, ...k }, pack, path: ['kinds', id] });
+    for (const [id, c] of pack.conditions) conditions.set(id, { value: { id, ...c }, pack, path: ['conditions', id] });
+    for (const [id, c] of pack.clauses) clauses.set(id, { value: { id, pack: pack.id, ...c }, pack, path: ['clauses', id] });
+    for (const [name, raw] of pack.ruleDefinitions) {
+      const spec = ruleSpecFrom(pack, name, raw);
+      if (raw.phrases !== undefined || raw.patterns !== undefined) {
+        const inline = termSetFrom(`rule:${spec.id}`, raw as Record<string, unknown>);
+        terms.set(inline.id, { value: inline, pack, path: ['rules', name] });
+        spec.options.terms = inline.id;
+      }
+      const existing = rules.findIndex((r) => r.spec.id === spec.id);
+      if (existing >= 0) rules.splice(existing, 1);
+      rules.push({ spec, pack, name });
+    }
+    applySettings(pack, pack.ruleSettings, rules.map((r) => r.spec), ['rules'], errors);
+    for (const o of pack.overrides) overrides.push({ baseDir: path.dirname(pack.file), files: o.files, rules: o.rules });
+  }
+
+  // References between ids, checked once everything is merged.
+  const refError = (origin: { pack: PackContent; path: PathSegment[] }, field: PathSegment[], message: string) =>
+    errors.push(errorAt(origin.pack.source, [...origin.path, ...field], message));
+  for (const [id, k] of kinds) {
+    k.value.detect = k.value.detect.filter((d, i) => {
+      const missing = [d.terms, ...d.with, ...d.without, ...(d.inSectionTitled ? [d.inSectionTitled] : [])].find((t) => !terms.has(t));
+      if (missing) refError(k, ['detect', i], `kind "${id}" refers to unknown term set "${missing}"`);
+      return !missing;
+    });
+  }
+  for (const [id, c] of conditions) {
+    for (const t of [...c.value.anyOf, ...c.value.allOf]) if (!terms.has(t.terms)) refError(c, [], `condition "${id}" refers to unknown term set "${t.terms}"`);
+  }
+  for (const [id, c] of [...clauses]) {
+    if (!kinds.has(c.value.kind)) {
+      refError(c, ['kind'], `clause "${id}" has unknown kind "${c.value.kind}"`);
+      clauses.delete(id);
+    }
+  }
+  const valid = rules.filter(({ spec, pack, name }) => {
+    const problem = checkRuleReferences(spec, terms, kinds, conditions, clauses);
+    if (problem) errors.push(errorAt(pack.source, ['rules', name, ...problem.field], `rule ${spec.id}: ${problem.message}`));
+    return !problem;
+  });
+
+  const ruleSet: RuleSet = {
+    packs: packs.filter((p) => !p.isConfig).map((p) => ({ id: p.id, version: p.version, description: p.description, file: p.file })),
+    termSets: [...terms.values()].map((t) => t.value),
+    kinds: new Map([...kinds].map(([id, k]) => [id, k.value])),
+    conditions: new Map([...conditions].map(([id, c]) => [id, c.value])),
+    clauses: new Map([...clauses].map(([id, c]) => [id, c.value])),
+    rules: valid.map((r) => r.spec),
+  };
+  const compiled = compileRuleSet(ruleSet);
+  for (const e of compiled.scanner.errors) {
+    const origin = terms.get(e.setId);
+    if (!origin) continue;
+    const field = e.field.split('.');
+    const where = [...origin.path, ...field, e.index];
+    const { line, column } = locate(origin.pack.source, where, { column: e.column });
+    errors.push({ file: origin.pack.file, line, column, severity: 'error', message: `${e.field.replace(/s$/, '')} ${JSON.stringify(itemOf(origin.value, e.field, e.index))} rejected: ${e.message}` });
+  }
+  return { compiled, errors, overrides };
+}
+
+function itemOf(set: TermSetSpec, field: string, index: number): string {
+  const lists: Record<string, string[] | undefined> = { phrases: set.phrases, patterns: set.patterns, 'except.phrases': set.except?.phrases, 'except.patterns': set.except?.patterns };
+  return lists[field]?.[index] ?? '';
+}
+
+function ruleSpecFrom(pack: PackContent, name: string, raw: RawRule): RuleSpec {
+  const options: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(raw)) if (!COMMON_FIELDS.has(k)) options[k] = v;
+  const fix = (raw.fix ?? {}) as { clauses?: string[]; replace?: string };
+  const examples = (raw.examples ?? { fire: [], pass: [] }) as { fire: string[]; pass: string[] };
+  const { line, column } = locate(pack.source, ['rules'], { key: name });
+  return {
+    id: `${pack.id}/${name}`,
+    name,
+    pack: pack.id,
+    kind: raw.kind,
+    severity: (raw.severity as Severity) ?? 'warning',
+    enabled: true,
+    message: raw.message,
+    docs: String(raw.docs ?? ''),
+    source: raw.source as string | undefined,
+    docsUrl: docsUrlFor(pack, name),
+    clauseKind: raw.clauseKind as string | undefined,
+    when: raw.when as string | undefined,
+    fix: { clauses: fix.clauses ?? [], replace: fix.replace },
+    examples: { fire: examples.fire ?? [], pass: examples.pass ?? [] },
+    options,
+    location: { file: pack.file, line, column },
+    deprecated: raw.deprecated as string | undefined,
+  };
+}
+
+/** Apply `rules:` severity settings: keys are qualified ids ("pack/rule") or bare rule names. */
+export function applySettings(pack: PackContent | undefined, settings: Map<string, SeverityOrOff>, rules: RuleSpec[], where: PathSegment[], errors: PackError[]): void {
+  for (const [key, value] of settings) {
+    const targets = key.includes('/') ? rules.filter((r) => r.id === key) : rules.filter((r) => r.name === key);
+    if (targets.length === 0) {
+      if (pack) errors.push(errorAt(pack.source, where, `no loaded rule is called "${key}"`, { key, severity: 'warning' }));
+      continue;
+    }
+    for (const r of targets) {
+      if (value === 'off') r.enabled = false;
+      else {
+        r.enabled = true;
+        r.severity = value;
+      }
+    }
+  }
+}
+
+function checkRuleReferences(
+  spec: RuleSpec,
+  terms: Map<string, unknown>,
+  kinds: Map<string, unknown>,
+  conditions: Map<string, unknown>,
+  clauses: Map<string, unknown>,
+): { field: PathSegment[]; message: string } | undefined {
+  if (!RULE_KINDS.has(spec.kind)) return { field: ['kind'], message: `unknown kind "${spec.kind}"` };
+  const o = spec.options;
+  const list = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
+  const checks: [string, string[], Map<string, unknown>, string][] = [
+    ['terms', list(o.terms), terms, 'term set'],
+    ['with', list(o.with), terms, 'term set'],
+    ['without', list(o.without), terms, 'term set'],
+    ['inSectionTitled', list(o.inSectionTitled), terms, 'term set'],
+    ['qualifiedBy', list(o.qualifiedBy), kinds, 'clause kind'],
+    ['clause', list(o.clause), kinds, 'clause kind'],
+    ['anchor', list(o.anchor), kinds, 'clause kind'],
+    ['if', list(o.if), kinds, 'clause kind'],
+    ['then', list(o.then), kinds, 'clause kind'],
+    ['contributes', list(o.contributes), kinds, 'clause kind'],
+    ['clauseKind', list(spec.clauseKind), kinds, 'clause kind'],
+    ['when', list(spec.when).filter((w) => w !== 'always'), conditions, 'condition'],
+  ];
+  for (const [field, ids, table, what] of checks) {
+    const missing = ids.find((id) => !table.has(id));
+    if (missing) return { field: [field.startsWith('rule:') ? 'phrases' : field], message: `unknown ${what} "${missing}"` };
+  }
+  const missingClause = spec.fix.clauses.find((id) => !clauses.has(id));
+  if (missingClause) return { field: ['fix', 'clauses'], message: `unknown clause "${missingClause}"` };
+  return undefined;
+}

@@ -1,0 +1,147 @@
+/** Read one pack (or .clauselint.yaml) file into typed content, with its source kept for locating errors. */
+import * as fs from 'fs';
+import { TermSetSpec } from '../engine/match/scanner';
+import { ConditionTerm, Detector, Severity } from '../engine/types';
+import { PackError } from './errors';
+import { checkSchema } from './schemaCheck';
+import { errorAt, parseYaml, YamlSource } from './yamlSource';
+
+export type SeverityOrOff = Severity | 'off';
+
+export interface RawRule {
+  [key: string]: unknown;
+  kind: string;
+  message: string;
+}
+
+export interface PackContent {
+  file: string;
+  source: YamlSource;
+  id: string;
+  version: string;
+  description: string;
+  docsBase?: string;
+  /** True for a .clauselint.yaml without a `pack:` header. */
+  isConfig: boolean;
+  extends: string[];
+  /** Where `extends` is written, to locate errors about its entries. */
+  extendsPath: string[];
+  terms: Map<string, TermSetSpec>;
+  conditions: Map<string, { description: string; anyOf: ConditionTerm[]; allOf: ConditionTerm[] }>;
+  kinds: Map<string, { title: string; description: string; detect: Detector[] }>;
+  clauses: Map<string, { kind: string; title: string; body: string; placement: string[] }>;
+  ruleDefinitions: Map<string, RawRule>;
+  ruleSettings: Map<string, SeverityOrOff>;
+  overrides: { files: string[]; rules: Map<string, SeverityOrOff> }[];
+}
+
+type Obj = Record<string, unknown>;
+
+function entries(value: unknown): [string, Obj][] {
+  return value && typeof value === 'object' ? (Object.entries(value) as [string, Obj][]) : [];
+}
+
+function list(value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) ? value.map(String) : [String(value)];
+}
+
+export function termSetFrom(id: string, raw: Obj): TermSetSpec {
+  const except = raw.except;
+  return {
+    id,
+    phrases: list(raw.phrases),
+    patterns: list(raw.patterns),
+    except: Array.isArray(except) ? { phrases: except.map(String), patterns: [] } : except && typeof except === 'object' ? { phrases: list((except as Obj).phrases), patterns: list((except as Obj).patterns) } : undefined,
+  };
+}
+
+function conditionTerm(t: Obj): ConditionTerm {
+  return { terms: String(t.terms), minCount: Number(t.minCount ?? 1), minDistinct: Number(t.minDistinct ?? 1) };
+}
+
+function severitySetting(value: unknown): SeverityOrOff {
+  return (typeof value === 'string' ? value : (value as Obj).severity) as SeverityOrOff;
+}
+
+export function readPackFile(file: string): { pack?: PackContent; errors: PackError[] } {
+  let text: string;
+  try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) return { errors: [{ file, line: 1, column: 1, severity: 'error', message: 'not a file' }] };
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    return { errors: [{ file, line: 1, column: 1, severity: 'error', message: `cannot read pack: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (err as Error).message}` }] };
+  }
+  return parsePackText(file, text);
+}
+
+export function parsePackText(file: string, text: string): { pack?: PackContent; errors: PackError[] } {
+  const parsed = parseYaml(file, text);
+  if (!parsed.source) return { errors: parsed.errors };
+  const source = parsed.source;
+  const schema = checkSchema(source);
+  if (schema.fatal) return { errors: schema.errors };
+  const data = source.data as Obj;
+  const header = (data.pack ?? {}) as Obj;
+  const isConfig = data.pack === undefined;
+  const ext = header.extends ?? data.extends;
+  const pack: PackContent = {
+    file,
+    source,
+    id: isConfig ? 'local' : String(header.id),
+    version: String(header.version ?? '0.0.0'),
+    description: String(header.description ?? ''),
+    docsBase: header.docsBase as string | undefined,
+    isConfig,
+    extends: list(ext),
+    extendsPath: header.extends !== undefined ? ['pack', 'extends'] : ['extends'],
+    terms: new Map(entries(data.terms).map(([id, raw]) => [id, termSetFrom(id, raw)])),
+    conditions: new Map(
+      entries(data.conditions).map(([id, raw]) => [
+        id,
+        {
+          description: String(raw.description ?? ''),
+          anyOf: ((raw.anyOf as Obj[]) ?? []).map(conditionTerm),
+          allOf: ((raw.allOf as Obj[]) ?? []).map(conditionTerm),
+        },
+      ]),
+    ),
+    kinds: new Map(
+      entries(data.kinds).map(([id, raw]) => [
+        id,
+        {
+          title: String(raw.title),
+          description: String(raw.description ?? ''),
+          detect: (raw.detect as Obj[]).map((d) => ({
+            terms: String(d.terms),
+            with: list(d.with),
+            without: list(d.without),
+            within: (d.within as Detector['within']) ?? 'sentence',
+            inSectionTitled: d.inSectionTitled as string | undefined,
+          })),
+        },
+      ]),
+    ),
+    clauses: new Map(entries(data.clauses).map(([id, raw]) => [id, { kind: String(raw.kind), title: String(raw.title), body: String(raw.body), placement: list(raw.placement) }])),
+    ruleDefinitions: new Map(),
+    ruleSettings: new Map(),
+    overrides: ((data.overrides as Obj[]) ?? []).map((o) => ({
+      files: list(o.files),
+      rules: new Map(entries(o.rules).map(([k, v]) => [k, severitySetting(v)])),
+    })),
+  };
+  for (const [name, value] of Object.entries((data.rules ?? {}) as Obj)) {
+    if (schema.badRules.has(name)) continue;
+    if (typeof value === 'object' && value !== null && 'kind' in value) {
+      if (name.includes('/')) {
+        schema.errors.push(errorAt(source, ['rules'], `a rule definition's name cannot contain "/" ("${name}"): the pack id is added for you`, { key: name }));
+        continue;
+      }
+      pack.ruleDefinitions.set(name, value as RawRule);
+    } else {
+      pack.ruleSettings.set(name, severitySetting(value));
+    }
+  }
+  return { pack, errors: schema.errors };
+}

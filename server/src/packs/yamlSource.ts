@@ -1,0 +1,83 @@
+/**
+ * YAML parsing that keeps source positions, so every error can point at the
+ * line and column of the value it is about. Aliases are capped (a "billion
+ * laughs" file fails with a located error instead of eating memory).
+ */
+import { isMap, isPair, isScalar, isSeq, LineCounter, Document, parseDocument, Node } from 'yaml';
+import { PackError } from './errors';
+
+export const MAX_PACK_BYTES = 2 * 1024 * 1024;
+const MAX_ALIASES = 200;
+
+export interface YamlSource {
+  file: string;
+  doc: Document.Parsed;
+  lines: LineCounter;
+  data: unknown;
+}
+
+export type PathSegment = string | number;
+
+export function parseYaml(file: string, text: string): { source?: YamlSource; errors: PackError[] } {
+  if (text.length > MAX_PACK_BYTES) {
+    return { errors: [{ file, line: 1, column: 1, severity: 'error', message: `pack file is ${(text.length / 1048576).toFixed(1)} MB; the limit is ${MAX_PACK_BYTES / 1048576} MB` }] };
+  }
+  if (text.includes('\u0000')) {
+    return { errors: [{ file, line: 1, column: 1, severity: 'error', message: 'pack file contains NUL bytes: it is not a YAML text file' }] };
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const errors: PackError[] = doc.errors.map((e) => {
+    const pos = lines.linePos(e.pos[0]);
+    return { file, line: pos.line, column: pos.col, severity: 'error' as const, message: e.message.split('\n')[0] };
+  });
+  if (errors.length > 0) return { errors };
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (err) {
+    return { errors: [{ file, line: 1, column: 1, severity: 'error', message: `cannot read pack: ${(err as Error).message} (aliases are limited to ${MAX_ALIASES} expansions)` }] };
+  }
+  if (data === null || data === undefined) data = {};
+  return { source: { file, doc, lines, data }, errors: [] };
+}
+
+/** The node at a path, or the closest existing ancestor. With `key`, the key node of that map entry. */
+function nodeAt(source: YamlSource, path: PathSegment[], key?: string): Node | undefined {
+  let node: unknown = source.doc.contents;
+  for (const seg of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) break;
+      node = pair.value ?? pair.key;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      const item = node.items[seg];
+      if (!item) break;
+      node = item;
+    } else break;
+  }
+  if (key !== undefined && isMap(node)) {
+    const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === key);
+    if (pair && isScalar(pair.key)) return pair.key as Node;
+  }
+  return node as Node | undefined;
+}
+
+export function locate(source: YamlSource, path: PathSegment[], options: { key?: string; column?: number } = {}): { line: number; column: number } {
+  const node = nodeAt(source, path, options.key);
+  const range = node?.range;
+  if (!range) return { line: 1, column: 1 };
+  let offset = range[0];
+  if (options.column !== undefined && isScalar(node)) {
+    // Point inside a quoted or plain scalar at the offending character of a pattern.
+    const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+    offset += options.column + (quoted ? 1 : 0);
+  }
+  const pos = source.lines.linePos(offset);
+  return { line: pos.line, column: pos.col };
+}
+
+export function errorAt(source: YamlSource, path: PathSegment[], message: string, options: { key?: string; column?: number; severity?: 'error' | 'warning' } = {}): PackError {
+  const { line, column } = locate(source, path, options);
+  return { file: source.file, line, column, message, severity: options.severity ?? 'error' };
+}
