@@ -46,6 +46,10 @@ function isWs(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || (c < 0x10000 && FOLD[c] === SPACE);
 }
 
+function isTagStart(c: number): boolean {
+  return c === 0x2f || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+}
+
 function isLetter(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0x24f);
 }
@@ -106,6 +110,14 @@ export function normalise(source: string, options: NormaliseOptions): Normalised
       if (c === 0x5c && i + 1 < n && !isWs(source.charCodeAt(i + 1))) {
         i++; // backslash escape: keep the escaped character
         continue;
+      }
+      if (c === 0x3c && i + 1 < n && isTagStart(source.charCodeAt(i + 1))) {
+        // Inline HTML tags (<span class="...">, </b>) carry no words.
+        const close = source.indexOf('>', i + 2);
+        if (close > 0 && close - i < 300 && !source.slice(i, close).includes('\n')) {
+          i = close + 1;
+          continue;
+        }
       }
       if (c === 0x3c && source.startsWith('<!--', i)) {
         const close = source.indexOf('-->', i + 4);

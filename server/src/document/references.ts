@@ -22,10 +22,20 @@ export function findReferences(text: string): CrossReference[] {
   while ((m = REFERENCE.exec(text))) {
     const word = m[1].toLowerCase();
     const family = word.startsWith('article') ? 'article' : 'section';
+    if (startsLine(text, m.index)) continue; // "Section 7. Audit" at a line start is a heading, not a reference
     const targets = (m[2].match(TARGET) ?? []).map((t) => t.toLowerCase().replace(/\.$/, ''));
     if (targets.length > 0) refs.push({ span: { start: m.index, end: m.index + m[0].length }, targets, family });
   }
   return refs;
+}
+
+function startsLine(text: string, index: number): boolean {
+  for (let i = index - 1; i >= 0; i--) {
+    const c = text[i];
+    if (c === '\n' || c === '\r') return true;
+    if (c !== ' ' && c !== '\t' && c !== '#' && c !== '*' && c !== '_') return false;
+  }
+  return true;
 }
 
 /** Sections a reference points at (a lettered target resolves to its item, else to the numbered section). */

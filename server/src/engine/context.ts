@@ -130,7 +130,8 @@ export class RuleContext {
         const hits = this.hitsOf(t.terms);
         if (hits.length < t.minCount) return false;
         if (t.minDistinct <= 1) return true;
-        const distinct = new Set(hits.map((h) => this.doc.text.slice(h.start, h.end).toLowerCase().replace(/\s+/g, ' ')));
+        // "Cloud Service" and "cloud services" are one term, not two.
+        const distinct = new Set(hits.map((h) => this.doc.text.slice(h.start, h.end).toLowerCase().replace(/\s+/g, ' ').replace(/s$/, '')));
         return distinct.size >= t.minDistinct;
       };
       value = (spec.anyOf.length === 0 || spec.anyOf.some(met)) && spec.allOf.every(met);

@@ -61,7 +61,10 @@ function toErrors(source: YamlSource, errors: ErrorObject[] | null | undefined, 
     const text = `${message}${where}`;
     if (seen.has(text)) continue;
     seen.add(text);
-    out.push(errorAt(source, p, text, { key }));
+    // A missing property is reported at the key of the entry that lacks it.
+    const last = p[p.length - 1];
+    if (e.keyword === 'required' && typeof last === 'string') out.push(errorAt(source, p.slice(0, -1), text, { key: last }));
+    else out.push(errorAt(source, p, text, { key }));
   }
   return out;
 }

@@ -1,0 +1,72 @@
+import * as assert from 'assert';
+import { normalise, toOriginalRange } from '../../server/src/document/normalise';
+
+function find(source: string, phrase: string, markdown = false): string | undefined {
+  const norm = normalise(source, { markdown });
+  const i = norm.text.indexOf(phrase);
+  if (i < 0) return undefined;
+  const r = toOriginalRange(norm, i, i + phrase.length);
+  return source.slice(r.start, r.end);
+}
+
+describe('normalisation', () => {
+  it('folds case, curly quotes and dashes', () => {
+    const norm = normalise('The \u201cPermitted Use\u201d \u2014 ANY Lawful Use', { markdown: false });
+    assert.strictEqual(norm.text, 'the "permitted use" - any lawful use');
+  });
+
+  it('finds a phrase across a line break, a non-breaking space and a tab', () => {
+    assert.strictEqual(find('for any\nlawful purpose', 'any lawful purpose'), 'any\nlawful purpose');
+    assert.strictEqual(find('for any\u00a0lawful\tpurpose', 'any lawful purpose'), 'any\u00a0lawful\tpurpose');
+    assert.strictEqual(find('for any\r\n   lawful purpose', 'any lawful purpose'), 'any\r\n   lawful purpose');
+  });
+
+  it('joins a word hyphenated across a line break', () => {
+    assert.strictEqual(find('any law-\nful purpose', 'any lawful purpose'), 'any law-\nful purpose');
+  });
+
+  it('keeps real hyphens inside a line', () => {
+    assert.strictEqual(normalise('non-exclusive', { markdown: false }).text, 'non-exclusive');
+  });
+
+  it('turns a blank line into a paragraph break that phrases do not cross', () => {
+    const norm = normalise('any lawful\n\npurpose', { markdown: false });
+    assert.strictEqual(norm.text, 'any lawful\npurpose');
+  });
+
+  it('drops Markdown emphasis, inline HTML tags and comments', () => {
+    assert.strictEqual(find('for **any** _lawful_ `purpose`', 'any lawful purpose', true), 'any** _lawful_ `purpose');
+    assert.strictEqual(find('<span class="x">Provider</span> may freely use', 'provider may freely use', true), 'Provider</span> may freely use');
+    assert.strictEqual(normalise('any <!-- note --> lawful use', { markdown: true }).text, 'any lawful use');
+  });
+
+  it('leaves Markdown characters alone in plain text', () => {
+    assert.strictEqual(normalise('a*b_c', { markdown: false }).text, 'a*b_c');
+  });
+
+  it('drops zero-width characters and soft hyphens', () => {
+    assert.strictEqual(normalise('law\u00adful\u200b use', { markdown: false }).text, 'lawful use');
+  });
+
+  it('maps every normalised character to an original offset, with the text length last', () => {
+    const source = '  Any  \u201cLawful\u201d\r\nUse \ud83d\ude00 end  ';
+    const norm = normalise(source, { markdown: false });
+    assert.strictEqual(norm.map.length, norm.text.length + 1);
+    assert.strictEqual(norm.map[norm.text.length], source.length);
+    for (let i = 0; i < norm.text.length; i++) {
+      assert.ok(norm.map[i] >= 0 && norm.map[i] < source.length);
+      if (i > 0) assert.ok(norm.map[i] > norm.map[i - 1], 'offsets increase');
+    }
+  });
+
+  it('keeps astral characters as two code units so offsets stay UTF-16', () => {
+    const norm = normalise('\ud83d\ude00 any lawful use', { markdown: false });
+    assert.strictEqual(norm.text.indexOf('any'), 3);
+    assert.strictEqual(norm.map[3], 3);
+  });
+
+  it('handles empty and whitespace-only input', () => {
+    assert.strictEqual(normalise('', { markdown: false }).text, '');
+    assert.strictEqual(normalise(' \n\r\n\t', { markdown: true }).text, '');
+  });
+});

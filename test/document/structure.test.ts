@@ -1,0 +1,115 @@
+import * as assert from 'assert';
+import { parseDocument, sectionAt } from '../../server/src/document/contractDocument';
+import { resolveReference } from '../../server/src/document/references';
+
+const PLAIN = [
+  'MASTER SERVICES AGREEMENT',
+  '',
+  'ARTICLE I',
+  'DEFINITIONS',
+  '',
+  '1.1 "Services" means the hosted services. The Services include updates.',
+  '',
+  '1.2 "Permitted Purpose" means the analysis of shipping data.',
+  '',
+  'ARTICLE II',
+  '',
+  'Section 2.1 Use. The Customer may use the Services, subject to Section 7.',
+  '',
+  '(a) for its own internal business purposes; and',
+  '',
+  '(b) as set forth in Section 4.2(a).',
+  '',
+  '7. Prohibited Uses',
+  '',
+  'The Customer shall not use the Services for mass surveillance. No. 5 of the U.S. Code applies.',
+].join('\n');
+
+describe('document structure', () => {
+  const doc = parseDocument(PLAIN, 'msa.txt');
+
+  it('finds numbered sections, articles and lettered items with their ranks', () => {
+    const labels = doc.sections.map((s) => `${s.family}:${s.label}:${s.rank}`);
+    assert.deepStrictEqual(labels, ['article:I:0', 'section:1.1:2', 'section:1.2:2', 'article:II:0', 'section:2.1:2', 'section:(a):3', 'section:(b):3', 'section:7:1']);
+  });
+
+  it('reads run-in and whole-line titles', () => {
+    const titles = Object.fromEntries(doc.sections.map((s) => [s.label, s.title]));
+    assert.strictEqual(titles['2.1'], 'Use');
+    assert.strictEqual(titles['7'], 'Prohibited Uses');
+    assert.strictEqual(titles['1.1'], '', 'a definition sentence is not a title');
+  });
+
+  it('nests lettered items under their section and ends a section at the next of equal rank', () => {
+    const a = doc.sections.find((s) => s.label === '(a)')!;
+    assert.strictEqual(doc.sections[a.parent].label, '2.1');
+    assert.strictEqual(a.path, '2.1(a)');
+    const s21 = doc.sections.find((s) => s.label === '2.1')!;
+    const s7 = doc.sections.find((s) => s.label === '7')!;
+    assert.ok(s21.end <= s7.start);
+  });
+
+  it('finds the innermost section at an offset', () => {
+    const offset = PLAIN.indexOf('internal business');
+    assert.strictEqual(sectionAt(doc, offset)?.label, '(a)');
+    assert.strictEqual(sectionAt(doc, 0), undefined);
+  });
+
+  it('splits sentences but not after abbreviations or section numbers', () => {
+    const texts = doc.sentences.map((s) => PLAIN.slice(s.start, s.end));
+    assert.ok(texts.includes('1.1 "Services" means the hosted services.'));
+    assert.ok(texts.includes('The Services include updates.'));
+    assert.ok(texts.includes('No. 5 of the U.S. Code applies.'));
+  });
+
+  it('finds defined terms with their definitions', () => {
+    const defs = Object.fromEntries(doc.definitions.map((d) => [d.term, PLAIN.slice(d.body.start, d.body.end).trim()]));
+    assert.strictEqual(defs['Permitted Purpose'], 'the analysis of shipping data.');
+    assert.ok(defs['Services'].startsWith('the hosted services.'));
+  });
+
+  it('finds cross-references and resolves them to sections', () => {
+    const refs = doc.references.map((r) => r.targets.join('+'));
+    assert.deepStrictEqual(refs, ['7', '4.2(a)']);
+    const seven = resolveReference(doc.references[0], doc.sections);
+    assert.strictEqual(seven[0].title, 'Prohibited Uses');
+  });
+});
+
+describe('Markdown structure', () => {
+  const MD = [
+    '# Cloud Agreement',
+    '',
+    '## 1. Definitions',
+    '',
+    '**"Permitted Use"** means any lawful use (the **"Broad Use"**).',
+    '',
+    '## 2. Use',
+    '',
+    '- The Customer may use the Services.',
+    '- The Customer may copy the Documentation.',
+    '',
+    '### 2.1 Restrictions',
+    '',
+    'Text (hereinafter "Restricted Material") here.',
+    '',
+    '```',
+    '3. Not a section inside a code fence',
+    '```',
+  ].join('\n');
+  const doc = parseDocument(MD, 'cloud.md');
+
+  it('uses heading depth and numbers, and ignores code fences', () => {
+    assert.deepStrictEqual(doc.sections.map((s) => `${s.label}|${s.title}|${s.rank}`), ['|Cloud Agreement|0', '1|Definitions|1', '2|Use|1', '2.1|Restrictions|2']);
+  });
+
+  it('makes each bullet its own paragraph', () => {
+    const paras = doc.paragraphs.map((p) => MD.slice(p.start, p.end));
+    assert.ok(paras.includes('- The Customer may use the Services.'));
+    assert.ok(paras.includes('- The Customer may copy the Documentation.'));
+  });
+
+  it('reads definitions written with emphasis, parentheses and "hereinafter"', () => {
+    assert.deepStrictEqual(doc.definitions.map((d) => d.term), ['Permitted Use', 'Broad Use', 'Restricted Material']);
+  });
+});

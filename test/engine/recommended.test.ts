@@ -1,0 +1,123 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { applyPlans } from '../../server/src/engine/fixes/apply';
+import { FixPlan } from '../../server/src/engine/types';
+import { fixture, lint, recommended, ruleIds, summary } from '../helpers';
+
+const SAMPLE = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'examples', 'ai-services-draft.md'), 'utf8');
+
+/** The first fix that is not a suppression, per finding: what `clauselint --fix` applies. */
+function autoFixes(text: string): FixPlan[] {
+  return lint(text, recommended()).findings.map((f) => f.fixes.find((p) => p.type !== 'suppress')).filter((p): p is FixPlan => !!p);
+}
+
+/** True when `original` survives in `fixed` in order with only insertions between its characters. */
+function onlyInsertions(original: string, fixed: string): boolean {
+  let i = 0;
+  for (let j = 0; j < fixed.length && i < original.length; j++) if (fixed[j] === original[i]) i++;
+  return i === original.length;
+}
+
+describe('recommended pack on the bundled AI services draft', () => {
+  it('reports the broad grant, both missing carve-outs and the missing audit trigger at "any lawful purpose"', () => {
+    const { findings } = lint(SAMPLE, recommended(), { path: 'ai-services-draft.md' });
+    assert.deepStrictEqual(summary(SAMPLE, findings), [
+      'recommended/broad-use-grant@any lawful purpose',
+      'recommended/missing-audit-trigger@any lawful purpose',
+      'recommended/missing-surveillance-carve-out@any lawful purpose',
+      'recommended/missing-weapons-carve-out@any lawful purpose',
+    ]);
+    assert.deepStrictEqual(findings.map((f) => f.clauseKind), ['broad-grant', 'audit-trigger', 'carve-out:domestic-surveillance', 'carve-out:autonomous-weapons']);
+    for (const f of findings) assert.ok(f.fixes.some((p) => p.type === 'insert-clause'), `${f.ruleId} has a clause fix`);
+  });
+
+  it('after applying every fix, a second lint finds nothing and the original text is untouched', () => {
+    const fixed = applyPlans(SAMPLE, autoFixes(SAMPLE));
+    assert.strictEqual(fixed.applied, 3, 'two carve-outs and one trigger, each inserted once');
+    assert.deepStrictEqual(lint(fixed.text, recommended()).findings, []);
+    assert.ok(onlyInsertions(SAMPLE, fixed.text));
+    const grantEnd = SAMPLE.indexOf('any lawful purpose.') + 'any lawful purpose.'.length;
+    assert.strictEqual(fixed.text.slice(0, grantEnd), SAMPLE.slice(0, grantEnd), 'text before the insertion is byte for byte the same');
+    assert.ok(fixed.text.endsWith(SAMPLE.slice(grantEnd)), 'text after the insertion is byte for byte the same');
+  });
+
+  it('keeps CRLF line endings when it inserts clauses', () => {
+    const crlf = SAMPLE.replace(/\n/g, '\r\n');
+    const fixed = applyPlans(crlf, autoFixes(crlf)).text;
+    assert.ok(!/[^\r]\n/.test(fixed), 'every line break is CRLF');
+    assert.deepStrictEqual(lint(fixed, recommended()).findings, []);
+  });
+
+  it('reports coverage of every kind the pack knows', () => {
+    const { coverage } = lint(SAMPLE, recommended());
+    assert.deepStrictEqual(coverage.map((c) => c.kind), ['audit-rights', 'audit-trigger', 'broad-grant', 'carve-out:autonomous-weapons', 'carve-out:domestic-surveillance', 'human-oversight', 'incident-notice', 'logging', 'suspension']);
+    assert.deepStrictEqual(coverage.filter((c) => c.present).map((c) => c.kind), ['broad-grant']);
+  });
+});
+
+describe('recommended pack on other contracts', () => {
+  it('finds every clause kind in a complete AI contract and reports nothing', () => {
+    const text = fixture('contracts/ai-terms-complete.md');
+    const { findings, coverage } = lint(text, recommended());
+    assert.deepStrictEqual(summary(text, findings), []);
+    const present = coverage.filter((c) => c.present).map((c) => c.kind);
+    for (const kind of ['broad-grant', 'carve-out:domestic-surveillance', 'carve-out:autonomous-weapons', 'audit-trigger', 'audit-rights', 'incident-notice']) {
+      assert.ok(present.includes(kind), `${kind} present`);
+    }
+  });
+
+  it('without the prohibited-uses section, reports the broadly defined term and both carve-outs', () => {
+    const text = fixture('contracts/ai-terms-complete.md').replace(/## 5\. Prohibited Uses[\s\S]*?(?=## 6)/, '');
+    const { findings } = lint(text, recommended());
+    assert.deepStrictEqual(ruleIds(findings), ['recommended/broad-defined-term', 'recommended/broad-use-grant', 'recommended/missing-surveillance-carve-out', 'recommended/missing-weapons-carve-out']);
+    const defined = findings.find((f) => f.ruleId === 'recommended/broad-defined-term')!;
+    assert.strictEqual(text.slice(defined.span.start, defined.span.end), 'Permitted Purpose');
+  });
+
+  it('does not flood an ordinary supply contract (weapons in insurance, surveillance audits, practicable notice)', () => {
+    const text = fixture('contracts/supply-agreement.md');
+    assert.deepStrictEqual(lint(text, recommended()).findings, []);
+    const carveOuts = lint(text, recommended(), { ignoreConditions: true }).coverage.filter((c) => c.kind.startsWith('carve-out:') && c.present);
+    assert.deepStrictEqual(carveOuts, [], 'look-alikes never count as carve-outs');
+  });
+});
+
+describe('suppressions', () => {
+  const grant = 'This AI services agreement covers artificial intelligence services.\n\nThe Government may use the Services for any lawful purpose.';
+
+  it('a disable-next-line comment with a reason silences the named rule on the next line', () => {
+    const text = grant.replace('\n\nThe Government', '\n\n<!-- clauselint-disable-next-line recommended/broad-use-grant -- reason: carve-outs are in the task order; approved-by: J. Doe -->\nThe Government');
+    const result = lint(text, recommended());
+    assert.ok(!ruleIds(result.findings).includes('recommended/broad-use-grant'));
+    assert.strictEqual(result.suppressed.length, 1);
+    assert.strictEqual(result.suppressed[0].by.approvedBy, 'J. Doe');
+  });
+
+  it('a suppression without a reason does not apply and is itself a finding', () => {
+    const text = grant.replace('\n\nThe Government', '\n\n<!-- clauselint-disable-next-line broad-use-grant -->\nThe Government');
+    const ids = ruleIds(lint(text, recommended()).findings);
+    assert.ok(ids.includes('recommended/broad-use-grant'));
+    assert.ok(ids.includes('clauselint/suppression-without-reason'));
+  });
+
+  it('the suppress fix inserts a comment that works once its reason is filled in', () => {
+    const { findings } = lint(grant, recommended(), { path: 'draft.txt' });
+    const f = findings.find((x) => x.ruleId === 'recommended/broad-use-grant')!;
+    const plan = f.fixes.find((p) => p.type === 'suppress')!;
+    const fixed = applyPlans(grant, [plan]).text;
+    assert.match(fixed, /\[clauselint-disable-next-line recommended\/broad-use-grant -- reason: why this is acceptable; approved-by: name\]\nThe Government/);
+    assert.ok(!ruleIds(lint(fixed, recommended(), { path: 'draft.txt' }).findings).includes('recommended/broad-use-grant'));
+  });
+});
+
+describe('a rule that throws', () => {
+  it('is reported as an internal error of that rule, and the other rules still run', () => {
+    const compiled = recommended();
+    const broken = { ...compiled.ruleSet.rules[0], id: 'test/broken', kind: 'no-such-kind' };
+    const withBroken = { ...compiled, ruleSet: { ...compiled.ruleSet, rules: [broken, ...compiled.ruleSet.rules] } };
+    const { findings } = lint(SAMPLE, withBroken);
+    assert.ok(findings.some((f) => f.ruleId === 'clauselint/internal-error' && f.message.includes('test/broken')));
+    assert.ok(findings.some((f) => f.ruleId === 'recommended/broad-use-grant'));
+  });
+});

@@ -1,0 +1,48 @@
+/** Every built-in pack loads cleanly, every rule's examples behave, and every clause snippet is detected as its kind. */
+import * as assert from 'assert';
+import { parseDocument } from '../../server/src/document/contractDocument';
+import { renderPlain } from '../../server/src/engine/fixes/snippet';
+import { lintDocument } from '../../server/src/engine/lint';
+import { builtinPackNames, builtinPackPath } from '../../server/src/packs/builtin';
+import { loadConfig } from '../../server/src/packs/config';
+
+for (const name of builtinPackNames()) {
+  describe(`built-in pack clauselint:${name}`, () => {
+    const config = loadConfig(builtinPackPath(name)!, []);
+    const { compiled } = config.merged;
+    const own = compiled.ruleSet.rules.filter((r) => r.pack === name);
+
+    it('loads without errors', () => {
+      assert.deepStrictEqual(config.errors, []);
+      assert.ok(own.length > 0);
+    });
+
+    for (const rule of own) {
+      describe(rule.id, () => {
+        it('has at least 3 fire and 3 pass examples, docs and a message', () => {
+          assert.ok(rule.examples.fire.length >= 3 && rule.examples.pass.length >= 3);
+          assert.ok(rule.docs.length > 40 && rule.message.length > 10);
+        });
+        const run = (text: string) => lintDocument(parseDocument(text, 'example.md'), compiled, { ignoreConditions: true, only: new Set([rule.id]) }).findings;
+        rule.examples.fire.forEach((text, i) => it(`fires on example ${i + 1}`, () => assert.ok(run(text).length > 0, text)));
+        rule.examples.pass.forEach((text, i) => it(`passes example ${i + 1}`, () => assert.deepStrictEqual(run(text).map((f) => f.message), [], text)));
+      });
+    }
+
+    for (const [id, clause] of compiled.ruleSet.clauses) {
+      if (clause.pack !== name) continue;
+      it(`clause ${id} is recognised as ${clause.kind} once inserted`, () => {
+        const { coverage } = lintDocument(parseDocument(renderPlain(clause.body), 'clause.md'), compiled, { ignoreConditions: true });
+        assert.strictEqual(coverage.find((c) => c.kind === clause.kind)?.present, true);
+      });
+    }
+
+    it('offers a clause snippet for every kind its rules require', () => {
+      const required = new Set(
+        own.flatMap((r) => (r.kind === 'require' ? [r.options.clause] : r.kind === 'conditional' ? [r.options.then].flat() : [])).filter((k): k is string => typeof k === 'string'),
+      );
+      const offered = new Set([...compiled.ruleSet.clauses.values()].map((c) => c.kind));
+      for (const kind of required) assert.ok(offered.has(kind), `no clause for ${kind}`);
+    });
+  });
+}
