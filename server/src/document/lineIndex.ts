@@ -76,11 +76,15 @@ export class LineIndex {
     return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
   }
 
-  /** The line break the document uses most ("\r\n" if its first break is CRLF). */
+  private eolCache?: string;
+
+  /** The document's line break, as its first line break is written ("\n" if it has none). */
   eol(): string {
-    const i = this.text.search(/\r\n|\n|\r/);
-    if (i < 0) return '\n';
-    return this.text.startsWith('\r\n', i) ? '\r\n' : this.text[i];
+    if (this.eolCache === undefined) {
+      const first = this.lineStarts.length > 1 ? this.lineStarts[1] : -1;
+      this.eolCache = first < 0 ? '\n' : this.text.slice(first - (this.text[first - 2] === '\r' && this.text[first - 1] === '\n' ? 2 : 1), first);
+    }
+    return this.eolCache;
   }
 }
 

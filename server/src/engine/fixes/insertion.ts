@@ -15,14 +15,19 @@ export interface InsertionPoint {
   where: string;
 }
 
-function sectionForPlacement(doc: ContractDocument, placement: string[]): Span & { title: string } | undefined {
+/** Per document, the section chosen for each placement list: findings share it. */
+const placementCache = new WeakMap<ContractDocument, Map<string, (Span & { title: string }) | null>>();
+
+function sectionForPlacement(doc: ContractDocument, placement: string[]): (Span & { title: string }) | undefined {
   if (placement.length === 0) return undefined;
+  let cache = placementCache.get(doc);
+  if (!cache) placementCache.set(doc, (cache = new Map()));
+  const key = placement.join('\u0000');
+  if (cache.has(key)) return cache.get(key) ?? undefined;
   const words = placement.map((p) => p.toLowerCase());
-  for (const s of doc.sections) {
-    const title = s.title.toLowerCase();
-    if (title && words.some((w) => title.includes(w))) return s;
-  }
-  return undefined;
+  const found = doc.sections.find((s) => s.title && words.some((w) => s.title.toLowerCase().includes(w)));
+  cache.set(key, found ?? null);
+  return found;
 }
 
 /** End of the last paragraph that starts before `end`. */

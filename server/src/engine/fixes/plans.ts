@@ -5,6 +5,18 @@ import { ClauseSnippet, FixPlan, RuleSet } from '../types';
 import { findInsertionPoint } from './insertion';
 import { escapeSnippet, renderPlain } from './snippet';
 
+const rendered = new Map<string, string>();
+
+/** Clause bodies are few and findings many: render each body once. */
+function renderedOnce(body: string): string {
+  let text = rendered.get(body);
+  if (text === undefined) {
+    if (rendered.size > 1000) rendered.clear();
+    rendered.set(body, (text = renderPlain(body)));
+  }
+  return text;
+}
+
 export function insertClausesPlan(doc: ContractDocument, ruleSet: RuleSet, clauseIds: string[], anchor: Span | undefined): FixPlan[] {
   const plans: FixPlan[] = [];
   const snippets = clauseIds.map((id) => ruleSet.clauses.get(id)).filter((c): c is ClauseSnippet => c !== undefined);
@@ -20,7 +32,7 @@ export function insertClausesPlan(doc: ContractDocument, ruleSet: RuleSet, claus
   for (const [offset, { prefix, where, clauses }] of byOffset) {
     const edits = clauses.map((clause) => {
       const body = clause.body.replace(/\r?\n/g, eol).trimEnd();
-      return { start: offset, end: offset, text: prefix + renderPlain(body), snippet: escapeSnippet(prefix) + body, clauseId: clause.id };
+      return { start: offset, end: offset, text: prefix + renderedOnce(body), snippet: escapeSnippet(prefix) + body, clauseId: clause.id };
     });
     const names = clauses.map((c) => c.title).join(' and ');
     plans.push({ id: `insert:${clauses.map((c) => c.id).join('+')}`, type: 'insert-clause', title: `Insert ${names} ${where}`, edits });

@@ -1,11 +1,12 @@
 /**
- * All term sets of a rule set compiled into as few regex scans as possible.
+ * All term sets of a rule set matched in one regex scan.
  *
  * One combined alternation (one capturing group per term set) scans far faster
  * than one regex per set, but an alternation reports only one alternative per
- * start position. So sets that can start with the same word go to different
- * scans; within a scan, each attempt restarts one character after the previous
- * match's start, so hits that begin inside another hit are still found.
+ * start position. So at each match, the other sets that can start with the same
+ * word (or anywhere) are tried at that position with their own sticky regex;
+ * and each attempt restarts one character after the previous match's start, so
+ * hits that begin inside another hit are still found.
  */
 import { normalisePhrase, NormalisedText, toOriginalRange } from '../../document/normalise';
 import { Span } from '../../document/lineIndex';
@@ -40,6 +41,11 @@ export interface TermSetError {
   message: string;
 }
 
+/** The leading letters and digits of a word: what a match at that position must start with. */
+function leadingWord(text: string): string {
+  return /^[a-z0-9]*/.exec(text)![0];
+}
+
 /** A phrase from a pack: words, `*` for any one word; a hyphen also matches a space or nothing. */
 export function compilePhrase(phrase: string): Alternative {
   const norm = normalisePhrase(phrase);
@@ -49,8 +55,9 @@ export function compilePhrase(phrase: string): Alternative {
     if (source) source += ' ';
     source += token === '*' ? "[a-z0-9'-]{1,40}" : token.split('-').map(escapeRegex).join('[- ]?');
   }
-  const first = norm.split(' ')[0];
-  return { source, firstWords: first === '*' || first.includes('-') ? undefined : [first], length: norm.length };
+  // "high-risk" starts with "high" however the hyphen is typed.
+  const first = leadingWord(norm);
+  return { source, firstWords: norm.startsWith('*') || first === '' ? undefined : [first], length: norm.length };
 }
 
 function escapeRegex(s: string): string {
@@ -62,7 +69,13 @@ const LEFT = '(?<![a-z0-9])';
 const RIGHT = '(?![a-z0-9])';
 
 export class Scanner {
-  private readonly scans: { regex: RegExp; sets: string[] }[] = [];
+  private combined?: RegExp;
+  private readonly setIds: string[] = [];
+  /** Per set, a sticky regex that tries the set at one position. */
+  private readonly sticky: RegExp[] = [];
+  /** Sets that can start with a given word, and sets that can start anywhere. */
+  private readonly byFirstWord = new Map<string, number[]>();
+  private readonly anyStart: number[] = [];
   readonly errors: TermSetError[] = [];
   private readonly hasExcept = new Set<string>();
 
@@ -75,7 +88,7 @@ export class Scanner {
         this.hasExcept.add(spec.id);
       }
     }
-    this.planScans(compiled.filter((s) => s.alternatives.length > 0));
+    this.plan(compiled.filter((s) => s.alternatives.length > 0));
   }
 
   private compileSet(id: string, phrases: string[], patterns: string[], prefix: string): CompiledSet {
@@ -102,64 +115,72 @@ export class Scanner {
     return { id, alternatives };
   }
 
-  /** Greedy colouring: sets that may start at the same word never share a scan. */
-  private planScans(sets: CompiledSet[]): void {
-    const groups: { sets: CompiledSet[]; words: Set<string>; open: boolean }[] = [];
-    for (const set of sets) {
-      const unknown = set.alternatives.some((a) => a.firstWords === undefined);
-      const words = set.alternatives.flatMap((a) => a.firstWords ?? []);
-      let target = unknown ? undefined : groups.find((g) => g.open && words.every((w) => !g.words.has(w)));
-      if (!target) {
-        target = { sets: [], words: new Set(), open: !unknown };
-        groups.push(target);
+  private plan(sets: CompiledSet[]): void {
+    sets.forEach((set, k) => {
+      const body = set.alternatives.map((a) => a.source).join('|');
+      this.setIds.push(set.id);
+      this.sticky.push(new RegExp(`${LEFT}(?:${body})${RIGHT}`, 'y'));
+      if (set.alternatives.some((a) => a.firstWords === undefined)) this.anyStart.push(k);
+      for (const word of new Set(set.alternatives.flatMap((a) => a.firstWords ?? []))) {
+        const list = this.byFirstWord.get(word) ?? [];
+        list.push(k);
+        this.byFirstWord.set(word, list);
       }
-      target.sets.push(set);
-      for (const w of words) target.words.add(w);
-    }
-    for (const g of groups) {
-      const source = g.sets.map((s) => `(${s.alternatives.map((a) => a.source).join('|')})`).join('|');
-      this.scans.push({ regex: new RegExp(`${LEFT}(?:${source})${RIGHT}`, 'g'), sets: g.sets.map((s) => s.id) });
+    });
+    if (sets.length > 0) {
+      this.combined = new RegExp(`${LEFT}(?:${sets.map((s) => `(${s.alternatives.map((a) => a.source).join('|')})`).join('|')})${RIGHT}`, 'g');
     }
   }
 
   get scanCount(): number {
-    return this.scans.length;
+    return this.combined ? 1 : 0;
   }
 
   /** Hits per term set id, as original-text spans sorted by start. */
   scan(norm: NormalisedText): Map<string, Span[]> {
-    const raw = new Map<string, Span[]>();
+    const n = this.setIds.length;
+    const raw: Span[][] = Array.from({ length: n }, () => []);
+    const lastEnd = new Int32Array(n).fill(-1);
+    const record = (k: number, start: number, end: number) => {
+      if (start < lastEnd[k]) return; // inside an earlier hit of the same set
+      lastEnd[k] = end;
+      raw[k].push({ start, end });
+    };
     const text = norm.text;
-    for (const { regex, sets } of this.scans) {
-      const lastEnd = new Array<number>(sets.length).fill(-1);
-      const out = sets.map((id) => {
-        let list = raw.get(id);
-        if (!list) raw.set(id, (list = []));
-        return list;
-      });
+    const regex = this.combined;
+    if (regex) {
       regex.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = regex.exec(text))) {
         const start = m.index;
-        const end = start + m[0].length;
         regex.lastIndex = start + 1;
-        if (end === start) continue;
         let g = 1;
         while (m[g] === undefined) g++;
-        const k = g - 1;
-        if (start < lastEnd[k]) continue; // inside an earlier hit of the same set
-        lastEnd[k] = end;
-        out[k].push({ start, end });
+        const winner = g - 1;
+        record(winner, start, start + m[0].length);
+        // Other sets that may match at this same position.
+        const others = this.byFirstWord.get(leadingWord(m[0]));
+        if (others) for (const k of others) if (k !== winner) this.tryAt(k, text, start, record);
+        for (const k of this.anyStart) if (k !== winner) this.tryAt(k, text, start, record);
       }
     }
+    const byId = new Map<string, Span[]>();
+    this.setIds.forEach((id, k) => byId.set(id, raw[k]));
     const result = new Map<string, Span[]>();
-    for (const [id, spans] of raw) {
+    for (const [id, spans] of byId) {
       if (id.endsWith(EXCEPT_SUFFIX)) continue;
       let kept = spans;
-      if (this.hasExcept.has(id)) kept = withoutOverlaps(spans, raw.get(id + EXCEPT_SUFFIX) ?? []);
+      if (this.hasExcept.has(id)) kept = withoutOverlaps(spans, byId.get(id + EXCEPT_SUFFIX) ?? []);
       result.set(id, kept.map((s) => toOriginalRange(norm, s.start, s.end)));
     }
     return result;
+  }
+
+  private tryAt(k: number, text: string, at: number, record: (k: number, start: number, end: number) => void): void {
+    const re = this.sticky[k];
+    re.lastIndex = at;
+    const m = re.exec(text);
+    if (m && m[0].length > 0) record(k, at, at + m[0].length);
   }
 }
 
