@@ -1,0 +1,26 @@
+/** Findings the engine itself reports (not from any pack), described for `explain` and SARIF. */
+
+export interface EngineRule {
+  id: string;
+  severity: string;
+  description: string;
+}
+
+export const ENGINE_RULES: EngineRule[] = [
+  {
+    id: 'clauselint/suppression-without-reason',
+    severity: 'warning',
+    description:
+      'A clauselint-disable comment without a reason does not apply and is reported itself: every waived rule needs a recorded why. ' +
+      'Write it as <!-- clauselint-disable-next-line pack/rule -- reason: <why>; approved-by: <name> -->.',
+  },
+  {
+    id: 'clauselint/internal-error',
+    severity: 'error',
+    description: 'A rule failed while checking this document and was skipped; the other rules still ran. Please report it with the document that triggers it.',
+  },
+];
+
+export function engineRule(id: string): EngineRule | undefined {
+  return ENGINE_RULES.find((r) => r.id === id);
+}

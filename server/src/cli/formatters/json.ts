@@ -1,0 +1,32 @@
+/**
+ * The stable JSON contract (version 1). Fields documented in the README are
+ * never renamed or removed; new ones may be added. Positions are 0-based and
+ * characters count UTF-16 code units, as in the Language Server Protocol.
+ */
+import { Report, ReportFile } from '../report';
+
+export const JSON_FORMAT_VERSION = 1;
+
+function fileJson(file: ReportFile) {
+  return {
+    path: file.path,
+    findings: file.findings.map((f) => ({
+      ruleId: f.ruleId,
+      severity: f.severity,
+      message: f.message,
+      range: f.range,
+      clauseKind: f.clauseKind,
+      docsUrl: f.docsUrl,
+      source: f.source,
+      related: f.related,
+      fixes: f.fixes,
+    })),
+    coverage: file.coverage.map((c) => ({ kind: c.kind, present: c.present, locations: c.locations, title: c.title })),
+    // The exceptions log: which rule was waived where, why, and by whom.
+    suppressed: file.suppressed,
+  };
+}
+
+export function formatJson(report: Report): string {
+  return JSON.stringify({ version: JSON_FORMAT_VERSION, files: report.files.map(fileJson) }) + '\n';
+}

@@ -1,0 +1,87 @@
+/** `--help` text and `--version`. */
+import * as fs from 'fs';
+import * as path from 'path';
+
+export function helpText(): string {
+  return `Usage: clauselint [options] [file | folder | glob | -] ...
+       clauselint test-rules [pack ...]
+       clauselint explain <rule-id>
+
+Lint contract drafts (Markdown or plain text) for broad-use grants, missing
+prohibited-use carve-outs, missing audit triggers and weak wording.
+
+Inputs:
+  file                     a contract file, whatever its extension
+  folder                   every *.md, *.markdown and *.txt file below it (so also
+                           *.contract.md and *.contract.txt), skipping node_modules
+                           and folders whose name starts with a dot
+  glob                     e.g. 'contracts/**/*.md' (quote globs so the shell leaves
+                           them alone)
+  !glob                    leave out the files that match, e.g. '!**/archive/**'
+  -                        standard input; also read when no input is named and text
+                           is piped in
+
+Options:
+  -f, --format <name>      text (default), json, sarif (SARIF 2.1.0), github
+                           (GitHub Actions annotations)
+  -c, --config <file>      use this config or pack for every file, instead of the
+                           nearest .clauselint.yaml (default: clauselint:recommended)
+  -p, --pack <pack>        also load a pack: clauselint:<name>, a built-in name, a path
+                           or an npm package; repeat for several
+      --fail-on <severity> exit 1 when a finding is at or above this severity:
+                           error, warning (default), info, hint
+  -q, --quiet              report errors only; other findings are not shown, counted
+                           for the exit code or fixed
+      --fix                apply each finding's fix (insert the missing clause or
+                           replace the weak wording; never a suppression), then lint
+                           again and report what remains. For one file or stdin the
+                           fixed text goes to stdout and the report to stderr; for
+                           several files add --write or --output-dir
+      --write              with --fix: rewrite the files in place
+      --output-dir <dir>   with --fix: write fixed copies to <dir>, keeping each file's
+                           path relative to the current folder
+      --stdin-filename <path>
+                           name for standard input: picks the config, Markdown or plain
+                           text, and the path shown in reports
+      --max-file-size <size>
+                           skip larger files with a warning (default 50MB; e.g. 500KB)
+      --color, --no-color  force colours on or off (default: on when the output is a
+                           terminal and NO_COLOR is not set)
+  -h, --help               show this help
+  -v, --version            print the version
+
+Commands:
+  test-rules [pack ...]    run every rule's examples (fire: must report, pass: must
+                           not); default: all built-in packs
+  explain <rule-id>        show a rule's documentation, source and examples
+                           (--config and --pack add rules to look in)
+
+Exit codes:
+  0  no finding at or above the --fail-on level (test-rules: every example passed)
+  1  findings at or above the --fail-on level (test-rules: an example failed)
+  2  usage or configuration error: unknown option, missing file, broken pack
+
+Examples:
+  clauselint contracts/
+  clauselint --format sarif 'contracts/**/*.md' > clauselint.sarif
+  cat draft.md | clauselint --stdin-filename draft.md
+  clauselint --fix draft.md > draft.fixed.md
+  clauselint --fix --write contracts/
+  clauselint explain recommended/broad-use-grant
+`;
+}
+
+/** The package version, found by walking up from this file (works from out/ and from a bundle). */
+export function packageVersion(): string {
+  let dir = __dirname;
+  for (let i = 0; i < 6; i++) {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'clauselint' && pkg.version) return pkg.version;
+    } catch {
+      // no package.json here; keep walking up
+    }
+    dir = path.dirname(dir);
+  }
+  return '0.0.0';
+}

@@ -1,0 +1,60 @@
+/** The process boundary of the CLI, in one place so commands stay testable and streams are handled once. */
+import * as fs from 'fs';
+
+export interface Io {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  stdoutIsTty: boolean;
+  stderrIsTty: boolean;
+  /** Whether stdin is a pipe or a redirected file (so reading it cannot block on a terminal or /dev/null). */
+  stdinHasData(): boolean;
+  readStdin(limit: number): Promise<Buffer>;
+}
+
+export function processIo(): Io {
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    stdoutIsTty: !!process.stdout.isTTY,
+    stderrIsTty: !!process.stderr.isTTY,
+    stdinHasData() {
+      try {
+        const stat = fs.fstatSync(0);
+        return stat.isFIFO() || stat.isFile() || stat.isSocket();
+      } catch {
+        return false;
+      }
+    },
+    readStdin,
+  };
+}
+
+export class InputTooLargeError extends Error {}
+
+function readStdin(limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    process.stdin.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        process.stdin.destroy();
+        reject(new InputTooLargeError(`standard input is larger than the --max-file-size limit of ${formatBytes(limit)}`));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    process.stdin.on('end', () => resolve(Buffer.concat(chunks)));
+    process.stdin.on('error', reject);
+  });
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${+(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KB`;
+  return `${bytes} bytes`;
+}

@@ -1,0 +1,138 @@
+/**
+ * `clauselint [files]`: plan the inputs, load and check the configs (a broken
+ * pack stops the run with exit 2 before anything is linted), lint each file,
+ * apply fixes when asked, then print one report in the chosen format.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { RuleSpec } from '../engine/types';
+import { lintText } from '../lintText';
+import { ConfigLoader } from '../packs/config';
+import { LintCommand } from './args';
+import { CliError, EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE } from './cliError';
+import { shouldUseColor } from './color';
+import { applyFixes } from './fix';
+import { FORMATTERS } from './formatters';
+import { packageVersion } from './help';
+import { InputTooLargeError, Io } from './io';
+import { formatConfigProblem, normalisePackSpec, shownPath } from './packSpecs';
+import { failsAt, Report, reportPolicy, toReportFile } from './report';
+import { decode, encode, readSourceFile, ReadOutcome, SourceText } from './source';
+import { FixDestination, planRun, Target } from './targets';
+
+export async function runLint(cmd: LintCommand, io: Io): Promise<number> {
+  const plan = planRun(cmd, io);
+  for (const w of plan.warnings) io.stderr(`clauselint: warning: ${w}\n`);
+  if (plan.errors.length > 0) {
+    for (const e of plan.errors) io.stderr(`clauselint: ${e}\n`);
+    return EXIT_USAGE;
+  }
+  const loader = createLoader(cmd, io);
+  if (!configsAreUsable(loader, plan.targets, io)) return EXIT_USAGE;
+
+  const keep = reportPolicy(cmd.quiet);
+  const report: Report = { files: [], rules: [] };
+  const ruleIds = new Set<string>();
+  let readFailed = false;
+  for (const target of plan.targets) {
+    const read = await readTarget(target, cmd, io);
+    if ('skipped' in read) {
+      io.stderr(`clauselint: warning: skipping ${target.shown}: ${read.skipped}\n`);
+      continue;
+    }
+    if ('error' in read) {
+      io.stderr(`clauselint: ${read.error}\n`);
+      readFailed = true;
+      continue;
+    }
+    const { source } = read;
+    let lint = lintText(source.text, target.file, loader);
+    if (plan.fixTo !== 'none') {
+      const fixed = applyFixes(source.text, lint.result.findings.filter(keep));
+      if (fixed.applied > 0) lint = lintText(fixed.text, target.file, loader);
+      emitFixed(target, source, fixed.text, fixed.applied, plan.fixTo, cmd, io);
+    }
+    report.files.push(toReportFile(target.shown, lint.doc, lint.result, keep));
+    addRules(report.rules, ruleIds, lint.compiled.ruleSet.rules);
+  }
+
+  // With the fixed text on stdout, the report goes to stderr.
+  const toStderr = plan.fixTo === 'stdout';
+  const color = shouldUseColor(cmd.color, toStderr ? io.stderrIsTty : io.stdoutIsTty, io.env);
+  const output = FORMATTERS[cmd.format](report, { cwd: io.cwd, color, toolVersion: packageVersion() });
+  if (output) (toStderr ? io.stderr : io.stdout)(output);
+  if (readFailed) return EXIT_USAGE;
+  return failsAt(report.files, cmd.failOn) ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+function createLoader(cmd: LintCommand, io: Io): ConfigLoader {
+  let config: string | undefined;
+  if (cmd.config !== undefined) {
+    config = path.resolve(io.cwd, cmd.config);
+    if (!fs.existsSync(config)) throw new CliError(`cannot read config ${cmd.config}: no such file`);
+  }
+  return new ConfigLoader({ config, packs: cmd.packs.map((p) => normalisePackSpec(p, io.cwd)) });
+}
+
+/** Print every config problem once; any error (not warning) makes the run a configuration error. */
+function configsAreUsable(loader: ConfigLoader, targets: Target[], io: Io): boolean {
+  const printed = new Set<string>();
+  let usable = true;
+  for (const target of targets) {
+    for (const e of loader.configFor(target.file).errors) {
+      const line = formatConfigProblem(e, io.cwd);
+      if (printed.has(line)) continue;
+      printed.add(line);
+      io.stderr(line + '\n');
+      if (e.severity === 'error') usable = false;
+    }
+  }
+  return usable;
+}
+
+async function readTarget(target: Target, cmd: LintCommand, io: Io): Promise<ReadOutcome> {
+  if (!target.stdin) return readSourceFile(target.file, target.shown, cmd.maxFileSize);
+  try {
+    const source = decode(await io.readStdin(cmd.maxFileSize));
+    if (!source) return { skipped: 'binary input (it contains NUL bytes)' };
+    if (source.text.length === 0 && cmd.inputs.length === 0) {
+      throw new CliError('no input: standard input was empty (name files, folders or globs to lint)', true);
+    }
+    return { source };
+  } catch (err) {
+    if (err instanceof InputTooLargeError) return { skipped: err.message };
+    throw err;
+  }
+}
+
+function emitFixed(target: Target, source: SourceText, fixed: string, applied: number, to: FixDestination, cmd: LintCommand, io: Io): void {
+  const summary = `${applied} fix${applied === 1 ? '' : 'es'}`;
+  if (to === 'stdout') {
+    if (!source.lossless) io.stderr(`clauselint: warning: ${target.shown} is not valid UTF-8; invalid bytes were replaced in the output\n`);
+    io.stdout(fixed);
+    if (applied > 0) io.stderr(`clauselint: applied ${summary} to ${target.shown}\n`);
+    return;
+  }
+  if (to === 'in-place' && applied === 0) return;
+  if (!source.lossless) {
+    io.stderr(`clauselint: warning: not writing ${target.shown}: it is not valid UTF-8, and rewriting it would change bytes outside the fixes\n`);
+    return;
+  }
+  const dest = to === 'in-place' ? target.file : outputPathFor(target, cmd.outputDir!, io.cwd);
+  fs.mkdirSync(path.dirname(dest), { recursive: true });
+  fs.writeFileSync(dest, encode(source, fixed));
+  io.stderr(`clauselint: ${to === 'in-place' ? 'fixed' : 'wrote'} ${shownPath(dest, io.cwd)} (${summary})\n`);
+}
+
+/** The file's path relative to the current folder (planRun checked it is inside), under the output folder. */
+function outputPathFor(target: Target, outputDir: string, cwd: string): string {
+  return path.resolve(cwd, outputDir, path.relative(cwd, target.file));
+}
+
+function addRules(into: RuleSpec[], seen: Set<string>, rules: RuleSpec[]): void {
+  for (const r of rules) {
+    if (seen.has(r.id)) continue;
+    seen.add(r.id);
+    into.push(r);
+  }
+}

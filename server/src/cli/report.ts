@@ -1,0 +1,112 @@
+/**
+ * What the formatters print: findings, coverage and suppressions of each file
+ * with offsets already turned into 0-based line/character ranges, so no
+ * formatter needs the document and a file's text can be dropped once linted.
+ */
+import { ContractDocument } from '../document/contractDocument';
+import { Range } from '../document/lineIndex';
+import { FullLintResult } from '../engine/lint';
+import { Finding, FixType, RuleSpec, Severity } from '../engine/types';
+
+export interface ReportFinding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  clauseKind?: string;
+  docsUrl?: string;
+  source?: string;
+  related: { message: string; range: Range }[];
+  fixes: { type: FixType; title: string }[];
+}
+
+export interface ReportCoverage {
+  kind: string;
+  title: string;
+  present: boolean;
+  locations: Range[];
+}
+
+export interface ReportSuppression {
+  ruleId: string;
+  range: Range;
+  reason?: string;
+  approvedBy?: string;
+  date?: string;
+}
+
+export interface ReportFile {
+  /** As shown to the user: relative to the current folder when inside it, '/'-separated. */
+  path: string;
+  findings: ReportFinding[];
+  coverage: ReportCoverage[];
+  suppressed: ReportSuppression[];
+}
+
+export interface Report {
+  files: ReportFile[];
+  /** Every rule loaded for any file, each once, in load order (SARIF lists them). */
+  rules: RuleSpec[];
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
+
+export function atLeast(severity: Severity, level: Severity): boolean {
+  return SEVERITY_RANK[severity] >= SEVERITY_RANK[level];
+}
+
+/** Which findings are reported (and fixed, and counted): all, or errors only with --quiet. */
+export function reportPolicy(quiet: boolean): (f: Finding) => boolean {
+  return quiet ? (f) => f.severity === 'error' : () => true;
+}
+
+export function toReportFile(shownPath: string, doc: ContractDocument, result: FullLintResult, keep: (f: Finding) => boolean): ReportFile {
+  const range = doc.lines.rangeOf.bind(doc.lines);
+  return {
+    path: shownPath,
+    findings: result.findings.filter(keep).map((f) => ({
+      ruleId: f.ruleId,
+      severity: f.severity,
+      message: f.message,
+      range: range(f.span),
+      clauseKind: f.clauseKind,
+      docsUrl: f.docsUrl,
+      source: f.source,
+      related: f.related.map((r) => ({ message: r.message, range: range(r.span) })),
+      fixes: f.fixes.map((p) => ({ type: p.type, title: p.title })),
+    })),
+    coverage: result.coverage.map((c) => ({ kind: c.kind, title: c.title, present: c.present, locations: c.locations.map(range) })),
+    suppressed: result.suppressed.map(({ finding, by }) => ({
+      ruleId: finding.ruleId,
+      range: range(finding.span),
+      reason: by.reason,
+      approvedBy: by.approvedBy,
+      date: by.date,
+    })),
+  };
+}
+
+export interface SeverityCounts {
+  error: number;
+  warning: number;
+  info: number;
+  hint: number;
+  total: number;
+  fixable: number;
+}
+
+export function countFindings(files: ReportFile[]): SeverityCounts {
+  const counts: SeverityCounts = { error: 0, warning: 0, info: 0, hint: 0, total: 0, fixable: 0 };
+  for (const file of files) {
+    for (const f of file.findings) {
+      counts[f.severity]++;
+      counts.total++;
+      if (f.fixes.some((p) => p.type !== 'suppress')) counts.fixable++;
+    }
+  }
+  return counts;
+}
+
+export function failsAt(files: ReportFile[], level: Severity): boolean {
+  return files.some((file) => file.findings.some((f) => atLeast(f.severity, level)));
+}

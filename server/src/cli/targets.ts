@@ -1,0 +1,69 @@
+/** What one lint run works on: files, or standard input, and where fixed text goes. */
+import * as path from 'path';
+import { LintCommand } from './args';
+import { CliError } from './cliError';
+import { expandInputs } from './files';
+import { Io } from './io';
+import { shownPath } from './packSpecs';
+
+export interface Target {
+  /** Absolute path of the file; for stdin, of --stdin-filename (or `<stdin>`) in the current folder, which picks its config. */
+  file: string;
+  /** Path in reports. */
+  shown: string;
+  stdin: boolean;
+}
+
+/** Where --fix puts the fixed text. */
+export type FixDestination = 'none' | 'stdout' | 'in-place' | 'output-dir';
+
+export interface Plan {
+  targets: Target[];
+  fixTo: FixDestination;
+  /** Problems with inputs (missing files, globs matching nothing): reported, then exit 2. */
+  errors: string[];
+  warnings: string[];
+}
+
+const STDIN_NAME = '<stdin>';
+
+function stdinTarget(cmd: LintCommand, io: Io): Target {
+  const name = cmd.stdinFilename;
+  return {
+    file: path.resolve(io.cwd, name ?? STDIN_NAME),
+    shown: name ? shownPath(path.resolve(io.cwd, name), io.cwd) : STDIN_NAME,
+    stdin: true,
+  };
+}
+
+export function planRun(cmd: LintCommand, io: Io): Plan {
+  const expanded = expandInputs(cmd.inputs, io.cwd);
+  let useStdin = expanded.stdin;
+  if (cmd.inputs.length === 0) {
+    // Only read stdin unasked when something is piped in: never wait on a terminal.
+    if (!io.stdinHasData()) throw new CliError('no input: name files, folders or globs to lint, or pipe text to standard input', true);
+    useStdin = true;
+  }
+  const targets: Target[] = expanded.files.map((file) => ({ file, shown: shownPath(file, io.cwd), stdin: false }));
+  if (useStdin) targets.push(stdinTarget(cmd, io));
+  if (targets.length === 0 && expanded.errors.length === 0) throw new CliError('no input: every file named was excluded', true);
+  return { targets, fixTo: fixDestination(cmd, targets, io.cwd), errors: expanded.errors, warnings: expanded.warnings };
+}
+
+function fixDestination(cmd: LintCommand, targets: Target[], cwd: string): FixDestination {
+  if (!cmd.fix) return 'none';
+  const hasStdin = targets.some((t) => t.stdin);
+  if (cmd.write) {
+    if (hasStdin) throw new CliError('--write cannot rewrite standard input; without --write the fixed text is printed to stdout', true);
+    return 'in-place';
+  }
+  if (cmd.outputDir !== undefined) {
+    if (hasStdin) throw new CliError('--output-dir takes files, not standard input; without it the fixed text is printed to stdout', true);
+    // Copies keep their path relative to the current folder, so every file must be below it.
+    const outside = targets.find((t) => path.isAbsolute(t.shown));
+    if (outside) throw new CliError(`--output-dir cannot place ${outside.shown}: it is outside the current folder ${cwd}`);
+    return 'output-dir';
+  }
+  if (targets.length > 1) throw new CliError(`--fix with ${targets.length} inputs needs --write (rewrite them in place) or --output-dir <dir> (write fixed copies)`, true);
+  return 'stdout';
+}
