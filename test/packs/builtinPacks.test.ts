@@ -1,10 +1,13 @@
 /** Every built-in pack loads cleanly, every rule's examples behave, and every clause snippet is detected as its kind. */
 import * as assert from 'assert';
+import * as fs from 'fs';
 import { parseDocument } from '../../server/src/document/contractDocument';
 import { renderPlain } from '../../server/src/engine/fixes/snippet';
 import { lintDocument } from '../../server/src/engine/lint';
 import { builtinPackNames, builtinPackPath } from '../../server/src/packs/builtin';
 import { loadConfig } from '../../server/src/packs/config';
+import { checkSchema } from '../../server/src/packs/schemaCheck';
+import { parseYaml } from '../../server/src/packs/yamlSource';
 
 for (const name of builtinPackNames()) {
   describe(`built-in pack clauselint:${name}`, () => {
@@ -15,6 +18,13 @@ for (const name of builtinPackNames()) {
     it('loads without errors', () => {
       assert.deepStrictEqual(config.errors, []);
       assert.ok(own.length > 0);
+    });
+
+    it('validates against the rule-pack schema (skipped at run time for built-in packs)', () => {
+      const file = builtinPackPath(name)!;
+      const { source, errors } = parseYaml(file, fs.readFileSync(file, 'utf8'));
+      assert.deepStrictEqual(errors, []);
+      assert.deepStrictEqual(checkSchema(source!).errors, []);
     });
 
     for (const rule of own) {

@@ -28,3 +28,7 @@ export function builtinPackPath(name: string): string | undefined {
 export function builtinPackNames(): string[] {
   return fs.readdirSync(builtinRulesDir()).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5)).sort();
 }
+
+export function isBuiltinPack(file: string): boolean {
+  return path.dirname(path.resolve(file)) === path.resolve(builtinRulesDir());
+}

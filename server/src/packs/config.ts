@@ -103,7 +103,11 @@ export function loadConfig(configFile: string | undefined, extraPacks: string[])
   const errors: PackError[] = [];
   const packs: PackContent[] = [];
   const seen = new Set<string>();
-  const add = (file: string) => {
+  const add = (file: string | undefined) => {
+    if (!file) {
+      errors.push({ file: DEFAULT_PACK, line: 1, column: 1, severity: 'error', message: "the built-in default pack is missing from ClauseLint's rules folder (a broken install?)" });
+      return;
+    }
     const tree = loadPackTree(file);
     errors.push(...tree.errors);
     for (const p of tree.packs) {
@@ -116,9 +120,9 @@ export function loadConfig(configFile: string | undefined, extraPacks: string[])
     if (!fs.existsSync(configFile)) errors.push({ file: configFile, line: 1, column: 1, severity: 'error', message: 'config file not found' });
     else add(configFile);
     // A config that cannot be read at all still leaves the user with the default rules.
-    if (!seen.has(configFile)) add(builtinPackPath(DEFAULT_PACK.slice(BUILTIN_PREFIX.length))!);
+    if (!seen.has(configFile)) add(builtinPackPath(DEFAULT_PACK.slice(BUILTIN_PREFIX.length)));
   } else {
-    add(builtinPackPath(DEFAULT_PACK.slice(BUILTIN_PREFIX.length))!);
+    add(builtinPackPath(DEFAULT_PACK.slice(BUILTIN_PREFIX.length)));
   }
   for (const spec of extraPacks) {
     const { file, error } = resolveExtends(spec, path.join(process.cwd(), '.clauselint.yaml'));

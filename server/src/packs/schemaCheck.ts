@@ -4,7 +4,7 @@
  * are checked one by one against the matching branch, so an author sees "rule
  * needs `clause`" rather than three failed `oneOf` branches.
  */
-import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import * as fs from 'fs';
 import * as path from 'path';
 import { PackError } from './errors';
@@ -16,6 +16,9 @@ let validators: { pack: ValidateFunction; rule: ValidateFunction; override: Vali
 function getValidators() {
   if (validators) return validators;
   const schema = JSON.parse(fs.readFileSync(path.join(builtinRulesDir(), 'schema', 'rulepack.schema.json'), 'utf8'));
+  // Loaded on first use: a run that only uses the built-in packs never needs it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Ajv = require('ajv').default as typeof import('ajv').default;
   const ajv = new Ajv({ allErrors: true, strict: false });
   ajv.addSchema(schema, 'pack');
   validators = {
