@@ -23,13 +23,18 @@ export class LineIndex {
   constructor(readonly text: string) {
     const starts = [0];
     const n = text.length;
-    for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 0x0d) {
-        if (i + 1 < n && text.charCodeAt(i + 1) === 0x0a) i++;
-        starts.push(i + 1);
-      } else if (c === 0x0a) {
-        starts.push(i + 1);
+    if (text.indexOf('\r') < 0) {
+      // LF only (the common case): let indexOf find the breaks.
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    } else {
+      for (let i = 0; i < n; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 0x0d) {
+          if (i + 1 < n && text.charCodeAt(i + 1) === 0x0a) i++;
+          starts.push(i + 1);
+        } else if (c === 0x0a) {
+          starts.push(i + 1);
+        }
       }
     }
     this.lineStarts = starts;

@@ -68,6 +68,18 @@ export function normalise(source: string, options: NormaliseOptions): Normalised
   while (i < n) {
     const c = source.charCodeAt(i);
 
+    // Fast path: lower-case letters and digits, most of any contract.
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
+      out[len] = c;
+      map[len++] = i++;
+      continue;
+    }
+    if (c >= 0x41 && c <= 0x5a) {
+      out[len] = c + 0x20;
+      map[len++] = i++;
+      continue;
+    }
+
     if (c === 0x20 || c === 0x0a || c === 0x0d || FOLD[c] === SPACE) {
       // Collapse a whitespace run; two or more line breaks make a paragraph break.
       const start = i;

@@ -27,6 +27,8 @@ export class RuleContext {
     readonly doc: ContractDocument,
     readonly ruleSet: RuleSet,
     private readonly hits: Map<string, Span[]>,
+    /** Answers for term sets that are not scanned but matched inside a span on demand. */
+    private readonly lazyHitIn: (termSet: string, span: Span) => boolean = () => false,
   ) {}
 
   /** Detections per kind contributed by rules (e.g. uses of a broadly defined term). */
@@ -38,7 +40,8 @@ export class RuleContext {
 
   /** Whether `termSet` has a hit starting inside `span`. */
   hasHitIn(termSet: string, span: Span): boolean {
-    const list = this.hitsOf(termSet);
+    const list = this.hits.get(termSet);
+    if (!list) return this.lazyHitIn(termSet, span);
     const i = lastStartingAtOrBefore(list, span.end - 1);
     return i >= 0 && list[i].start >= span.start;
   }

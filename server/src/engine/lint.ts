@@ -20,7 +20,22 @@ export interface CompiledRuleSet {
 }
 
 export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
-  return { ruleSet, scanner: new Scanner(ruleSet.termSets) };
+  const primary = primaryTermSets(ruleSet);
+  const lazy = new Set(ruleSet.termSets.map((t) => t.id).filter((id) => !primary.has(id)));
+  return { ruleSet, scanner: new Scanner(ruleSet.termSets, lazy) };
+}
+
+/**
+ * Term sets whose hits are iterated or counted (detector and rule `terms`,
+ * conditions). The others are only asked about inside a span, so they are
+ * matched lazily there instead of in the document-wide scan.
+ */
+function primaryTermSets(ruleSet: RuleSet): Set<string> {
+  const primary = new Set<string>();
+  for (const kind of ruleSet.kinds.values()) for (const d of kind.detect) primary.add(d.terms);
+  for (const c of ruleSet.conditions.values()) for (const t of [...c.anyOf, ...c.allOf]) primary.add(t.terms);
+  for (const r of ruleSet.rules) if (typeof r.options.terms === 'string') primary.add(r.options.terms);
+  return primary;
 }
 
 export interface LintOptions {
@@ -36,7 +51,7 @@ export interface FullLintResult extends LintResult {
 
 export function lintDocument(doc: ContractDocument, compiled: CompiledRuleSet, options: LintOptions = {}): FullLintResult {
   const { ruleSet } = compiled;
-  const ctx = new RuleContext(doc, ruleSet, compiled.scanner.scan(doc.norm));
+  const ctx = new RuleContext(doc, ruleSet, compiled.scanner.scan(doc.norm), compiled.scanner.lazyMatcher(doc.norm));
   const rules = ruleSet.rules.filter((r) => r.enabled && (!options.only || options.only.has(r.id)));
   const ordered = [...rules.filter((r) => FIRST_PHASE_KINDS.has(r.kind)), ...rules.filter((r) => !FIRST_PHASE_KINDS.has(r.kind))];
   const findings: Finding[] = [];

@@ -7,6 +7,13 @@
  * word (or anywhere) are tried at that position with their own sticky regex;
  * and each attempt restarts one character after the previous match's start, so
  * hits that begin inside another hit are still found.
+ *
+ * Only "primary" sets go into the scan: the ones whose hits rules iterate.
+ * Sets that rules only ask about inside a sentence or heading ("does this
+ * sentence also say *shall not*?") are matched lazily in that span: they hold
+ * the most frequent words of a contract, and scanning for them everywhere would
+ * cost more than all the rest. Exceptions (look-alikes) are checked in a window
+ * around each hit they could cancel.
  */
 import { normalisePhrase, NormalisedText, toOriginalRange } from '../../document/normalise';
 import { Span } from '../../document/lineIndex';
@@ -65,6 +72,8 @@ function escapeRegex(s: string): string {
 }
 
 const EXCEPT_SUFFIX = '#except';
+/** How far before and after a hit its look-alikes are searched (in normalised characters). */
+const EXCEPT_WINDOW = 400;
 const LEFT = '(?<![a-z0-9])';
 const RIGHT = '(?![a-z0-9])';
 
@@ -76,19 +85,32 @@ export class Scanner {
   /** Sets that can start with a given word, and sets that can start anywhere. */
   private readonly byFirstWord = new Map<string, number[]>();
   private readonly anyStart: number[] = [];
+  /** Per primary set with look-alikes, the regex of its exceptions. */
+  private readonly except = new Map<string, RegExp>();
+  /** Sets matched on demand inside a span. */
+  private readonly lazy = new Map<string, RegExp>();
   readonly errors: TermSetError[] = [];
-  private readonly hasExcept = new Set<string>();
 
-  constructor(specs: TermSetSpec[]) {
-    const compiled: CompiledSet[] = [];
+  /** `lazy`: ids of sets only queried inside spans (never iterated); every other set is scanned. */
+  constructor(specs: TermSetSpec[], lazy: ReadonlySet<string> = new Set()) {
+    const scanned: CompiledSet[] = [];
     for (const spec of specs) {
-      compiled.push(this.compileSet(spec.id, spec.phrases, spec.patterns, ''));
+      const set = this.compileSet(spec.id, spec.phrases, spec.patterns, '');
+      if (lazy.has(spec.id)) {
+        if (set.alternatives.length > 0) this.lazy.set(spec.id, new RegExp(wrap(set.alternatives)));
+        continue;
+      }
+      scanned.push(set);
       if (spec.except && (spec.except.phrases.length > 0 || spec.except.patterns.length > 0)) {
-        compiled.push(this.compileSet(spec.id + EXCEPT_SUFFIX, spec.except.phrases, spec.except.patterns, 'except.'));
-        this.hasExcept.add(spec.id);
+        const ex = this.compileSet(spec.id + EXCEPT_SUFFIX, spec.except.phrases, spec.except.patterns, 'except.');
+        if (ex.alternatives.length > 0) this.except.set(spec.id, new RegExp(wrap(ex.alternatives), 'g'));
       }
     }
-    this.plan(compiled.filter((s) => s.alternatives.length > 0));
+    this.plan(scanned.filter((s) => s.alternatives.length > 0));
+  }
+
+  isLazy(setId: string): boolean {
+    return this.lazy.has(setId);
   }
 
   private compileSet(id: string, phrases: string[], patterns: string[], prefix: string): CompiledSet {
@@ -117,9 +139,8 @@ export class Scanner {
 
   private plan(sets: CompiledSet[]): void {
     sets.forEach((set, k) => {
-      const body = set.alternatives.map((a) => a.source).join('|');
       this.setIds.push(set.id);
-      this.sticky.push(new RegExp(`${LEFT}(?:${body})${RIGHT}`, 'y'));
+      this.sticky.push(new RegExp(wrap(set.alternatives), 'y'));
       if (set.alternatives.some((a) => a.firstWords === undefined)) this.anyStart.push(k);
       for (const word of new Set(set.alternatives.flatMap((a) => a.firstWords ?? []))) {
         const list = this.byFirstWord.get(word) ?? [];
@@ -128,7 +149,8 @@ export class Scanner {
       }
     });
     if (sets.length > 0) {
-      this.combined = new RegExp(`${LEFT}(?:${sets.map((s) => `(${s.alternatives.map((a) => a.source).join('|')})`).join('|')})${RIGHT}`, 'g');
+      const groups = sets.map((s) => `(${s.alternatives.map((a) => a.source).join('|')})`).join('|');
+      this.combined = new RegExp(`${leftBoundary(sets.flatMap((s) => s.alternatives))}(?:${groups})${RIGHT}`, 'g');
     }
   }
 
@@ -164,16 +186,46 @@ export class Scanner {
         for (const k of this.anyStart) if (k !== winner) this.tryAt(k, text, start, record);
       }
     }
-    const byId = new Map<string, Span[]>();
-    this.setIds.forEach((id, k) => byId.set(id, raw[k]));
     const result = new Map<string, Span[]>();
-    for (const [id, spans] of byId) {
-      if (id.endsWith(EXCEPT_SUFFIX)) continue;
-      let kept = spans;
-      if (this.hasExcept.has(id)) kept = withoutOverlaps(spans, byId.get(id + EXCEPT_SUFFIX) ?? []);
-      result.set(id, kept.map((s) => toOriginalRange(norm, s.start, s.end)));
-    }
+    this.setIds.forEach((id, k) => {
+      const except = this.except.get(id);
+      const kept = except ? raw[k].filter((h) => !this.cancelled(except, text, h)) : raw[k];
+      result.set(id, kept.map((h) => toOriginalRange(norm, h.start, h.end)));
+    });
     return result;
+  }
+
+  /** Whether an exception (look-alike) overlaps a hit: searched in a window around it. */
+  private cancelled(except: RegExp, text: string, hit: Span): boolean {
+    const from = Math.max(0, hit.start - EXCEPT_WINDOW);
+    const window = text.slice(from, Math.min(text.length, hit.end + EXCEPT_WINDOW));
+    except.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = except.exec(window))) {
+      const start = from + m.index;
+      if (start >= hit.end) return false;
+      if (start + m[0].length > hit.start) return true;
+      except.lastIndex = m.index + 1;
+    }
+    return false;
+  }
+
+  /** A matcher for lazy sets over one document, caching answers per span. */
+  lazyMatcher(norm: NormalisedText): (setId: string, span: Span) => boolean {
+    const cache = new Map<string, boolean>();
+    return (setId, span) => {
+      const regex = this.lazy.get(setId);
+      if (!regex) return false;
+      const start = lowerBound(norm.map, span.start, norm.text.length);
+      const end = lowerBound(norm.map, span.end, norm.text.length);
+      const key = `${setId}\u0000${start}\u0000${end}`;
+      let answer = cache.get(key);
+      if (answer === undefined) {
+        answer = end > start && regex.test(norm.text.slice(start, end));
+        cache.set(key, answer);
+      }
+      return answer;
+    };
   }
 
   private tryAt(k: number, text: string, at: number, record: (k: number, start: number, end: number) => void): void {
@@ -184,21 +236,23 @@ export class Scanner {
   }
 }
 
-/** Spans of `hits` that overlap none of `cancel` (both sorted by start). */
-function withoutOverlaps(hits: Span[], cancel: Span[]): Span[] {
-  if (cancel.length === 0) return hits;
-  const kept: Span[] = [];
-  let j = 0;
-  for (const h of hits) {
-    while (j < cancel.length && cancel[j].end <= h.start) j++;
-    let overlaps = false;
-    for (let k = j; k < cancel.length && cancel[k].start < h.end; k++) {
-      if (cancel[k].end > h.start) {
-        overlaps = true;
-        break;
-      }
-    }
-    if (!overlaps) kept.push(h);
+/** First index i (< limit) with map[i] >= offset, or limit. */
+function lowerBound(map: Int32Array, offset: number, limit: number): number {
+  let lo = 0;
+  let hi = limit;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (map[mid] < offset) lo = mid + 1;
+    else hi = mid;
   }
-  return kept;
+  return lo;
+}
+
+/** `\b` is cheaper than a lookbehind at every position, and means the same when every alternative starts with a letter or digit. */
+function leftBoundary(alternatives: Alternative[]): string {
+  return alternatives.every((a) => /^[a-z0-9]/.test(a.source)) ? '\\b' : LEFT;
+}
+
+function wrap(alternatives: Alternative[]): string {
+  return `${leftBoundary(alternatives)}(?:${alternatives.map((a) => a.source).join('|')})${RIGHT}`;
 }
