@@ -67,7 +67,8 @@ export class RuleContext {
     for (const hit of this.hitsOf(detector.terms)) {
       const container = this.containerOf(hit.start, detector.within);
       if (!detector.with.every((t) => this.hasHitIn(t, container))) continue;
-      if (detector.without.some((t) => this.hasHitIn(t, container))) continue;
+      const excluded = detector.withoutWithin ? this.containerOf(hit.start, detector.withoutWithin) : container;
+      if (detector.without.some((t) => this.hasHitIn(t, excluded))) continue;
       if (detector.inSectionTitled && !this.inSectionTitled(hit.start, detector.inSectionTitled)) continue;
       out.push({ hit, container });
     }

@@ -15,7 +15,8 @@ export interface SourceLocation {
 
 /**
  * A detector finds clause text: a hit of `terms`, kept when every `with` set
- * also has a hit and no `without` set has one in the same `within` span, and
+ * also has a hit in the same `within` span and no `without` set has one in
+ * that span (or in the narrower `withoutWithin` span), and
  * (optionally) only inside sections whose title contains one of `inSectionTitled`.
  */
 export interface Detector {
@@ -23,6 +24,8 @@ export interface Detector {
   with: string[];
   without: string[];
   within: Exclude<Scope, 'document'>;
+  /** Where `without` is checked, when narrower than `within` (e.g. the hit's own sentence). */
+  withoutWithin?: Exclude<Scope, 'document'>;
   inSectionTitled?: string;
 }
 

@@ -120,6 +120,7 @@ export function parsePackText(file: string, text: string): { pack?: PackContent;
             with: list(d.with),
             without: list(d.without),
             within: (d.within as Detector['within']) ?? 'sentence',
+            withoutWithin: d.withoutWithin as Detector['withoutWithin'],
             inSectionTitled: d.inSectionTitled as string | undefined,
           })),
         },

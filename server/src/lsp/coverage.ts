@@ -1,0 +1,52 @@
+/** Clause coverage for the editor: each kind's status, its locations as ranges, and a one-line summary. */
+import { KindCoverage } from '../engine/types';
+import { LintSnapshot } from './documentLinter';
+import { CoverageKind, CoverageResult, CoverageStatus } from './protocol';
+
+const CARVE_OUT_PREFIX = 'carve-out:';
+
+function statusOf(c: KindCoverage, findings: number): CoverageStatus {
+  if (c.present) return findings > 0 ? 'flagged' : 'present';
+  return findings > 0 ? 'missing' : 'absent';
+}
+
+export function coverageKinds(snapshot: LintSnapshot): CoverageKind[] {
+  if (!snapshot.lint) return [];
+  const lines = snapshot.lint.doc.lines;
+  const counts = new Map<string, number>();
+  for (const f of snapshot.findings) if (f.clauseKind) counts.set(f.clauseKind, (counts.get(f.clauseKind) ?? 0) + 1);
+  return snapshot.lint.result.coverage.map((c) => {
+    const findings = counts.get(c.kind) ?? 0;
+    return { kind: c.kind, title: c.title, present: c.present, status: statusOf(c, findings), locations: c.locations.map((s) => lines.rangeOf(s)), findings };
+  });
+}
+
+/** "Audit trigger (use governance)" -> "audit trigger". */
+export function shortTitle(title: string): string {
+  const bare = title.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
+  return /^[A-Z][a-z]/.test(bare) ? bare[0].toLowerCase() + bare.slice(1) : bare;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** e.g. "broad-use grant flagged · 2 carve-outs missing · audit trigger missing". */
+export function coverageSummary(kinds: CoverageKind[]): string {
+  if (kinds.length === 0) return 'no clause kinds defined by the loaded packs';
+  const parts: string[] = [];
+  for (const k of kinds.filter((k) => k.status === 'flagged')) parts.push(`${shortTitle(k.title)} flagged`);
+  const missing = kinds.filter((k) => k.status === 'missing');
+  const carveOuts = missing.filter((k) => k.kind.startsWith(CARVE_OUT_PREFIX));
+  if (carveOuts.length > 0) parts.push(`${plural(carveOuts.length, 'carve-out')} missing`);
+  for (const k of missing.filter((k) => !k.kind.startsWith(CARVE_OUT_PREFIX))) parts.push(`${shortTitle(k.title)} missing`);
+  const found = kinds.filter((k) => k.present).length;
+  if (parts.length === 0) return `no clause gaps · ${found} of ${kinds.length} clause kinds found`;
+  return parts.join(' · ');
+}
+
+export function coverageResult(snapshot: LintSnapshot): CoverageResult {
+  const kinds = coverageKinds(snapshot);
+  const summary = snapshot.tooLarge ? 'file too large for live linting' : coverageSummary(kinds);
+  return { uri: snapshot.uri, version: snapshot.version ?? -1, kinds, summary };
+}

@@ -1,0 +1,87 @@
+/**
+ * Lints documents for the server and keeps the latest result per document
+ * version, so diagnostics, code actions, hover, code lens and coverage all read
+ * the same findings. A result is tied to one version: asking for another
+ * version lints again.
+ */
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Finding } from '../engine/types';
+import { FileLint, lintText } from '../lintText';
+import { ConfigLoaders } from './configLoaders';
+import { formatOf } from './fileScope';
+import { Settings } from './settings';
+import { enginePathOf, WorkspaceFolders } from './workspaceFolders';
+
+export interface LintSnapshot {
+  uri: string;
+  /** Document version linted; undefined for a file read from disk. */
+  version: number | undefined;
+  filePath: string;
+  /** Undefined when the document was too large to lint live. */
+  lint?: FileLint;
+  /** The engine's findings with the editor's severity settings applied. */
+  findings: Finding[];
+  tooLarge?: { sizeMB: number; limitMB: number };
+}
+
+export class DocumentLinter {
+  private readonly snapshots = new Map<string, LintSnapshot>();
+
+  constructor(private readonly loaders: ConfigLoaders, private readonly folders: WorkspaceFolders) {}
+
+  /** The result for this exact version, linting only if there is none yet. */
+  current(doc: TextDocument, settings: Settings): LintSnapshot {
+    const hit = this.snapshots.get(doc.uri);
+    if (hit && hit.version === doc.version) return hit;
+    return this.lint(doc, settings);
+  }
+
+  lint(doc: TextDocument, settings: Settings): LintSnapshot {
+    const snapshot = this.lintText(doc.uri, doc.version, doc.getText(), doc.languageId, settings);
+    this.snapshots.set(doc.uri, snapshot);
+    return snapshot;
+  }
+
+  /** Lint any text (an open buffer or a file read from disk) without caching it. */
+  lintText(uri: string, version: number | undefined, text: string, languageId: string, settings: Settings): LintSnapshot {
+    const filePath = enginePathOf(uri, this.folders);
+    // String length counts UTF-16 units: close enough to bytes for a size guard.
+    const sizeMB = text.length / (1024 * 1024);
+    if (sizeMB > settings.maxFileSizeMB) {
+      return { uri, version, filePath, findings: [], tooLarge: { sizeMB, limitMB: settings.maxFileSizeMB } };
+    }
+    const loader = this.loaders.forFile(filePath, settings.packs);
+    const lint = lintText(text, filePath, loader, { format: formatOf(languageId, filePath) });
+    return { uri, version, filePath, lint, findings: applySeverities(lint.result.findings, settings.ruleSeverities) };
+  }
+
+  cached(uri: string): LintSnapshot | undefined {
+    return this.snapshots.get(uri);
+  }
+
+  /** Every cached snapshot (the open documents that were linted). */
+  all(): IterableIterator<LintSnapshot> {
+    return this.snapshots.values();
+  }
+
+  forget(uri: string): void {
+    this.snapshots.delete(uri);
+  }
+
+  /** Packs or settings changed: every cached result is out of date. */
+  invalidate(): void {
+    this.snapshots.clear();
+  }
+}
+
+/** `clauselint.ruleSeverities`: keys are rule ids ("pack/rule") or bare rule names. */
+export function applySeverities(findings: Finding[], overrides: Settings['ruleSeverities']): Finding[] {
+  if (Object.keys(overrides).length === 0) return findings;
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const setting = overrides[f.ruleId] ?? overrides[f.ruleId.slice(f.ruleId.indexOf('/') + 1)];
+    if (setting === 'off') continue;
+    out.push(setting ? { ...f, severity: setting } : f);
+  }
+  return out;
+}

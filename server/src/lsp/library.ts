@@ -1,0 +1,18 @@
+/** What a rule set offers the user: its rules (for a docs picker) and its clause library (for "insert clause"). */
+import { RuleSet } from '../engine/types';
+import { ClauseEntry, RuleSummary } from './protocol';
+
+function firstSentence(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return /^.*?[.!?](?=\s|$)/.exec(flat)?.[0] ?? flat;
+}
+
+export function ruleSummaries(ruleSet: RuleSet): RuleSummary[] {
+  return ruleSet.rules.map((r) => ({ id: r.id, severity: r.severity, enabled: r.enabled, summary: firstSentence(r.docs || r.message) }));
+}
+
+/** Clauses of kinds the document lacks come first: those are the ones a drafter is looking for. */
+export function clauseLibrary(ruleSet: RuleSet, presentKinds: ReadonlySet<string>): ClauseEntry[] {
+  const entries = [...ruleSet.clauses.values()].map((c) => ({ id: c.id, kind: c.kind, title: c.title, body: c.body, pack: c.pack, present: presentKinds.has(c.kind) }));
+  return entries.sort((a, b) => Number(a.present) - Number(b.present) || a.title.localeCompare(b.title));
+}

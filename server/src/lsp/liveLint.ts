@@ -1,0 +1,112 @@
+/**
+ * Live linting of open documents: on open, on type (debounced) or on save, and
+ * again when packs change. A result is published only if the document still
+ * has the version that was linted, and carries that version.
+ */
+import { Diagnostic, PublishDiagnosticsParams, TextDocuments } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticOptions, toDiagnostics } from './diagnostics';
+import { DocumentLinter, LintSnapshot } from './documentLinter';
+import { shouldLint } from './fileScope';
+import { afterPendingMessages, LintScheduler } from './lintScheduler';
+import { Settings, SettingsCache } from './settings';
+import { WorkspaceFolders } from './workspaceFolders';
+
+export interface LiveLintHost {
+  documents: TextDocuments<TextDocument>;
+  settings: SettingsCache;
+  linter: DocumentLinter;
+  folders: WorkspaceFolders;
+  diagnosticOptions: DiagnosticOptions;
+  publish(params: PublishDiagnosticsParams): void;
+  /** Called with each published result (pack diagnostics follow the config it used). */
+  linted(snapshot: LintSnapshot): void;
+  logError(err: unknown): void;
+}
+
+export class LiveLinter {
+  private readonly scheduler: LintScheduler;
+  /** Documents with diagnostics on the client, to clear them when a document stops being linted. */
+  private readonly published = new Set<string>();
+  /** The result last published per document: the same result is not sent twice (open fires open and change). */
+  private readonly lastSent = new Map<string, LintSnapshot>();
+
+  constructor(private readonly host: LiveLintHost) {
+    this.scheduler = new LintScheduler((uri) => this.lintNow(uri), host.logError);
+  }
+
+  opened(uri: string): void {
+    this.lintNow(uri).catch(this.host.logError);
+  }
+
+  async changed(uri: string): Promise<void> {
+    const settings = await this.host.settings.get(uri);
+    if (settings.run === 'onType') this.scheduler.schedule(uri, settings.debounceMs);
+  }
+
+  async saved(uri: string): Promise<void> {
+    const settings = await this.host.settings.get(uri);
+    if (settings.run === 'onSave') await this.lintNow(uri);
+  }
+
+  closed(uri: string): void {
+    this.scheduler.cancel(uri);
+    this.lastSent.delete(uri);
+    this.host.linter.forget(uri);
+    this.clear(uri);
+  }
+
+  /** Packs, settings or trust changed: lint every open document again. */
+  relintAll(): void {
+    this.host.linter.invalidate();
+    for (const doc of this.host.documents.all()) this.lintNow(doc.uri).catch(this.host.logError);
+  }
+
+  /** The current version's result for requests (code actions, hover, ...), or undefined when not linted. */
+  async snapshotFor(uri: string): Promise<LintSnapshot | undefined> {
+    const doc = this.host.documents.get(uri);
+    if (!doc) return undefined;
+    const settings = await this.host.settings.get(uri);
+    const current = this.host.documents.get(uri);
+    if (!current || !this.lintable(current, settings)) return undefined;
+    return this.host.linter.current(current, settings);
+  }
+
+  private lintable(doc: TextDocument, settings: Settings): boolean {
+    return shouldLint(doc.uri, doc.languageId, settings, this.host.folders);
+  }
+
+  private async lintNow(uri: string): Promise<void> {
+    const settings = await this.host.settings.get(uri);
+    const doc = this.host.documents.get(uri);
+    if (!doc) return;
+    if (!this.lintable(doc, settings)) {
+      this.clear(uri);
+      return;
+    }
+    this.scheduler.cancel(uri);
+    const snapshot = this.host.linter.current(doc, settings);
+    await afterPendingMessages();
+    // Stale: the document changed (or closed) while it was being linted; the newer version has its own run.
+    if (this.host.documents.get(uri)?.version !== snapshot.version) return;
+    if (this.lastSent.get(uri) === snapshot) return;
+    this.lastSent.set(uri, snapshot);
+    this.send(uri, snapshot.version, toDiagnostics(snapshot, this.host.diagnosticOptions));
+    this.host.linted(snapshot);
+  }
+
+  private send(uri: string, version: number | undefined, diagnostics: Diagnostic[]): void {
+    if (diagnostics.length > 0) this.published.add(uri);
+    else this.published.delete(uri);
+    this.host.publish({ uri, version, diagnostics });
+  }
+
+  private clear(uri: string): void {
+    this.lastSent.delete(uri);
+    if (this.published.has(uri)) this.send(uri, undefined, []);
+  }
+
+  dispose(): void {
+    this.scheduler.dispose();
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * The messages the ClauseLint client and server exchange beyond standard LSP:
+ * method names, command ids and payload shapes, shared by both sides (the
+ * client imports this file; it must stay free of runtime dependencies).
+ * Positions are LSP positions: 0-based lines, UTF-16 characters.
+ */
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** What the client tells the server at start-up (`initializationOptions`). */
+export interface InitOptions {
+  /** Workspace Trust: false restricts which packs may load (see lsp/trust). */
+  trusted?: boolean;
+  /** The client runs CLIENT_COMMANDS.applySnippet, so quick fixes may insert snippets with placeholders. */
+  snippetCommand?: boolean;
+  /** The client serves DOCS_SCHEME documents, so diagnostics may link to rendered rule docs. */
+  docsScheme?: boolean;
+}
+
+export const DOCS_SCHEME = 'clauselint-docs';
+
+/** Commands the client registers (the server only refers to them in code actions and code lenses). */
+export const CLIENT_COMMANDS = {
+  applySnippet: 'clauselint.applySnippet',
+  showCoverage: 'clauselint.showCoverage',
+  showRuleDocs: 'clauselint.showRuleDocs',
+} as const;
+
+/** Arguments of CLIENT_COMMANDS.applySnippet: one snippet replacing `range` in a given document version. */
+export interface ApplySnippetArgs {
+  uri: string;
+  version: number;
+  range: Range;
+  snippet: string;
+}
+
+export const CODE_ACTION_KIND_FIX_ALL = 'source.fixAll.clauselint';
+
+/**
+ * present: found, nothing flagged. missing: absent and a finding says it is needed.
+ * flagged: found, but a finding concerns it (a weak carve-out, an unqualified grant).
+ * absent: not found, and nothing requires it.
+ */
+export type CoverageStatus = 'present' | 'missing' | 'flagged' | 'absent';
+
+export interface CoverageKind {
+  kind: string;
+  title: string;
+  present: boolean;
+  status: CoverageStatus;
+  locations: Range[];
+  /** Findings whose clauseKind is this kind. */
+  findings: number;
+}
+
+export interface CoverageParams {
+  uri: string;
+}
+
+export interface CoverageResult {
+  uri: string;
+  version: number;
+  kinds: CoverageKind[];
+  /** The one-line summary shown in the code lens. */
+  summary: string;
+}
+
+export const COVERAGE_REQUEST = 'clauselint/coverage';
+
+export interface RuleDocsParams {
+  ruleId: string;
+  /** A document whose config decides which packs (and so which rule) are meant. */
+  uri?: string;
+}
+
+export interface RuleDocsResult {
+  ruleId: string;
+  markdown: string;
+  /** A bundled docs file (file:// URL) when one exists on disk. */
+  fileUrl?: string;
+  /** An external docs page (http/https) when the pack names one. */
+  webUrl?: string;
+}
+
+export const RULE_DOCS_REQUEST = 'clauselint/ruleDocs';
+
+export interface RuleSummary {
+  id: string;
+  severity: string;
+  enabled: boolean;
+  summary: string;
+}
+
+export const RULES_REQUEST = 'clauselint/rules';
+
+export interface ClauseEntry {
+  id: string;
+  kind: string;
+  title: string;
+  /** VS Code snippet syntax. */
+  body: string;
+  pack: string;
+  /** Whether the document already has a clause of this kind. */
+  present: boolean;
+}
+
+export const CLAUSE_LIBRARY_REQUEST = 'clauselint/clauseLibrary';
+
+export interface LintFilesParams {
+  uris: string[];
+}
+
+export interface LintFilesResult {
+  linted: number;
+  findings: number;
+  /** URIs not linted, with why (too large, unreadable). */
+  skipped: { uri: string; reason: string }[];
+}
+
+export const LINT_FILES_REQUEST = 'clauselint/lintFiles';
+
+export type ExportFormat = 'json' | 'sarif';
+
+export interface ExportParams {
+  uris: string[];
+  format: ExportFormat;
+  /** Folder that paths in the export are relative to (the workspace folder). */
+  baseDir: string;
+}
+
+export interface ExportResult {
+  content: string;
+  files: number;
+  findings: number;
+}
+
+export const EXPORT_REQUEST = 'clauselint/exportFindings';

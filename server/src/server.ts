@@ -1,0 +1,176 @@
+/**
+ * The ClauseLint language server: LSP wiring only. Every behaviour lives in a
+ * module under lsp/ (live linting, diagnostics, code actions, hover, code
+ * lens, coverage, pack diagnostics, workspace lint and export, trust).
+ * Transport is chosen by the command line (--stdio, --node-ipc, --socket).
+ */
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  InitializeParams,
+  InitializeResult,
+  ProposedFeatures,
+  PublishDiagnosticsParams,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { packageVersion } from './cli/help';
+import { ActionCapabilities, codeActions } from './lsp/codeActions';
+import { coverageLens } from './lsp/codeLens';
+import { ConfigLoaders } from './lsp/configLoaders';
+import { coverageResult } from './lsp/coverage';
+import { DocumentLinter } from './lsp/documentLinter';
+import { hoverAt } from './lsp/hover';
+import { clauseLibrary, ruleSummaries } from './lsp/library';
+import { LiveLinter } from './lsp/liveLint';
+import { isPackDocument, PackDiagnostics } from './lsp/packDiagnostics';
+import * as P from './lsp/protocol';
+import { ruleDocs } from './lsp/ruleDocs';
+import { ruleSetFor, RuleSetLookupHost } from './lsp/ruleSetLookup';
+import { SettingsCache } from './lsp/settings';
+import { enginePathOf, WorkspaceFolders } from './lsp/workspaceFolders';
+import { WorkspaceLint } from './lsp/workspaceLint';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const folders = new WorkspaceFolders();
+
+let settings: SettingsCache;
+let loaders: ConfigLoaders;
+let live: LiveLinter;
+let packs: PackDiagnostics;
+let workspaceLint: WorkspaceLint;
+let lookup: RuleSetLookupHost;
+let actionCaps: ActionCapabilities;
+let dynamicConfigRegistration = false;
+
+const logError = (err: unknown) => connection.console.error(`ClauseLint: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const init = (params.initializationOptions ?? {}) as P.InitOptions;
+  const caps = params.capabilities;
+  folders.set(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
+  settings = new SettingsCache(
+    caps.workspace?.configuration ? (scopeUri) => connection.workspace.getConfiguration({ scopeUri: scopeUri || undefined, section: 'clauselint' }) : undefined,
+  );
+  dynamicConfigRegistration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+  actionCaps = { snippetCommand: !!init.snippetCommand, docsCommand: !!init.docsScheme, documentChanges: !!caps.workspace?.workspaceEdit?.documentChanges };
+  const diagnosticOptions = { docsScheme: !!init.docsScheme };
+  loaders = new ConfigLoaders(folders, init.trusted !== false);
+  const linter = new DocumentLinter(loaders, folders);
+  const publish = (p: PublishDiagnosticsParams) => void connection.sendDiagnostics(p);
+  packs = new PackDiagnostics({
+    publish: (uri, diagnostics) => publish({ uri, diagnostics }),
+    loadStandalone: (file) => loaders.loadStandalone(file),
+    notify: (message) => void connection.window.showWarningMessage(message),
+  });
+  live = new LiveLinter({
+    documents,
+    settings,
+    linter,
+    folders,
+    diagnosticOptions,
+    publish,
+    linted: (snapshot) => snapshot.lint && packs.noteConfig(snapshot.uri, snapshot.lint.config),
+    logError,
+  });
+  workspaceLint = new WorkspaceLint({ documents, settings, linter, diagnosticOptions, publish, openSnapshot: (uri) => live.snapshotFor(uri) });
+  lookup = { loaders, settings, folders, snapshot: (uri) => live.snapshotFor(uri) };
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, P.CODE_ACTION_KIND_FIX_ALL] },
+      hoverProvider: true,
+      codeLensProvider: { resolveProvider: false },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'clauselint', version: packageVersion() },
+  };
+});
+
+connection.onInitialized(() => {
+  if (dynamicConfigRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'clauselint' });
+  connection.workspace.onDidChangeWorkspaceFolders((e) => {
+    folders.change(e.added.map((f) => f.uri), e.removed.map((f) => f.uri));
+    settings.clear();
+    live.relintAll();
+  });
+});
+
+// --- documents --------------------------------------------------------------
+
+documents.onDidOpen(({ document: doc }) => {
+  if (isPackDocument(doc.languageId, enginePathOf(doc.uri, folders), doc.getText())) packs.packOpened(doc.uri, enginePathOf(doc.uri, folders));
+  else live.opened(doc.uri);
+});
+
+documents.onDidChangeContent(({ document: doc }) => void live.changed(doc.uri).catch(logError));
+documents.onDidSave(({ document: doc }) => {
+  if (packs.isOpenPack(doc.uri)) packs.refresh();
+  void live.saved(doc.uri).catch(logError);
+});
+
+documents.onDidClose(({ document: doc }) => {
+  packs.forgetDocument(doc.uri);
+  live.closed(doc.uri);
+  if (workspaceLint.wasLinted(doc.uri)) void workspaceLint.lintFiles({ uris: [doc.uri] }).catch(logError);
+});
+
+// --- configuration and packs --------------------------------------------------
+
+connection.onDidChangeConfiguration(() => {
+  settings.clear();
+  live.relintAll();
+});
+
+/** A config or pack file changed on disk: reload configs, lint open documents again, refresh pack problems. */
+connection.onDidChangeWatchedFiles(() => {
+  loaders.clear();
+  live.relintAll();
+  packs.refresh();
+});
+
+// --- language features ---------------------------------------------------------
+
+connection.onCodeAction(async (params) => {
+  const snapshot = await live.snapshotFor(params.textDocument.uri);
+  return snapshot ? codeActions(snapshot, params, actionCaps) : [];
+});
+
+connection.onHover(async (params) => {
+  const snapshot = await live.snapshotFor(params.textDocument.uri);
+  return snapshot ? hoverAt(snapshot, params.position) : null;
+});
+
+connection.onCodeLens(async (params) => {
+  const snapshot = await live.snapshotFor(params.textDocument.uri);
+  return snapshot ? coverageLens(snapshot) : [];
+});
+
+// --- ClauseLint requests (see lsp/protocol.ts) ---------------------------------------
+
+connection.onRequest(P.COVERAGE_REQUEST, async (params: P.CoverageParams) => {
+  const snapshot = await live.snapshotFor(params.uri);
+  return snapshot ? coverageResult(snapshot) : null;
+});
+
+connection.onRequest(P.RULE_DOCS_REQUEST, async (params: P.RuleDocsParams) => ruleDocs(params.ruleId, await ruleSetFor(lookup, params.uri)) ?? null);
+
+connection.onRequest(P.RULES_REQUEST, async (params: { uri?: string }) => ruleSummaries(await ruleSetFor(lookup, params.uri)));
+
+connection.onRequest(P.CLAUSE_LIBRARY_REQUEST, async (params: { uri?: string }) => {
+  const snapshot = params.uri ? await live.snapshotFor(params.uri) : undefined;
+  const present = new Set(snapshot?.lint?.result.coverage.filter((c) => c.present).map((c) => c.kind) ?? []);
+  return clauseLibrary(await ruleSetFor(lookup, params.uri), present);
+});
+
+connection.onRequest(P.LINT_FILES_REQUEST, (params: P.LintFilesParams, token) => workspaceLint.lintFiles(params, token));
+
+connection.onRequest(P.EXPORT_REQUEST, (params: P.ExportParams) => workspaceLint.exportFindings(params));
+
+connection.onShutdown(() => live?.dispose());
+
+documents.listen(connection);
+connection.listen();
