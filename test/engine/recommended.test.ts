@@ -49,6 +49,14 @@ describe('recommended pack on the bundled AI services draft', () => {
     assert.deepStrictEqual(lint(fixed, recommended()).findings, []);
   });
 
+  it('never inserts a clause inside an HTML comment, even one left open at the end', () => {
+    const text = 'Artificial intelligence services with machine learning models.\n\nThe Government may use the Services for any lawful purpose. <!-- reviewer: check this';
+    const fixed = applyPlans(text, autoFixes(text)).text;
+    assert.ok(fixed.startsWith('Artificial intelligence services with machine learning models.\n\nThe Government may use the Services for any lawful purpose. \n\n'));
+    assert.ok(fixed.endsWith('\n\n<!-- reviewer: check this'));
+    assert.deepStrictEqual(lint(fixed, recommended()).findings, []);
+  });
+
   it('reports coverage of every kind the pack knows', () => {
     const { coverage } = lint(SAMPLE, recommended());
     assert.deepStrictEqual(coverage.map((c) => c.kind), ['audit-rights', 'audit-trigger', 'broad-grant', 'carve-out:autonomous-weapons', 'carve-out:domestic-surveillance', 'human-oversight', 'incident-notice', 'logging', 'suspension']);

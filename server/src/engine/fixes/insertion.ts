@@ -11,6 +11,8 @@ export interface InsertionPoint {
   offset: number;
   /** Text to put before the clause so it becomes its own paragraph. */
   prefix: string;
+  /** Text to put after it (when it goes in front of something on the same line). */
+  suffix: string;
   /** Why this place was chosen, for the fix title. */
   where: string;
 }
@@ -37,18 +39,50 @@ function contentEndBefore(doc: ContractDocument, end: number): number {
 }
 
 export function findInsertionPoint(doc: ContractDocument, anchor: Span | undefined, placement: string[]): InsertionPoint {
+  return outsideComments(doc, placeClause(doc, anchor, placement));
+}
+
+function placeClause(doc: ContractDocument, anchor: Span | undefined, placement: string[]): InsertionPoint {
   const eol = doc.lines.eol();
   const paragraphBreak = eol + eol;
   const section = sectionForPlacement(doc, placement);
   if (section) {
-    return { offset: contentEndBefore(doc, section.end), prefix: paragraphBreak, where: `at the end of "${section.title}"` };
+    return { offset: contentEndBefore(doc, section.end), prefix: paragraphBreak, suffix: '', where: `at the end of "${section.title}"` };
   }
   if (anchor) {
     const i = spanIndexAt(doc.paragraphs, anchor.start);
     const para = i >= 0 ? doc.paragraphs[i] : undefined;
-    if (para) return { offset: para.end, prefix: paragraphBreak, where: 'after this clause' };
+    if (para) return { offset: para.end, prefix: paragraphBreak, suffix: '', where: 'after this clause' };
   }
   const last = doc.paragraphs[doc.paragraphs.length - 1];
-  if (!last) return { offset: doc.text.length, prefix: doc.text.length > 0 ? paragraphBreak : '', where: 'at the end of the document' };
-  return { offset: last.end, prefix: paragraphBreak, where: 'at the end of the document' };
+  if (!last) return { offset: doc.text.length, prefix: doc.text.length > 0 ? paragraphBreak : '', suffix: '', where: 'at the end of the document' };
+  return { offset: last.end, prefix: paragraphBreak, suffix: '', where: 'at the end of the document' };
+}
+
+const commentCache = new WeakMap<ContractDocument, Span[]>();
+
+/** Markdown comments, including one left open at the end: a clause inside one would be invisible. */
+function htmlComments(doc: ContractDocument): Span[] {
+  let spans = commentCache.get(doc);
+  if (!spans) {
+    spans = [];
+    if (doc.format === 'markdown') {
+      for (let i = doc.text.indexOf('<!--'); i >= 0; i = doc.text.indexOf('<!--', i + 4)) {
+        const close = doc.text.indexOf('-->', i + 4);
+        const end = close < 0 ? doc.text.length : close + 3;
+        spans.push({ start: i, end });
+        if (close < 0) break;
+        i = end - 4;
+      }
+    }
+    commentCache.set(doc, spans);
+  }
+  return spans;
+}
+
+function outsideComments(doc: ContractDocument, point: InsertionPoint): InsertionPoint {
+  const comment = htmlComments(doc).find((c) => point.offset > c.start && point.offset < c.end + (c.end === doc.text.length ? 1 : 0));
+  if (!comment) return point;
+  const eol = doc.lines.eol();
+  return { ...point, offset: comment.start, suffix: eol + eol };
 }

@@ -21,18 +21,18 @@ export function insertClausesPlan(doc: ContractDocument, ruleSet: RuleSet, claus
   const plans: FixPlan[] = [];
   const snippets = clauseIds.map((id) => ruleSet.clauses.get(id)).filter((c): c is ClauseSnippet => c !== undefined);
   // Group clauses by insertion point so that one plan inserts what belongs together.
-  const byOffset = new Map<number, { prefix: string; where: string; clauses: ClauseSnippet[] }>();
+  const byOffset = new Map<number, { prefix: string; suffix: string; where: string; clauses: ClauseSnippet[] }>();
   for (const clause of snippets) {
     const point = findInsertionPoint(doc, anchor, clause.placement);
-    const entry = byOffset.get(point.offset) ?? { prefix: point.prefix, where: point.where, clauses: [] };
+    const entry = byOffset.get(point.offset) ?? { prefix: point.prefix, suffix: point.suffix, where: point.where, clauses: [] };
     entry.clauses.push(clause);
     byOffset.set(point.offset, entry);
   }
   const eol = doc.lines.eol();
-  for (const [offset, { prefix, where, clauses }] of byOffset) {
+  for (const [offset, { prefix, suffix, where, clauses }] of byOffset) {
     const edits = clauses.map((clause) => {
       const body = clause.body.replace(/\r?\n/g, eol).trimEnd();
-      return { start: offset, end: offset, text: prefix + renderedOnce(body), snippet: escapeSnippet(prefix) + body, clauseId: clause.id };
+      return { start: offset, end: offset, text: prefix + renderedOnce(body) + suffix, snippet: escapeSnippet(prefix) + body + escapeSnippet(suffix), clauseId: clause.id };
     });
     const names = clauses.map((c) => c.title).join(' and ');
     plans.push({ id: `insert:${clauses.map((c) => c.id).join('+')}`, type: 'insert-clause', title: `Insert ${names} ${where}`, edits });
