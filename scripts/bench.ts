@@ -1,0 +1,141 @@
+/**
+ * `npm run bench`: speed and memory figures beside their targets (issue 5).
+ * Inputs of ~100 KB, ~1 MB and ~10 MB of contract text and a folder of 1,000
+ * contracts of ~50 KB are built from ../shared/corpus/cuad-dev in a temp folder.
+ *
+ *   npm run bench -- [--quick] [--json]
+ *
+ * Figures only: nothing is asserted, and the exit code is 0 unless something crashes.
+ * Progress goes to stderr, the report (or JSON with --json) to stdout.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { ConfigLoader } from '../server/src/packs/config';
+import { ArgError, parseArgs } from './lib/cliArgs';
+import { cuadContractsDir, listFiles } from './lib/corpus';
+import { benchCli, cliUnavailable, CLI_SCRIPT } from './lib/bench/cliBench';
+import { benchEngine, profileEngine } from './lib/bench/engineBench';
+import { readTexts, writeBatch, writeSizedInputs } from './lib/bench/inputs';
+import { peakMemoryOf } from './lib/bench/peakMemory';
+import { renderBench } from './lib/bench/report';
+import { BenchResults, SizeResult } from './lib/bench/results';
+import { evaluateTargets } from './lib/bench/targets';
+import { MB } from './lib/stats';
+
+interface Plan {
+  sizes: { label: string; bytes: number; engineRuns: number; warmups: number; cliRuns: number }[];
+  profileRuns: number;
+  batch: { files: number; bytesEach: number; runs: number };
+}
+
+const FULL: Plan = {
+  sizes: [
+    { label: '100 KB', bytes: 100_000, engineRuns: 7, warmups: 2, cliRuns: 7 },
+    { label: '1 MB', bytes: MB, engineRuns: 7, warmups: 2, cliRuns: 7 },
+    { label: '10 MB', bytes: 10 * MB, engineRuns: 5, warmups: 1, cliRuns: 5 },
+  ],
+  profileRuns: 5,
+  batch: { files: 1000, bytesEach: 50_000, runs: 3 },
+};
+
+const QUICK: Plan = {
+  sizes: FULL.sizes.map((s) => ({ ...s, engineRuns: 3, warmups: 1, cliRuns: 2 })),
+  profileRuns: 2,
+  batch: { ...FULL.batch, runs: 1 },
+};
+
+const USAGE = 'usage: npm run bench -- [--quick] [--json]';
+
+function progress(message: string): void {
+  process.stderr.write(`bench: ${message}\n`);
+}
+
+async function run(plan: Plan, quick: boolean, workDir: string): Promise<BenchResults> {
+  // Before any work of ours: other processes on the machine skew every figure.
+  const loadAverage = os.loadavg()[0];
+  progress('building inputs');
+  const texts = readTexts(listFiles(cuadContractsDir(), ['.txt']));
+  const inputs = writeSizedInputs(workDir, texts, plan.sizes);
+  const loader = new ConfigLoader();
+  const cliError = cliUnavailable();
+
+  const sizes: SizeResult[] = [];
+  for (const [k, input] of inputs.entries()) {
+    const spec = plan.sizes[k];
+    progress(`engine, ${input.label}`);
+    const engine = benchEngine(fs.readFileSync(input.file, 'utf8'), input.file, loader, spec.engineRuns, spec.warmups);
+    sizes.push({ label: input.label, bytes: input.bytes, engine });
+  }
+  const largest = inputs[inputs.length - 1];
+  progress(`engine profile, ${largest.label}`);
+  const profile = { label: largest.label, bytes: largest.bytes, ...profileEngine(fs.readFileSync(largest.file, 'utf8'), largest.file, loader, plan.profileRuns) };
+
+  const results: BenchResults = {
+    environment: {
+      node: process.version,
+      platform: `${process.platform}-${process.arch}`,
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model.trim() ?? '?',
+      loadAverage,
+    },
+    quick,
+    sizes,
+    profile,
+    memory: { label: largest.label },
+    cliError,
+  };
+
+  if (!cliError) {
+    for (const [k, input] of inputs.entries()) {
+      progress(`CLI, ${input.label}`);
+      sizes[k].cli = await benchCli([input.file], plan.sizes[k].cliRuns);
+    }
+    progress(`building ${plan.batch.files} contracts of ~${plan.batch.bytesEach / 1000} KB`);
+    const batch = writeBatch(path.join(workDir, 'batch'), texts, plan.batch.files, plan.batch.bytesEach);
+    progress('CLI on the folder');
+    results.batch = { files: batch.files, bytes: batch.bytes, ...(await benchCli([batch.dir], plan.batch.runs)) };
+  }
+
+  progress(`peak memory, ${largest.label}`);
+  try {
+    results.memory.engine = await peakMemoryOf([path.join(__dirname, 'lib', 'bench', 'lintOnce.js'), largest.file]);
+    if (!cliError) results.memory.cli = await peakMemoryOf([CLI_SCRIPT, largest.file, '--format', 'json']);
+  } catch (err) {
+    results.memoryError = (err as Error).message;
+  }
+  return results;
+}
+
+async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs(argv, { flags: ['quick', 'json', 'help'], values: [] });
+  } catch (err) {
+    if (!(err instanceof ArgError)) throw err;
+    console.error(`bench: ${err.message}\n${USAGE}`);
+    return 2;
+  }
+  if (args.flags.has('help')) {
+    console.log(USAGE);
+    return 0;
+  }
+  const quick = args.flags.has('quick');
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clauselint-bench-'));
+  try {
+    const results = await run(quick ? QUICK : FULL, quick, workDir);
+    const targets = evaluateTargets(results);
+    console.log(args.flags.has('json') ? JSON.stringify({ ...results, targets }, null, 2) : renderBench(results, targets));
+    return 0;
+  } finally {
+    fs.rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (err) => {
+    console.error(err);
+    process.exitCode = 1;
+  },
+);

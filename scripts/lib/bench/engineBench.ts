@@ -1,0 +1,47 @@
+/**
+ * The engine, warm, in this process: parse and lint with the default config
+ * (the loader's compiled rules are reused, as the server and CLI reuse them),
+ * and a per-phase profile: normalise, structure (the rest of parsing: lines,
+ * sections, sentences, definitions, references, suppressions), scan (one pass
+ * of every term set), rules (every rule and coverage, i.e. lint minus scan).
+ */
+import { parseDocument } from '../../../server/src/document/contractDocument';
+import { normalise } from '../../../server/src/document/normalise';
+import { lintDocument } from '../../../server/src/engine/lint';
+import { lintText } from '../../../server/src/lintText';
+import { ConfigLoader } from '../../../server/src/packs/config';
+import { median } from '../stats';
+import { timeRuns } from './timing';
+
+export interface EngineTiming {
+  runsMs: number[];
+  medianMs: number;
+  findings: number;
+}
+
+export function benchEngine(text: string, file: string, loader: ConfigLoader, runs: number, warmups: number): EngineTiming {
+  let findings = 0;
+  const runsMs = timeRuns(() => (findings = lintText(text, file, loader).result.findings.length), runs, warmups);
+  return { runsMs, medianMs: median(runsMs), findings };
+}
+
+export interface PhaseProfile {
+  /** Median ms per phase; `total` is a separately timed parse + lint. */
+  normalise: number;
+  structure: number;
+  scan: number;
+  rules: number;
+  total: number;
+}
+
+export function profileEngine(text: string, file: string, loader: ConfigLoader, runs: number): PhaseProfile {
+  const { compiled } = loader.rulesFor(file);
+  const doc = parseDocument(text, file);
+  const markdown = doc.format === 'markdown';
+  const norm = median(timeRuns(() => normalise(text, { markdown }), runs, 1));
+  const parse = median(timeRuns(() => parseDocument(text, file), runs, 1));
+  const scan = median(timeRuns(() => compiled.scanner.scan(doc.norm), runs, 1));
+  const lint = median(timeRuns(() => lintDocument(doc, compiled), runs, 1));
+  const total = median(timeRuns(() => lintText(text, file, loader), runs, 1));
+  return { normalise: norm, structure: Math.max(0, parse - norm), scan, rules: Math.max(0, lint - scan), total };
+}

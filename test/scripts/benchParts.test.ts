@@ -1,0 +1,79 @@
+import * as assert from 'assert';
+import { parseGnuTimeMaxRss, parseRssMarker } from '../../scripts/lib/bench/peakMemory';
+import { BenchResults } from '../../scripts/lib/bench/results';
+import { RSS_MARKER } from '../../scripts/lib/bench/rssMarker';
+import { evaluateTargets } from '../../scripts/lib/bench/targets';
+import { ArgError, parseArgs } from '../../scripts/lib/cliArgs';
+import { renderTable } from '../../scripts/lib/textTable';
+
+describe('scripts/lib/bench: peak memory parsing', () => {
+  it('reads GNU time -v output in bytes', () => {
+    const report = '\tCommand being timed: "node x.js"\n\tMaximum resident set size (kbytes): 153600\n\tExit status: 0\n';
+    assert.strictEqual(parseGnuTimeMaxRss(report), 153600 * 1024);
+    assert.strictEqual(parseGnuTimeMaxRss('nothing here'), undefined);
+  });
+
+  it("reads the child's own report", () => {
+    assert.strictEqual(parseRssMarker(`noise\n${RSS_MARKER}2048\n`), 2048 * 1024);
+  });
+});
+
+describe('scripts/lib/bench/targets', () => {
+  const timing = (ms: number) => ({ runsMs: [ms], medianMs: ms });
+  const results: BenchResults = {
+    environment: { node: 'v20', platform: 'linux-x64', cpus: 2, cpuModel: 'test', loadAverage: 0.5 },
+    quick: true,
+    sizes: [
+      { label: '1 MB', bytes: 1_000_000, engine: { ...timing(50), findings: 0 }, cli: timing(120) },
+      { label: '10 MB', bytes: 10_000_000, engine: { ...timing(200), findings: 0 }, cli: timing(300) },
+    ],
+    profile: { label: '10 MB', bytes: 10_000_000, normalise: 10, structure: 10, scan: 50, rules: 100, total: 170 },
+    batch: { ...timing(2500), files: 1000, bytes: 50_000_000 },
+    memory: { label: '10 MB', engine: { maxRssBytes: 100_000_000, method: 'process.resourceUsage' } },
+  };
+
+  it('marks each figure met or missed against its target', () => {
+    const rows = evaluateTargets(results);
+    const status = Object.fromEntries(rows.map((r) => [r.what, r.status]));
+    assert.deepStrictEqual(status, {
+      'engine warm, 10 MB': 'missed', // 10 MB in 200 ms = 50 MB/s
+      'CLI whole process, 10 MB': 'missed',
+      'CLI, 1000 contracts of ~50 KB': 'met',
+      'peak memory, engine child, 10 MB': 'met',
+      'peak memory, CLI process, 10 MB': 'not measured',
+      'engine warm full lint, 1 MB': 'met',
+      'phrase scan alone, 10 MB': 'met', // 200 MB/s
+    });
+    assert.strictEqual(rows[0].measured, '50.0 MB/s');
+  });
+
+  it('reports figures it did not get as not measured', () => {
+    const rows = evaluateTargets({ ...results, batch: undefined, sizes: results.sizes.map((s) => ({ ...s, cli: undefined })) });
+    assert.strictEqual(rows.find((r) => r.what.startsWith('CLI whole'))?.status, 'not measured');
+    assert.strictEqual(rows.find((r) => r.what.startsWith('CLI, '))?.status, 'not measured');
+  });
+});
+
+describe('scripts/lib/cliArgs', () => {
+  const spec = { flags: ['quick', 'json'], values: ['config'] };
+
+  it('reads flags, values in both spellings, and positionals', () => {
+    const a = parseArgs(['--quick', '--config', 'a.yaml', 'x'], spec);
+    assert.ok(a.flags.has('quick') && !a.flags.has('json'));
+    assert.strictEqual(a.values.get('config'), 'a.yaml');
+    assert.deepStrictEqual(a.positional, ['x']);
+    assert.strictEqual(parseArgs(['--config=b.yaml'], spec).values.get('config'), 'b.yaml');
+  });
+
+  it('rejects unknown options, missing values and values on flags', () => {
+    assert.throws(() => parseArgs(['--fast'], spec), ArgError);
+    assert.throws(() => parseArgs(['--config'], spec), ArgError);
+    assert.throws(() => parseArgs(['--json=1'], spec), ArgError);
+  });
+});
+
+describe('scripts/lib/textTable', () => {
+  it('pads columns to the widest cell, right-aligning where asked', () => {
+    assert.strictEqual(renderTable(['name', 'n'], [['a', '10'], ['bcdef', '2']], ['left', 'right']), 'name    n\n-----  --\na      10\nbcdef   2');
+  });
+});
