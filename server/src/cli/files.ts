@@ -10,7 +10,7 @@ import * as path from 'path';
 import picomatch from 'picomatch';
 
 /** Extensions a folder walk picks up; `.contract.md` and `.contract.txt` end in these too. */
-export const CONTRACT_EXTENSIONS = ['.md', '.markdown', '.txt'];
+export const CONTRACT_EXTENSIONS = ['.md', '.markdown', '.txt', '.docx'];
 
 export interface ExpandedInputs {
   /** Absolute paths, each once. */
@@ -25,6 +25,8 @@ export interface ExpandedInputs {
 
 export function isContractFile(name: string): boolean {
   const lower = name.toLowerCase();
+  // Word keeps "~$name.docx" owner files beside an open document: not contracts.
+  if (path.posix.basename(lower).startsWith('~$')) return false;
   return CONTRACT_EXTENSIONS.some((ext) => lower.endsWith(ext));
 }
 

@@ -5,19 +5,22 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { Span } from '../document/lineIndex';
+import { locateInDocx } from '../docx/paragraphLocation';
 import { RuleSpec } from '../engine/types';
 import { lintText } from '../lintText';
-import { ConfigLoader } from '../packs/config';
 import { LintCommand } from './args';
-import { CliError, EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE } from './cliError';
+import { EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE } from './cliError';
 import { shouldUseColor } from './color';
 import { applyFixes } from './fix';
 import { FORMATTERS } from './formatters';
 import { packageVersion } from './help';
-import { InputTooLargeError, Io } from './io';
-import { formatConfigProblem, normalisePackSpec, shownPath } from './packSpecs';
+import { Io } from './io';
+import { shownPath } from './packSpecs';
+import { readTarget } from './readInput';
+import { checkConfigs, createLoader } from './runConfig';
 import { failsAt, Report, reportPolicy, toReportFile } from './report';
-import { decode, encode, readSourceFile, ReadOutcome, SourceText } from './source';
+import { encode, SourceText } from './source';
 import { FixDestination, planRun, Target } from './targets';
 
 export async function runLint(cmd: LintCommand, io: Io): Promise<number> {
@@ -28,14 +31,14 @@ export async function runLint(cmd: LintCommand, io: Io): Promise<number> {
     return EXIT_USAGE;
   }
   const loader = createLoader(cmd, io);
-  if (!configsAreUsable(loader, plan.targets, io)) return EXIT_USAGE;
+  if (!checkConfigs(loader, plan.targets.map((t) => t.file), io)) return EXIT_USAGE;
 
   const keep = reportPolicy(cmd.quiet);
   const report: Report = { files: [], rules: [] };
   const ruleIds = new Set<string>();
   let readFailed = false;
   for (const target of plan.targets) {
-    const read = await readTarget(target, cmd, io);
+    const read = await readTarget(target, { maxFileSize: cmd.maxFileSize, onlyStdin: cmd.inputs.length === 0 }, io);
     if ('skipped' in read) {
       io.stderr(`clauselint: warning: skipping ${target.shown}: ${read.skipped}\n`);
       continue;
@@ -45,14 +48,15 @@ export async function runLint(cmd: LintCommand, io: Io): Promise<number> {
       readFailed = true;
       continue;
     }
-    const { source } = read;
+    const { source, docx } = read.input;
     let lint = lintText(source.text, target.file, loader);
     if (plan.fixTo !== 'none') {
       const fixed = applyFixes(source.text, lint.result.findings.filter(keep));
       if (fixed.applied > 0) lint = lintText(fixed.text, target.file, loader);
       emitFixed(target, source, fixed.text, fixed.applied, plan.fixTo, cmd, io);
     }
-    report.files.push(toReportFile(target.shown, lint.doc, lint.result, keep));
+    const locate = docx ? (span: Span) => locateInDocx(docx, span) : undefined;
+    report.files.push(toReportFile(target.shown, lint.doc, lint.result, keep, locate));
     addRules(report.rules, ruleIds, lint.compiled.ruleSet.rules);
   }
 
@@ -63,46 +67,6 @@ export async function runLint(cmd: LintCommand, io: Io): Promise<number> {
   if (output) (toStderr ? io.stderr : io.stdout)(output);
   if (readFailed) return EXIT_USAGE;
   return failsAt(report.files, cmd.failOn) ? EXIT_FINDINGS : EXIT_CLEAN;
-}
-
-function createLoader(cmd: LintCommand, io: Io): ConfigLoader {
-  let config: string | undefined;
-  if (cmd.config !== undefined) {
-    config = path.resolve(io.cwd, cmd.config);
-    if (!fs.existsSync(config)) throw new CliError(`cannot read config ${cmd.config}: no such file`);
-  }
-  return new ConfigLoader({ config, packs: cmd.packs.map((p) => normalisePackSpec(p, io.cwd)) });
-}
-
-/** Print every config problem once; any error (not warning) makes the run a configuration error. */
-function configsAreUsable(loader: ConfigLoader, targets: Target[], io: Io): boolean {
-  const printed = new Set<string>();
-  let usable = true;
-  for (const target of targets) {
-    for (const e of loader.configFor(target.file).errors) {
-      const line = formatConfigProblem(e, io.cwd);
-      if (printed.has(line)) continue;
-      printed.add(line);
-      io.stderr(line + '\n');
-      if (e.severity === 'error') usable = false;
-    }
-  }
-  return usable;
-}
-
-async function readTarget(target: Target, cmd: LintCommand, io: Io): Promise<ReadOutcome> {
-  if (!target.stdin) return readSourceFile(target.file, target.shown, cmd.maxFileSize);
-  try {
-    const source = decode(await io.readStdin(cmd.maxFileSize));
-    if (!source) return { skipped: 'binary input (it contains NUL bytes)' };
-    if (source.text.length === 0 && cmd.inputs.length === 0) {
-      throw new CliError('no input: standard input was empty (name files, folders or globs to lint)', true);
-    }
-    return { source };
-  } catch (err) {
-    if (err instanceof InputTooLargeError) return { skipped: err.message };
-    throw err;
-  }
 }
 
 function emitFixed(target: Target, source: SourceText, fixed: string, applied: number, to: FixDestination, cmd: LintCommand, io: Io): void {

@@ -2,9 +2,12 @@
  * What the formatters print: findings, coverage and suppressions of each file
  * with offsets already turned into 0-based line/character ranges, so no
  * formatter needs the document and a file's text can be dropped once linted.
+ * In a Word document, ranges are within the extracted text, and each finding
+ * also carries its paragraph number and an excerpt (`location`).
  */
 import { ContractDocument } from '../document/contractDocument';
-import { Range } from '../document/lineIndex';
+import { Range, Span } from '../document/lineIndex';
+import { ParagraphLocation } from '../docx/paragraphLocation';
 import { FullLintResult } from '../engine/lint';
 import { Finding, FixType, RuleSpec, Severity } from '../engine/types';
 
@@ -16,8 +19,9 @@ export interface ReportFinding {
   clauseKind?: string;
   docsUrl?: string;
   source?: string;
-  related: { message: string; range: Range }[];
+  related: { message: string; range: Range; location?: ParagraphLocation }[];
   fixes: { type: FixType; title: string }[];
+  location?: ParagraphLocation;
 }
 
 export interface ReportCoverage {
@@ -33,11 +37,14 @@ export interface ReportSuppression {
   reason?: string;
   approvedBy?: string;
   date?: string;
+  location?: ParagraphLocation;
 }
 
 export interface ReportFile {
   /** As shown to the user: relative to the current folder when inside it, '/'-separated. */
   path: string;
+  /** How positions are shown: by line, or by paragraph for a Word document. */
+  locatedBy: 'line' | 'paragraph';
   findings: ReportFinding[];
   coverage: ReportCoverage[];
   suppressed: ReportSuppression[];
@@ -60,10 +67,19 @@ export function reportPolicy(quiet: boolean): (f: Finding) => boolean {
   return quiet ? (f) => f.severity === 'error' : () => true;
 }
 
-export function toReportFile(shownPath: string, doc: ContractDocument, result: FullLintResult, keep: (f: Finding) => boolean): ReportFile {
+/** Word documents pass `locate` (span to paragraph and excerpt); text files have lines. */
+export function toReportFile(
+  shownPath: string,
+  doc: ContractDocument,
+  result: FullLintResult,
+  keep: (f: Finding) => boolean,
+  locate?: (span: Span) => ParagraphLocation,
+): ReportFile {
   const range = doc.lines.rangeOf.bind(doc.lines);
+  const where = (span: Span) => (locate ? { location: locate(span) } : {});
   return {
     path: shownPath,
+    locatedBy: locate ? 'paragraph' : 'line',
     findings: result.findings.filter(keep).map((f) => ({
       ruleId: f.ruleId,
       severity: f.severity,
@@ -72,8 +88,9 @@ export function toReportFile(shownPath: string, doc: ContractDocument, result: F
       clauseKind: f.clauseKind,
       docsUrl: f.docsUrl,
       source: f.source,
-      related: f.related.map((r) => ({ message: r.message, range: range(r.span) })),
+      related: f.related.map((r) => ({ message: r.message, range: range(r.span), ...where(r.span) })),
       fixes: f.fixes.map((p) => ({ type: p.type, title: p.title })),
+      ...where(f.span),
     })),
     coverage: result.coverage.map((c) => ({ kind: c.kind, title: c.title, present: c.present, locations: c.locations.map(range) })),
     suppressed: result.suppressed.map(({ finding, by }) => ({
@@ -82,6 +99,7 @@ export function toReportFile(shownPath: string, doc: ContractDocument, result: F
       reason: by.reason,
       approvedBy: by.approvedBy,
       date: by.date,
+      ...where(finding.span),
     })),
   };
 }

@@ -1,5 +1,6 @@
 /** What one lint run works on: files, or standard input, and where fixed text goes. */
 import * as path from 'path';
+import { isDocxPath } from '../docx/docxText';
 import { LintCommand } from './args';
 import { CliError } from './cliError';
 import { expandInputs } from './files';
@@ -52,6 +53,13 @@ export function planRun(cmd: LintCommand, io: Io): Plan {
 
 function fixDestination(cmd: LintCommand, targets: Target[], cwd: string): FixDestination {
   if (!cmd.fix) return 'none';
+  const word = targets.filter((t) => isDocxPath(t.file)).map((t) => t.shown);
+  if (word.length > 0) {
+    throw new CliError(
+      `--fix never rewrites Word documents (${word.join(', ')}): make the changes in Word, then lint again. ` +
+        `To fix the other files, leave the Word documents out, e.g. with '!**/*.docx'`,
+    );
+  }
   const hasStdin = targets.some((t) => t.stdin);
   if (cmd.write) {
     if (hasStdin) throw new CliError('--write cannot rewrite standard input; without --write the fixed text is printed to stdout', true);

@@ -94,7 +94,8 @@ function readLabel(text: string, start: number, end: number, markdown: boolean):
 
 /** A short Title-Case run-in heading ("Audit Rights." ) or a line that is only a heading. */
 function readTitle(text: string, bodyStart: number, lineEnd: number, isMarkdownHeading: boolean): { title: string; end: number } {
-  const body = text.slice(bodyStart, lineEnd).replace(/[*_#]+/g, ' ').trim();
+  // A title is short: never read more than a few hundred characters of a (possibly huge) line.
+  const body = text.slice(bodyStart, Math.min(lineEnd, bodyStart + 240)).replace(/[*_#]+/g, ' ').trim();
   if (isMarkdownHeading) return { title: body, end: lineEnd };
   const stop = body.search(/[.:](\s|$)/);
   const candidate = (stop < 0 ? body : body.slice(0, stop)).trim();

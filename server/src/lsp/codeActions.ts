@@ -40,7 +40,8 @@ export function codeActions(snapshot: LintSnapshot, params: CodeActionParams, ca
     actions.push(...fixAllOfRules(snapshot, hits, caps));
     if (caps.docsCommand) actions.push(...docsActions(snapshot, hits));
   }
-  if (kindRequested(CODE_ACTION_KIND_FIX_ALL, only)) {
+  // Source actions only when asked for by kind (Source Action menu, codeActionsOnSave), as clients expect.
+  if (only && kindRequested(CODE_ACTION_KIND_FIX_ALL, only)) {
     const fixAll = fixAllAction(snapshot, snapshot.findings, caps, 'Fix all ClauseLint problems that have a fix', CODE_ACTION_KIND_FIX_ALL);
     if (fixAll) actions.push(fixAll);
   }

@@ -1,4 +1,5 @@
 /** Clause coverage for the editor: each kind's status, its locations as ranges, and a one-line summary. */
+import { Span } from '../document/lineIndex';
 import { KindCoverage } from '../engine/types';
 import { LintSnapshot } from './documentLinter';
 import { CoverageKind, CoverageResult, CoverageStatus } from './protocol';
@@ -13,11 +14,19 @@ function statusOf(c: KindCoverage, findings: number): CoverageStatus {
 export function coverageKinds(snapshot: LintSnapshot): CoverageKind[] {
   if (!snapshot.lint) return [];
   const lines = snapshot.lint.doc.lines;
-  const counts = new Map<string, number>();
-  for (const f of snapshot.findings) if (f.clauseKind) counts.set(f.clauseKind, (counts.get(f.clauseKind) ?? 0) + 1);
+  const byKind = new Map<string, Span[]>();
+  for (const f of snapshot.findings) if (f.clauseKind) byKind.set(f.clauseKind, [...(byKind.get(f.clauseKind) ?? []), f.span]);
   return snapshot.lint.result.coverage.map((c) => {
-    const findings = counts.get(c.kind) ?? 0;
-    return { kind: c.kind, title: c.title, present: c.present, status: statusOf(c, findings), locations: c.locations.map((s) => lines.rangeOf(s)), findings };
+    const spans = byKind.get(c.kind) ?? [];
+    return {
+      kind: c.kind,
+      title: c.title,
+      present: c.present,
+      status: statusOf(c, spans.length),
+      locations: c.locations.map((s) => lines.rangeOf(s)),
+      findings: spans.length,
+      findingRanges: spans.map((s) => lines.rangeOf(s)),
+    };
   });
 }
 

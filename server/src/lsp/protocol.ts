@@ -59,6 +59,8 @@ export interface CoverageKind {
   locations: Range[];
   /** Findings whose clauseKind is this kind. */
   findings: number;
+  /** Where those findings are (for a missing kind: where it is needed). */
+  findingRanges: Range[];
 }
 
 export interface CoverageParams {

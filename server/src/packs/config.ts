@@ -86,7 +86,7 @@ export class ConfigLoader {
     let compiled = this.perFile.get(key);
     if (!compiled) {
       const rules = merged.compiled.ruleSet.rules.map((r) => ({ ...r }));
-      for (const o of matching) applySettings(undefined, o.rules, rules, [], []);
+      for (const o of matching) applySettings(undefined, o.rules, rules, [], [], merged.replaced);
       compiled = { ruleSet: { ...merged.compiled.ruleSet, rules }, scanner: merged.compiled.scanner };
       this.perFile.set(key, compiled);
     }

@@ -3,7 +3,9 @@
  * replace term sets, kinds, conditions and clauses of the same id, and may
  * change the severity of (or turn off) rules of earlier packs. Anything that
  * refers to a missing id, and any pattern that fails the linear-time check, is
- * dropped with a located error; everything else keeps working.
+ * dropped with a located error; everything else keeps working. A rule id a
+ * pack declares `replacedBy` another stops running, and settings that name it
+ * move to the replacement (see ruleLifecycle.ts).
  */
 import * as path from 'path';
 import { compileRuleSet, CompiledRuleSet } from '../engine/lint';
@@ -13,6 +15,7 @@ import { ClauseKindSpec, ClauseSnippet, ConditionSpec, RuleSet, RuleSpec, Severi
 import { builtinRulesDir } from './builtin';
 import { PackError } from './errors';
 import { PackContent, RawRule, SeverityOrOff, termSetFrom } from './packFile';
+import { currentRule, describeReplacement, qualify, replacedEntry, ReplacedRule } from './ruleLifecycle';
 import { errorAt, locate, PathSegment } from './yamlSource';
 
 /** Fields every rule has; the rest are options of its kind. */
@@ -28,6 +31,8 @@ export interface MergedConfig {
   compiled: CompiledRuleSet;
   errors: PackError[];
   overrides: GlobOverride[];
+  /** Rule ids that are aliases of another rule, by qualified id. */
+  replaced: Map<string, ReplacedRule>;
 }
 
 interface Origin<T> {
@@ -53,6 +58,7 @@ export function mergePacks(packs: PackContent[]): MergedConfig {
   const clauses = new Map<string, Origin<ClauseSnippet>>();
   const rules: { spec: RuleSpec; pack: PackContent; name: string }[] = [];
   const overrides: GlobOverride[] = [];
+  const replaced = new Map<string, ReplacedRule>();
 
   for (const pack of packs) {
     for (const [id, value] of pack.terms) terms.set(id, { value, pack, path: ['terms', id] });
@@ -69,8 +75,15 @@ export function mergePacks(packs: PackContent[]): MergedConfig {
       const existing = rules.findIndex((r) => r.spec.id === spec.id);
       if (existing >= 0) rules.splice(existing, 1);
       rules.push({ spec, pack, name });
+      replaced.delete(spec.id);
     }
-    applySettings(pack, pack.ruleSettings, rules.map((r) => r.spec), ['rules'], errors);
+    for (const [name, entry] of pack.ruleReplacements) {
+      const id = qualify(pack.id, name);
+      const existing = rules.findIndex((r) => r.spec.id === id);
+      if (existing >= 0) rules.splice(existing, 1);
+      replaced.set(id, { id, name, replacedBy: qualify(pack.id, entry.replacedBy), deprecated: entry.deprecated, pack });
+    }
+    applySettings(pack, pack.ruleSettings, rules.map((r) => r.spec), ['rules'], errors, replaced);
     for (const o of pack.overrides) overrides.push({ baseDir: path.dirname(pack.file), files: o.files, rules: o.rules });
   }
 
@@ -99,6 +112,8 @@ export function mergePacks(packs: PackContent[]): MergedConfig {
     return !problem;
   });
 
+  checkReplacements(packs, replaced, valid.map((r) => r.spec), errors);
+
   const ruleSet: RuleSet = {
     packs: packs.filter((p) => !p.isConfig).map((p) => ({ id: p.id, version: p.version, description: p.description, file: p.file })),
     termSets: [...terms.values()].map((t) => t.value),
@@ -116,7 +131,26 @@ export function mergePacks(packs: PackContent[]): MergedConfig {
     const { line, column } = locate(origin.pack.source, where, { column: e.column });
     errors.push({ file: origin.pack.file, line, column, severity: 'error', message: `${e.field.replace(/s$/, '')} ${JSON.stringify(itemOf(origin.value, e.field, e.index))} rejected: ${e.message}` });
   }
-  return { compiled, errors, overrides };
+  return { compiled, errors, overrides, replaced };
+}
+
+/** A replacement must lead to a loaded rule; a glob override naming a replaced id is told to rename it. */
+function checkReplacements(packs: PackContent[], replaced: Map<string, ReplacedRule>, rules: RuleSpec[], errors: PackError[]): void {
+  for (const entry of replaced.values()) {
+    if (currentRule(entry, replaced, rules)) continue;
+    const message = `rule ${entry.id} is replaced by "${entry.replacedBy}", which is not a loaded rule`;
+    errors.push(errorAt(entry.pack.source, ['rules', entry.name, 'replacedBy'], message, { severity: 'warning' }));
+  }
+  for (const pack of packs) {
+    pack.overrides.forEach((o, i) => {
+      for (const key of o.rules.keys()) {
+        if (rules.some((r) => r.id === key || r.name === key)) continue;
+        const entry = replacedEntry(key, replaced);
+        const current = entry && currentRule(entry, replaced, rules);
+        if (entry && current) errors.push(errorAt(pack.source, ['overrides', i, 'rules'], describeReplacement(key, entry, current), { key, severity: 'warning' }));
+      }
+    });
+  }
 }
 
 function itemOf(set: TermSetSpec, field: string, index: number): string {
@@ -151,10 +185,26 @@ function ruleSpecFrom(pack: PackContent, name: string, raw: RawRule): RuleSpec {
   };
 }
 
-/** Apply `rules:` severity settings: keys are qualified ids ("pack/rule") or bare rule names. */
-export function applySettings(pack: PackContent | undefined, settings: Map<string, SeverityOrOff>, rules: RuleSpec[], where: PathSegment[], errors: PackError[]): void {
+/**
+ * Apply `rules:` severity settings: keys are qualified ids ("pack/rule") or bare
+ * rule names. A key that names a replaced rule applies to its replacement.
+ */
+export function applySettings(
+  pack: PackContent | undefined,
+  settings: Map<string, SeverityOrOff>,
+  rules: RuleSpec[],
+  where: PathSegment[],
+  errors: PackError[],
+  replaced: Map<string, ReplacedRule> = new Map(),
+): void {
   for (const [key, value] of settings) {
-    const targets = key.includes('/') ? rules.filter((r) => r.id === key) : rules.filter((r) => r.name === key);
+    let targets = key.includes('/') ? rules.filter((r) => r.id === key) : rules.filter((r) => r.name === key);
+    const entry = targets.length === 0 ? replacedEntry(key, replaced) : undefined;
+    const current = entry && currentRule(entry, replaced, rules);
+    if (entry && current) {
+      targets = [current];
+      if (pack) errors.push(errorAt(pack.source, where, describeReplacement(key, entry, current), { key, severity: 'warning' }));
+    }
     if (targets.length === 0) {
       if (pack) errors.push(errorAt(pack.source, where, `no loaded rule is called "${key}"`, { key, severity: 'warning' }));
       continue;

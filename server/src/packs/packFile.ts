@@ -32,6 +32,8 @@ export interface PackContent {
   kinds: Map<string, { title: string; description: string; detect: Detector[] }>;
   clauses: Map<string, { kind: string; title: string; body: string; placement: string[] }>;
   ruleDefinitions: Map<string, RawRule>;
+  /** Rule names this pack declares `{ replacedBy, deprecated? }`: aliases of their replacement. */
+  ruleReplacements: Map<string, { replacedBy: string; deprecated?: string }>;
   ruleSettings: Map<string, SeverityOrOff>;
   overrides: { files: string[]; rules: Map<string, SeverityOrOff> }[];
 }
@@ -128,6 +130,7 @@ export function parsePackText(file: string, text: string): { pack?: PackContent;
     ),
     clauses: new Map(entries(data.clauses).map(([id, raw]) => [id, { kind: String(raw.kind), title: String(raw.title), body: String(raw.body), placement: list(raw.placement) }])),
     ruleDefinitions: new Map(),
+    ruleReplacements: new Map(),
     ruleSettings: new Map(),
     overrides: ((data.overrides as Obj[]) ?? []).map((o) => ({
       files: list(o.files),
@@ -142,6 +145,9 @@ export function parsePackText(file: string, text: string): { pack?: PackContent;
         continue;
       }
       pack.ruleDefinitions.set(name, value as RawRule);
+    } else if (typeof value === 'object' && value !== null && 'replacedBy' in value) {
+      const entry = value as Obj;
+      pack.ruleReplacements.set(name, { replacedBy: String(entry.replacedBy), deprecated: entry.deprecated as string | undefined });
     } else {
       pack.ruleSettings.set(name, severitySetting(value));
     }

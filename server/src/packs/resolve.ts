@@ -1,19 +1,22 @@
 /**
  * `extends` resolution: built-in ids (clauselint:<name>), relative paths, and
  * npm package names found in the nearest node_modules above the extending
- * file. Packs load depth first (what a pack extends comes before it); a pack
- * reached twice loads once; a cycle is a located error.
+ * file, optionally pinned to a version range (`name@^1.2.0`). Packs load
+ * depth first (what a pack extends comes before it); a pack reached twice
+ * loads once; a cycle is a located error.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { BUILTIN_PREFIX, builtinPackNames, builtinPackPath } from './builtin';
 import { PackError } from './errors';
 import { PackContent, readPackFile } from './packFile';
+import { splitVersionRange, versionMismatch } from './versionRange';
 import { errorAt } from './yamlSource';
 
 export function resolveExtends(spec: string, fromFile: string): { file?: string; error?: string } {
   if (spec.startsWith(BUILTIN_PREFIX)) {
     const name = spec.slice(BUILTIN_PREFIX.length);
+    if (name.includes('@')) return { error: `a version range can only pin an npm package; built-in packs come with ClauseLint itself` };
     const file = builtinPackPath(name);
     return file ? { file } : { error: `unknown built-in pack "${spec}" (built-in packs: ${builtinPackNames().map((n) => BUILTIN_PREFIX + n).join(', ')})` };
   }
@@ -21,21 +24,27 @@ export function resolveExtends(spec: string, fromFile: string): { file?: string;
     const file = path.resolve(path.dirname(fromFile), spec);
     return fs.existsSync(file) ? { file } : { error: `pack file not found: ${file}` };
   }
-  return resolvePackage(spec, path.dirname(fromFile));
+  const { name, range } = splitVersionRange(spec);
+  const found = resolvePackage(name, path.dirname(fromFile));
+  if (!found.file || range === undefined) return { file: found.file, error: found.error };
+  const mismatch = versionMismatch(name, range, found.file, found.packageVersion);
+  return mismatch ? { error: mismatch } : { file: found.file };
 }
 
 /** An npm package's pack: `clauselint.pack` in its package.json, else clauselint.yaml or pack.yaml. */
-function resolvePackage(name: string, fromDir: string): { file?: string; error?: string } {
-  if (!/^(@[a-z0-9._-]+\/)?[a-z0-9._-]+$/i.test(name)) return { error: `"${name}" is not a built-in id (clauselint:<name>), a relative path (./pack.yaml) or an npm package name` };
+function resolvePackage(name: string, fromDir: string): { file?: string; packageVersion?: string; error?: string } {
+  if (!/^(@[a-z0-9._-]+\/)?[a-z0-9._-]+$/i.test(name)) return { error: `"${name}" is not a built-in id (clauselint:<name>), a relative path (./pack.yaml) or an npm package name (optionally with a version range: name@^1.2.0)` };
   let dir = path.resolve(fromDir);
   for (;;) {
     const pkgDir = path.join(dir, 'node_modules', name);
     const manifest = path.join(pkgDir, 'package.json');
     if (fs.existsSync(manifest)) {
       let declared: string | undefined;
+      let packageVersion: string | undefined;
       try {
         const pkg = JSON.parse(fs.readFileSync(manifest, 'utf8'));
         declared = pkg?.clauselint?.pack;
+        packageVersion = typeof pkg?.version === 'string' ? pkg.version : undefined;
       } catch (err) {
         return { error: `cannot read ${manifest}: ${(err as Error).message}` };
       }
@@ -43,7 +52,7 @@ function resolvePackage(name: string, fromDir: string): { file?: string; error?:
         const file = path.resolve(pkgDir, candidate);
         // A package may only point inside itself.
         if (!file.startsWith(pkgDir + path.sep)) return { error: `package ${name} points its pack outside itself (${candidate})` };
-        if (fs.existsSync(file)) return { file };
+        if (fs.existsSync(file)) return { file, packageVersion };
       }
       return { error: `package ${name} has no pack: add "clauselint": { "pack": "pack.yaml" } to its package.json` };
     }

@@ -11,7 +11,7 @@ import { PackError } from './errors';
 import { builtinRulesDir } from './builtin';
 import { errorAt, PathSegment, YamlSource } from './yamlSource';
 
-let validators: { pack: ValidateFunction; rule: ValidateFunction; override: ValidateFunction } | undefined;
+let validators: { pack: ValidateFunction; rule: ValidateFunction; replaced: ValidateFunction; override: ValidateFunction } | undefined;
 
 function getValidators() {
   if (validators) return validators;
@@ -24,6 +24,7 @@ function getValidators() {
   validators = {
     pack: ajv.getSchema('pack')!,
     rule: ajv.compile({ $ref: 'pack#/definitions/rule' }),
+    replaced: ajv.compile({ $ref: 'pack#/definitions/replacedRule' }),
     override: ajv.compile({
       oneOf: [{ $ref: 'pack#/definitions/severityOrOff' }, { type: 'object', additionalProperties: false, required: ['severity'], properties: { severity: { $ref: 'pack#/definitions/severityOrOff' } } }],
     }),
@@ -88,13 +89,13 @@ export function checkSchema(source: YamlSource): { errors: PackError[]; badRules
   const rules = data.rules;
   if (rules && typeof rules === 'object' && !Array.isArray(rules)) {
     for (const [name, value] of Object.entries(rules as Record<string, unknown>)) {
-      const isDefinition = typeof value === 'object' && value !== null && 'kind' in value;
-      const validator = isDefinition ? v.rule : v.override;
+      const isObject = typeof value === 'object' && value !== null;
+      const validator = isObject && 'kind' in value ? v.rule : isObject && 'replacedBy' in value ? v.replaced : v.override;
       const ok: boolean = validator(value);
       if (!ok) {
         badRules.add(name);
         const errs = toErrors(source, validator.errors, ['rules', name]);
-        if (errs.length === 0) errs.push(errorAt(source, ['rules', name], `rule "${name}" must be a rule definition (with kind and message), a severity, or off`));
+        if (errs.length === 0) errs.push(errorAt(source, ['rules', name], `rule "${name}" must be a rule definition (with kind and message), a severity, off, or { replacedBy: <rule> }`));
         errors.push(...errs);
       }
     }

@@ -1,7 +1,9 @@
 /**
  * The stable JSON contract (version 1). Fields documented in the README are
  * never renamed or removed; new ones may be added. Positions are 0-based and
- * characters count UTF-16 code units, as in the Language Server Protocol.
+ * characters count UTF-16 code units, as in the Language Server Protocol. In a
+ * .docx, ranges are within the extracted text (paragraphs separated by blank
+ * lines), and `location` gives the paragraph number and an excerpt.
  */
 import { Report, ReportFile } from '../report';
 
@@ -20,6 +22,8 @@ function fileJson(file: ReportFile) {
       source: f.source,
       related: f.related,
       fixes: f.fixes,
+      // Word documents only: `range` is within the extracted text; this is where it is in the document.
+      ...(f.location ? { location: f.location } : {}),
     })),
     coverage: file.coverage.map((c) => ({ kind: c.kind, present: c.present, locations: c.locations, title: c.title })),
     // The exceptions log: which rule was waived where, why, and by whom.

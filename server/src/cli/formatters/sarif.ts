@@ -3,13 +3,17 @@
  * GitHub code scanning and other SARIF viewers. Every loaded rule is listed in
  * tool.driver.rules; results point at them by id and index. Regions are
  * 1-based with an exclusive end column, and columns count UTF-16 code units
- * (declared with columnKind), matching the engine's offsets.
+ * (declared with columnKind), matching the engine's offsets. A .docx has no
+ * lines: its regions carry the flagged words (snippet) and the paragraph
+ * number (properties.paragraph). Suppressed findings are left out, as GitHub
+ * code scanning would open alerts for them; `clauselint exceptions` lists them.
  */
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { Range } from '../../document/lineIndex';
 import { RuleSpec, Severity } from '../../engine/types';
 import { engineRule } from '../engineRules';
+import { ParagraphLocation } from '../../docx/paragraphLocation';
 import { Report } from '../report';
 import { FormatContext } from './index';
 
@@ -25,7 +29,7 @@ interface SarifRule {
   shortDescription: { text: string };
   fullDescription: { text: string };
   helpUri?: string;
-  help: { text: string };
+  help: { text: string; markdown?: string };
   defaultConfiguration: { level: SarifLevel };
   properties: Record<string, unknown>;
 }
@@ -36,16 +40,23 @@ function firstSentence(text: string): string {
   return m ? m[0] : flat;
 }
 
+/** A docs link that works outside this machine; built-in rules' docs are file: URLs into the install. */
+function publicDocsUrl(rule: RuleSpec): string | undefined {
+  return rule.docsUrl && /^https?:/i.test(rule.docsUrl) ? rule.docsUrl : undefined;
+}
+
 function ruleEntry(rule: RuleSpec): SarifRule {
   const template = rule.message.replace(/"?\{\w+\}"?/g, '…');
-  const docs = rule.docs.trim();
-  const help = [docs || template, rule.source ? `Source: ${rule.source}` : '', rule.docsUrl ? `More: ${rule.docsUrl}` : ''].filter(Boolean).join('\n\n');
+  const docs = rule.docs.trim() || template;
+  const url = publicDocsUrl(rule);
+  const text = [docs, rule.source ? `Source: ${rule.source}` : '', url ? `More: ${url}` : ''].filter(Boolean).join('\n\n');
+  const markdown = [docs, rule.source ? `**Source:** ${rule.source}` : '', url ? `[Rule documentation](${url})` : ''].filter(Boolean).join('\n\n');
   return {
     id: rule.id,
-    shortDescription: { text: docs ? firstSentence(docs) : template },
-    fullDescription: { text: docs || template },
-    ...(rule.docsUrl ? { helpUri: rule.docsUrl } : {}),
-    help: { text: help },
+    shortDescription: { text: firstSentence(docs) },
+    fullDescription: { text: docs },
+    ...(url ? { helpUri: url } : {}),
+    help: { text, markdown },
     defaultConfiguration: { level: LEVEL[rule.severity] },
     properties: { source: rule.source, pack: rule.pack, kind: rule.kind, clauseKind: rule.clauseKind },
   };
@@ -70,7 +81,8 @@ function artifactLocation(shownPath: string) {
   return { uri: shownPath.split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
 }
 
-function region(range: Range) {
+function region(range: Range, location?: ParagraphLocation) {
+  if (location) return { snippet: { text: location.excerpt }, properties: { paragraph: location.paragraph } };
   return {
     startLine: range.start.line + 1,
     startColumn: range.start.character + 1,
@@ -92,15 +104,15 @@ export function formatSarif(report: Report, ctx: FormatContext): string {
   };
   const results = report.files.flatMap((file) =>
     file.findings.map((f) => {
-      const physical = (range: Range) => ({ artifactLocation: artifactLocation(file.path), region: region(range) });
+      const physical = (range: Range, location?: ParagraphLocation) => ({ artifactLocation: artifactLocation(file.path), region: region(range, location) });
       return {
         ruleId: f.ruleId,
         ruleIndex: indexOf(f.ruleId),
         level: LEVEL[f.severity],
         message: { text: f.message },
-        locations: [{ physicalLocation: physical(f.range) }],
+        locations: [{ physicalLocation: physical(f.range, f.location) }],
         ...(f.related.length > 0
-          ? { relatedLocations: f.related.map((r, id) => ({ id, message: { text: r.message }, physicalLocation: physical(r.range) })) }
+          ? { relatedLocations: f.related.map((r, id) => ({ id, message: { text: r.message }, physicalLocation: physical(r.range, r.location) })) }
           : {}),
         ...(f.clauseKind ? { properties: { clauseKind: f.clauseKind } } : {}),
       };

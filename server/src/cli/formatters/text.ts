@@ -1,7 +1,8 @@
 /**
  * Human-readable output in the manner of ESLint's "stylish": a header per
- * file, one aligned row per finding (1-based line:column, severity, message,
- * rule id), and a summary line. Prints nothing when there is nothing to report.
+ * file, one aligned row per finding (1-based line:column, or ¶paragraph and
+ * the flagged words for a .docx; severity, message, rule id), and a summary
+ * line. Prints nothing when there is nothing to report.
  */
 import { Severity } from '../../engine/types';
 import { Palette, palette } from '../color';
@@ -20,11 +21,12 @@ function oneLine(message: string): string {
   return message.replace(/\s*[\r\n]+\s*/g, ' ');
 }
 
+/** A text file's finding is at line:column; a Word document's at its paragraph, with the flagged words quoted. */
 function fileBlock(file: ReportFile, p: Palette): string {
   const rows = file.findings.map((f) => ({
-    where: `${f.range.start.line + 1}:${f.range.start.character + 1}`,
+    where: f.location ? `¶${f.location.paragraph}` : `${f.range.start.line + 1}:${f.range.start.character + 1}`,
     severity: f.severity,
-    message: oneLine(f.message),
+    message: oneLine(f.message) + (f.location ? `  "${f.location.excerpt}"` : ''),
     ruleId: f.ruleId,
   }));
   const width = (pick: (r: (typeof rows)[number]) => string) => Math.max(...rows.map((r) => pick(r).length));

@@ -250,7 +250,7 @@ function lowerBound(map: Int32Array, offset: number, limit: number): number {
 
 /** `\b` is cheaper than a lookbehind at every position, and means the same when every alternative starts with a letter or digit. */
 function leftBoundary(alternatives: Alternative[]): string {
-  return alternatives.every((a) => /^[a-z0-9]/.test(a.source)) ? '\\b' : LEFT;
+  return alternatives.every((a) => a.firstWords !== undefined || /^[a-z0-9]/.test(a.source)) ? '\\b' : LEFT;
 }
 
 function wrap(alternatives: Alternative[]): string {

@@ -1,0 +1,47 @@
+/**
+ * The configuration one run uses: a loader for --config / --pack (or
+ * discovery), and, before anything is linted, the problems of every config
+ * involved (`file:line:col: severity: message`) and a warning for each
+ * deprecated rule they enable, each printed once per run on stderr. Findings
+ * never carry these: they are about the configuration, not the contract.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { ConfigLoader } from '../packs/config';
+import { deprecationWarning } from '../packs/ruleLifecycle';
+import { CliError } from './cliError';
+import { Io } from './io';
+import { formatConfigProblem, normalisePackSpec } from './packSpecs';
+
+export function createLoader(options: { config?: string; packs: string[] }, io: Io): ConfigLoader {
+  let config: string | undefined;
+  if (options.config !== undefined) {
+    config = path.resolve(io.cwd, options.config);
+    if (!fs.existsSync(config)) throw new CliError(`cannot read config ${options.config}: no such file`);
+  }
+  return new ConfigLoader({ config, packs: options.packs.map((p) => normalisePackSpec(p, io.cwd)) });
+}
+
+/** Returns false when a config has an error (not just a warning): the run is then a configuration error. */
+export function checkConfigs(loader: ConfigLoader, files: string[], io: Io): boolean {
+  const printed = new Set<string>();
+  const print = (line: string) => {
+    if (printed.has(line)) return;
+    printed.add(line);
+    io.stderr(line + '\n');
+  };
+  let usable = true;
+  for (const file of files) {
+    for (const e of loader.configFor(file).errors) {
+      print(formatConfigProblem(e, io.cwd));
+      if (e.severity === 'error') usable = false;
+    }
+  }
+  if (!usable) return false;
+  for (const file of files) {
+    for (const rule of loader.rulesFor(file).compiled.ruleSet.rules) {
+      if (rule.enabled && rule.deprecated) print(`clauselint: warning: ${deprecationWarning(rule)}`);
+    }
+  }
+  return true;
+}
