@@ -67,7 +67,7 @@ describe('pack loading: located errors', () => {
     const rules = Array.from({ length: 1001 }, (_, i) => `  r${i}: warning`).join('\n');
     const { errors } = packFromYaml(`pack: { id: big }\nrules:\n${rules}\n`);
     assert.match(errors[0].message, /too many entries \(the limit is 1000\) at rules/);
-    assert.strictEqual(errors[0].line, 3);
+    assert.strictEqual(errors[0].line, 2);
   });
 
   it('reports a missing config file and still loads the default rules', () => {

@@ -65,9 +65,9 @@ function toErrors(source: YamlSource, errors: ErrorObject[] | null | undefined, 
     const text = `${message}${where}`;
     if (seen.has(text)) continue;
     seen.add(text);
-    // A missing property is reported at the key of the entry that lacks it.
+    // A missing property or an over-full mapping is reported at the key of that mapping.
     const last = p[p.length - 1];
-    if (e.keyword === 'required' && typeof last === 'string') out.push(errorAt(source, p.slice(0, -1), text, { key: last }));
+    if ((e.keyword === 'required' || e.keyword === 'maxProperties') && typeof last === 'string') out.push(errorAt(source, p.slice(0, -1), text, { key: last }));
     else out.push(errorAt(source, p, text, { key }));
   }
   return out;

@@ -1,0 +1,68 @@
+/**
+ * Hostile rule packs: whatever a shared pack contains, loading reports a located
+ * error and the other rules keep working; no pattern can make a lint slow.
+ */
+import * as assert from 'assert';
+import * as path from 'path';
+import { CATASTROPHIC_PATTERNS } from '../fixtures/catastrophicPatterns';
+import { loadConfig } from '../../server/src/packs/config';
+import { lint, writeTree } from '../helpers';
+
+function yamlString(s: string): string {
+  return `'${s.replace(/'/g, "''")}'`;
+}
+
+describe('hostile packs', () => {
+  it(`rejects each of ${CATASTROPHIC_PATTERNS.length} catastrophic patterns at its own line, keeping the rules' other phrases`, () => {
+    const lines = ['pack: { id: hostile }', 'rules:'];
+    const expectedLine = new Map<number, string>();
+    CATASTROPHIC_PATTERNS.forEach((p, i) => {
+      lines.push(`  r${i}:`, '    kind: flag', '    message: x', '    phrases: [any lawful use]', '    patterns:');
+      lines.push(`      - ${yamlString(p)}`);
+      expectedLine.set(lines.length, p);
+    });
+    const dir = writeTree({ 'hostile.yaml': lines.join('\n') + '\n' });
+    const { errors, merged } = loadConfig(path.join(dir, 'hostile.yaml'), []);
+    assert.deepStrictEqual(errors.map((e) => e.line).sort((a, b) => a - b), [...expectedLine.keys()]);
+    for (const e of errors) assert.match(e.message, /rejected: /);
+    assert.strictEqual(merged.compiled.ruleSet.rules.length, CATASTROPHIC_PATTERNS.length);
+    // The classic pathological input for these patterns: long runs that almost match.
+    const text = `${'a'.repeat(50_000)} ${'ab'.repeat(20_000)} any lawful use`;
+    const { findings } = lint(text, merged.compiled);
+    assert.strictEqual(findings.length, CATASTROPHIC_PATTERNS.length, 'every rule still fires on its phrase');
+  });
+
+  it('a pack of 10,000 rules is refused with an error at its rules key; the other packs keep working', () => {
+    const rules = Array.from({ length: 10_000 }, (_, i) => `  r${i}: { kind: flag, message: x, phrases: [word${i}] }`).join('\n');
+    const dir = writeTree({ 'big.yaml': `pack: { id: big }\nrules:\n${rules}\n`, '.clauselint.yaml': 'extends: [clauselint:recommended, ./big.yaml]\n' });
+    const config = loadConfig(path.join(dir, '.clauselint.yaml'), []);
+    assert.ok(config.errors.some((e) => e.file.endsWith('big.yaml') && e.line === 2 && e.column === 1 && /too many entries/.test(e.message)));
+    assert.ok(config.merged.compiled.ruleSet.rules.some((r) => r.id === 'recommended/broad-use-grant'));
+  });
+
+  it('wrong types everywhere give located errors, not a crash', () => {
+    const dir = writeTree({
+      'types.yaml': [
+        'pack: { id: 7, version: [1], extends: { a: 1 } }',
+        'terms: [not, a, map]',
+        'kinds: { k: { title: 3, detect: "all" } }',
+        'clauses: { c: { kind: 1, title: [], body: {} } }',
+        'rules:',
+        '  r: { kind: flag, message: [], phrases: "one", severity: 9 }',
+        'overrides: { files: 1 }',
+        '',
+      ].join('\n'),
+    });
+    const { errors } = loadConfig(path.join(dir, 'types.yaml'), []);
+    assert.ok(errors.length >= 5, `${errors.length} errors`);
+    for (const e of errors) assert.ok(e.line >= 1 && e.line <= 7 && e.column >= 1, `${e.line}:${e.column} ${e.message}`);
+  });
+
+  it('an unreadable pack, a directory, and a pack that extends itself give located errors', () => {
+    const dir = writeTree({ 'self.yaml': 'pack: { id: self, extends: [./self.yaml] }\n', 'folder/x.txt': '' });
+    const self = loadConfig(path.join(dir, 'self.yaml'), []);
+    assert.match(self.errors[0].message, /extends cycle: self\.yaml -> self\.yaml/);
+    const folder = loadConfig(path.join(dir, 'folder'), []);
+    assert.match(folder.errors[0].message, /not a file/);
+  });
+});
