@@ -8,6 +8,7 @@ import {
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  FileChangeType,
   InitializeParams,
   InitializeResult,
   ProposedFeatures,
@@ -30,7 +31,7 @@ import * as P from './lsp/protocol';
 import { ruleDocs } from './lsp/ruleDocs';
 import { ruleSetFor, RuleSetLookupHost } from './lsp/ruleSetLookup';
 import { SettingsCache } from './lsp/settings';
-import { enginePathOf, WorkspaceFolders } from './lsp/workspaceFolders';
+import { enginePathOf, fsPathOf, WorkspaceFolders } from './lsp/workspaceFolders';
 import { WorkspaceLint } from './lsp/workspaceLint';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -45,6 +46,7 @@ let workspaceLint: WorkspaceLint;
 let lookup: RuleSetLookupHost;
 let actionCaps: ActionCapabilities;
 let dynamicConfigRegistration = false;
+let workspaceFolderEvents = false;
 
 const logError = (err: unknown) => connection.console.error(`ClauseLint: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
 
@@ -56,6 +58,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     caps.workspace?.configuration ? (scopeUri) => connection.workspace.getConfiguration({ scopeUri: scopeUri || undefined, section: 'clauselint' }) : undefined,
   );
   dynamicConfigRegistration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+  workspaceFolderEvents = !!caps.workspace?.workspaceFolders;
   actionCaps = { snippetCommand: !!init.snippetCommand, docsCommand: !!init.docsScheme, documentChanges: !!caps.workspace?.workspaceEdit?.documentChanges };
   const diagnosticOptions = { docsScheme: !!init.docsScheme };
   loaders = new ConfigLoaders(folders, init.trusted !== false);
@@ -73,7 +76,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     folders,
     diagnosticOptions,
     publish,
-    linted: (snapshot) => snapshot.lint && packs.noteConfig(snapshot.uri, snapshot.lint.config),
+    linted: (snapshot) => {
+      if (snapshot.lint) packs.noteConfig(snapshot.uri, snapshot.lint.config);
+    },
     logError,
   });
   workspaceLint = new WorkspaceLint({ documents, settings, linter, diagnosticOptions, publish, openSnapshot: (uri) => live.snapshotFor(uri) });
@@ -92,6 +97,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 
 connection.onInitialized(() => {
   if (dynamicConfigRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'clauselint' });
+  if (!workspaceFolderEvents) return;
   connection.workspace.onDidChangeWorkspaceFolders((e) => {
     folders.change(e.added.map((f) => f.uri), e.removed.map((f) => f.uri));
     settings.clear();
@@ -115,6 +121,7 @@ documents.onDidSave(({ document: doc }) => {
 documents.onDidClose(({ document: doc }) => {
   packs.forgetDocument(doc.uri);
   live.closed(doc.uri);
+  settings.forget(doc.uri);
   if (workspaceLint.wasLinted(doc.uri)) void workspaceLint.lintFiles({ uris: [doc.uri] }).catch(logError);
 });
 
@@ -126,7 +133,12 @@ connection.onDidChangeConfiguration(() => {
 });
 
 /** A config or pack file changed on disk: reload configs, lint open documents again, refresh pack problems. */
-connection.onDidChangeWatchedFiles(() => {
+connection.onDidChangeWatchedFiles(({ changes }) => {
+  const relevant = changes.some((c) => {
+    const file = fsPathOf(c.uri);
+    return file !== undefined && packs.concerns(file, c.type === FileChangeType.Created);
+  });
+  if (!relevant) return;
   loaders.clear();
   live.relintAll();
   packs.refresh();

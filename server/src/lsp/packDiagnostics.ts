@@ -64,6 +64,20 @@ export class PackDiagnostics {
     return this.openPacks.has(uri);
   }
 
+  /**
+   * Whether a changed file can change any rules in use: a config file, a pack
+   * that a config of an open document involves or an open pack, or a new file
+   * while some config has errors (it may be the pack an `extends` was missing).
+   */
+  concerns(file: string, created: boolean): boolean {
+    const resolved = path.resolve(file);
+    if (CONFIG_NAMES.includes(path.basename(resolved))) return true;
+    if ([...this.openPacks.values()].some((f) => path.resolve(f) === resolved)) return true;
+    const configs = [...this.configs.values()];
+    if (configs.some((c) => c.files.some((f) => path.resolve(f) === resolved))) return true;
+    return created && configs.some((c) => c.errors.length > 0);
+  }
+
   refresh(): void {
     const errors = new Map<string, PackError[]>();
     const involved = new Set<string>();

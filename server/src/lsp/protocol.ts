@@ -27,6 +27,12 @@ export interface InitOptions {
 
 export const DOCS_SCHEME = 'clauselint-docs';
 
+/** clauselint-docs:/<pack>/<rule>.md?from=<document uri>: a rule's docs, for the config of that document. */
+export function docsUri(ruleId: string, fromUri?: string): string {
+  const path = ruleId.split('/').map(encodeURIComponent).join('/');
+  return `${DOCS_SCHEME}:/${path}.md${fromUri ? `?from=${encodeURIComponent(fromUri)}` : ''}`;
+}
+
 /** Commands the client registers (the server only refers to them in code actions and code lenses). */
 export const CLIENT_COMMANDS = {
   applySnippet: 'clauselint.applySnippet',

@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import { fileURLToPath } from 'url';
 import { engineRule } from '../cli/engineRules';
 import { RuleSet, RuleSpec } from '../engine/types';
-import { DOCS_SCHEME, RuleDocsResult } from './protocol';
+import { docsUri, RuleDocsResult } from './protocol';
 
 export interface DocsLinks {
   fileUrl?: string;
@@ -38,11 +38,6 @@ export function docsHref(ruleId: string, docsUrl: string | undefined, fromUri: s
   if (links.webUrl) return links.webUrl;
   if (docsScheme) return docsUri(ruleId, fromUri);
   return links.fileUrl;
-}
-
-export function docsUri(ruleId: string, fromUri?: string): string {
-  const path = ruleId.split('/').map(encodeURIComponent).join('/');
-  return `${DOCS_SCHEME}:/${path}.md${fromUri ? `?from=${encodeURIComponent(fromUri)}` : ''}`;
 }
 
 export function findRule(ruleSet: RuleSet, ruleId: string): RuleSpec | undefined {

@@ -1,0 +1,125 @@
+/**
+ * The "Clause Coverage" tree in the explorer: for the active document, each
+ * clause kind the loaded packs know, present (✓), missing (✗), flagged (⚠) or
+ * absent and not required (○). Selecting a kind or one of its locations reveals it.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient } from 'vscode-languageclient/node';
+import { COVERAGE_REQUEST, CoverageKind, CoverageParams, CoverageResult, Range } from '../../server/src/lsp/protocol';
+
+export const COVERAGE_VIEW_ID = 'clauselint.coverage';
+
+type Node = { type: 'kind'; kind: CoverageKind } | { type: 'location'; kind: CoverageKind; range: Range; index: number; finding: boolean };
+
+const ICONS: Record<CoverageKind['status'], vscode.ThemeIcon> = {
+  present: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
+  missing: new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground')),
+  flagged: new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')),
+  absent: new vscode.ThemeIcon('circle-outline'),
+};
+
+const STATUS_TEXT: Record<CoverageKind['status'], string> = {
+  present: 'present',
+  missing: 'missing',
+  flagged: 'present, flagged',
+  absent: 'not found (not required)',
+};
+
+export class CoverageView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private result: CoverageResult | undefined;
+  private documentUri: vscode.Uri | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(private readonly client: LanguageClient) {
+    this.subscriptions.push(
+      vscode.window.onDidChangeActiveTextEditor(() => this.refreshSoon()),
+      vscode.languages.onDidChangeDiagnostics((e) => {
+        const active = vscode.window.activeTextEditor?.document.uri.toString();
+        if (active && e.uris.some((u) => u.toString() === active)) this.refreshSoon();
+      }),
+    );
+  }
+
+  /** Coverage follows diagnostics, which arrive in bursts while typing. */
+  refreshSoon(uri?: vscode.Uri): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.refresh(uri), 150);
+  }
+
+  async refresh(uri = vscode.window.activeTextEditor?.document.uri): Promise<void> {
+    if (!uri || !this.client.isRunning()) return;
+    const params: CoverageParams = { uri: uri.toString() };
+    try {
+      this.result = (await this.client.sendRequest<CoverageResult | null>(COVERAGE_REQUEST, params)) ?? undefined;
+      this.documentUri = uri;
+    } catch {
+      this.result = undefined;
+    }
+    this.changed.fire();
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    if (node.type === 'location') {
+      const item = new vscode.TreeItem(`Line ${node.range.start.line + 1}`);
+      item.description = node.finding ? 'needed here' : undefined;
+      item.iconPath = new vscode.ThemeIcon(node.finding ? 'debug-breakpoint-unverified' : 'location');
+      item.command = this.revealCommand(node.range);
+      return item;
+    }
+    const { kind } = node;
+    const children = kind.locations.length + (kind.present ? 0 : kind.findingRanges.length);
+    const item = new vscode.TreeItem(kind.title, children > 1 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    item.id = kind.kind;
+    item.iconPath = ICONS[kind.status];
+    item.description = STATUS_TEXT[kind.status] + (kind.findings > 0 ? ` · ${kind.findings} finding${kind.findings === 1 ? '' : 's'}` : '');
+    item.tooltip = `${kind.kind}: ${STATUS_TEXT[kind.status]}`;
+    const first = kind.locations[0] ?? kind.findingRanges[0];
+    if (first) item.command = this.revealCommand(first);
+    return item;
+  }
+
+  getChildren(node?: Node): Node[] {
+    if (!this.result) return [];
+    if (!node) return this.result.kinds.map((kind) => ({ type: 'kind', kind }));
+    if (node.type !== 'kind') return [];
+    const ranges = node.kind.present ? node.kind.locations : node.kind.findingRanges;
+    if (ranges.length < 2) return [];
+    return ranges.map((range, index) => ({ type: 'location', kind: node.kind, range, index, finding: !node.kind.present }));
+  }
+
+  /** The view's title line: the summary also shown in the code lens. */
+  get summary(): string | undefined {
+    return this.result?.summary;
+  }
+
+  private revealCommand(range: Range): vscode.Command {
+    const selection = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+    return { title: 'Reveal', command: 'vscode.open', arguments: [this.documentUri, { selection, preserveFocus: false } satisfies vscode.TextDocumentShowOptions] };
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.changed.dispose();
+    this.subscriptions.forEach((s) => s.dispose());
+  }
+}
+
+/** Register the tree and `clauselint.showCoverage` (the code lens runs it with the document's URI). */
+export function registerCoverageView(client: LanguageClient): vscode.Disposable[] {
+  const view = new CoverageView(client);
+  const tree = vscode.window.createTreeView(COVERAGE_VIEW_ID, { treeDataProvider: view, showCollapseAll: true });
+  const setMessage = () => (tree.message = view.summary);
+  return [
+    view,
+    tree,
+    view.onDidChangeTreeData(setMessage),
+    vscode.commands.registerCommand('clauselint.showCoverage', async (uri?: string) => {
+      await vscode.commands.executeCommand(`${COVERAGE_VIEW_ID}.focus`);
+      await view.refresh(uri ? vscode.Uri.parse(uri) : undefined);
+    }),
+    vscode.commands.registerCommand('clauselint.refreshCoverage', () => view.refresh()),
+  ];
+}

@@ -1,0 +1,56 @@
+/**
+ * The ClauseLint extension: starts the language server (lsp in server/src),
+ * and adds what LSP does not carry: the status bar, the coverage view, rule
+ * docs, the clause library, workspace lint and export, snippet fixes.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, State } from 'vscode-languageclient/node';
+import { CLIENT_COMMANDS, DOCS_SCHEME } from '../../server/src/lsp/protocol';
+import { applySnippet } from './commands/applySnippet';
+import { exportFindings } from './commands/exportFindings';
+import { insertClause } from './commands/insertClause';
+import { lintWorkspace } from './commands/lintWorkspace';
+import { showRuleDocs } from './commands/showRuleDocs';
+import { registerCoverageView } from './coverageView';
+import { RuleDocsProvider } from './docsProvider';
+import { createErrorHandler } from './errorHandler';
+import { createLanguageClient } from './languageClient';
+import { StatusBar } from './statusBar';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('ClauseLint');
+  const errorHandler = createErrorHandler(output, () => void restart());
+  client = createLanguageClient(context, output, errorHandler);
+  const lc = client;
+  const statusBar = new StatusBar();
+
+  async function restart(): Promise<void> {
+    errorHandler.reset();
+    if (lc.isRunning()) await lc.restart();
+    else await lc.start();
+  }
+
+  context.subscriptions.push(
+    output,
+    statusBar,
+    lc.onDidChangeState((e) => statusBar.setServerState(e.newState)),
+    vscode.workspace.registerTextDocumentContentProvider(DOCS_SCHEME, new RuleDocsProvider(lc)),
+    ...registerCoverageView(lc),
+    vscode.commands.registerCommand(CLIENT_COMMANDS.applySnippet, applySnippet),
+    vscode.commands.registerCommand(CLIENT_COMMANDS.showRuleDocs, (ruleId?: string, uri?: string) => showRuleDocs(lc, ruleId, uri)),
+    vscode.commands.registerCommand('clauselint.insertClause', () => insertClause(lc)),
+    vscode.commands.registerCommand('clauselint.lintWorkspace', () => lintWorkspace(lc)),
+    vscode.commands.registerCommand('clauselint.exportFindings', () => exportFindings(lc)),
+    vscode.commands.registerCommand('clauselint.restartServer', restart),
+    // Trust changes which packs may load (see server/src/lsp/trust): start over with the new flag.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void restart()),
+  );
+  await lc.start();
+  statusBar.setServerState(State.Running);
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

@@ -1,0 +1,114 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { CodeLens, Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import * as P from '../../server/src/lsp/protocol';
+import { AI_DRAFT, GRANT_PHRASE, positionAt } from './fixtures';
+import { LspTestClient, tempWorkspace, uri } from './harness';
+
+describe('LSP: hover, code lens, coverage and ClauseLint requests', function () {
+  this.timeout(10000);
+  let ws: ReturnType<typeof tempWorkspace>;
+  let client: LspTestClient;
+  let docUri: string;
+
+  before(async () => {
+    ws = tempWorkspace({
+      'contracts/closed.md': AI_DRAFT,
+      'contracts/clean.md': '# Supply Agreement\n\n1. The Supplier shall deliver the goods.\n',
+      'notes.md': AI_DRAFT,
+    });
+    client = await LspTestClient.start({ root: ws.root, init: { docsScheme: true } });
+    docUri = uri(path.join(ws.root, 'draft.contract.md'));
+    await client.open(docUri, AI_DRAFT, 'contract', 1);
+    await client.waitForDiagnostics(docUri);
+  });
+
+  after(async () => {
+    await client.dispose();
+    ws.cleanup();
+  });
+
+  it('hover on a flagged phrase explains the rule and cites its source', async () => {
+    const position = positionAt(AI_DRAFT, AI_DRAFT.indexOf(GRANT_PHRASE) + 4);
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: docUri }, position });
+    const md = (hover.contents as MarkupContent).value;
+    assert.strictEqual((hover.contents as MarkupContent).kind, 'markdown');
+    assert.match(md, /`recommended\/broad-use-grant` \(warning\)/);
+    assert.match(md, /List the uses that are excluded/);
+    assert.match(md, /\*Source:\* DoD/);
+    assert.match(md, /`recommended\/missing-weapons-carve-out`/, 'every finding at the phrase is explained');
+    assert.deepStrictEqual(hover.range!.start, positionAt(AI_DRAFT, AI_DRAFT.indexOf(GRANT_PHRASE)));
+  });
+
+  it('no hover away from findings', async () => {
+    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: docUri }, position: { line: 0, character: 3 } });
+    assert.strictEqual(hover, null);
+  });
+
+  it('code lens at the top summarises coverage and opens the coverage view', async () => {
+    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: docUri } });
+    assert.strictEqual(lenses.length, 1);
+    assert.deepStrictEqual(lenses[0].range.start, { line: 0, character: 0 });
+    assert.strictEqual(lenses[0].command!.title, 'ClauseLint: broad-use grant flagged · 2 carve-outs missing · audit trigger missing');
+    assert.strictEqual(lenses[0].command!.command, 'clauselint.showCoverage');
+    assert.deepStrictEqual(lenses[0].command!.arguments, [docUri]);
+  });
+
+  it('clauselint/coverage lists every kind with its status and locations as ranges', async () => {
+    const result = await client.request<P.CoverageResult>(P.COVERAGE_REQUEST, { uri: docUri });
+    assert.strictEqual(result.version, 1);
+    const byKind = new Map(result.kinds.map((k) => [k.kind, k]));
+    assert.strictEqual(byKind.get('carve-out:domestic-surveillance')!.status, 'missing');
+    assert.strictEqual(byKind.get('audit-trigger')!.status, 'missing');
+    const grant = byKind.get('broad-grant')!;
+    assert.strictEqual(grant.status, 'flagged');
+    assert.strictEqual(grant.locations[0].start.line, 10);
+    assert.strictEqual(byKind.get('audit-rights')!.status, 'present');
+    assert.ok(result.kinds.some((k) => k.status === 'absent'));
+    assert.strictEqual(result.summary, 'broad-use grant flagged · 2 carve-outs missing · audit trigger missing');
+  });
+
+  it('clauselint/ruleDocs renders a rule with its docs, source and examples', async () => {
+    const docs = await client.request<P.RuleDocsResult>(P.RULE_DOCS_REQUEST, { ruleId: 'recommended/broad-use-grant', uri: docUri });
+    assert.strictEqual(docs.ruleId, 'recommended/broad-use-grant');
+    assert.match(docs.markdown, /^# recommended\/broad-use-grant|Broad/m);
+    const bare = await client.request<P.RuleDocsResult>(P.RULE_DOCS_REQUEST, { ruleId: 'practicable-notice' });
+    assert.strictEqual(bare.ruleId, 'recommended/practicable-notice');
+    assert.strictEqual(await client.request(P.RULE_DOCS_REQUEST, { ruleId: 'no/such-rule' }), null);
+  });
+
+  it('clauselint/clauseLibrary offers the pack clauses, those the document lacks first', async () => {
+    const clauses = await client.request<P.ClauseEntry[]>(P.CLAUSE_LIBRARY_REQUEST, { uri: docUri });
+    assert.ok(clauses.length >= 3);
+    assert.strictEqual(clauses[0].present, false);
+    const surveillance = clauses.find((c) => c.kind === 'carve-out:domestic-surveillance')!;
+    assert.match(surveillance.body, /\$\{1:/);
+    const rules = await client.request<P.RuleSummary[]>(P.RULES_REQUEST, { uri: docUri });
+    assert.ok(rules.some((r) => r.id === 'recommended/broad-use-grant' && r.summary.length > 0));
+  });
+
+  it('clauselint/lintFiles lints closed files into diagnostics and skips what is not a file', async () => {
+    const closed = uri(path.join(ws.root, 'contracts/closed.md'));
+    const clean = uri(path.join(ws.root, 'contracts/clean.md'));
+    const result = await client.request<P.LintFilesResult>(P.LINT_FILES_REQUEST, { uris: [closed, clean, docUri, 'untitled:x'] });
+    assert.strictEqual(result.linted, 3);
+    assert.deepStrictEqual(result.skipped.map((s) => s.uri), ['untitled:x']);
+    const p = await client.waitForDiagnostics(closed);
+    assert.strictEqual(p.version, undefined);
+    assert.ok(p.diagnostics.some((d) => d.code === 'recommended/broad-use-grant'));
+  });
+
+  it('clauselint/exportFindings writes SARIF and JSON through the CLI formatters', async () => {
+    const closed = uri(path.join(ws.root, 'contracts/closed.md'));
+    const sarif = await client.request<P.ExportResult>(P.EXPORT_REQUEST, { uris: [closed, docUri], format: 'sarif', baseDir: ws.root });
+    const log = JSON.parse(sarif.content);
+    assert.strictEqual(log.version, '2.1.0');
+    assert.strictEqual(sarif.files, 2);
+    assert.ok(log.runs[0].results.some((r: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.ruleId === 'recommended/broad-use-grant' && r.locations[0].physicalLocation.artifactLocation.uri === 'contracts/closed.md'));
+    const json = JSON.parse((await client.request<P.ExportResult>(P.EXPORT_REQUEST, { uris: [docUri], format: 'json', baseDir: ws.root })).content);
+    assert.strictEqual(json.version, 1);
+    assert.strictEqual(json.files[0].path, 'draft.contract.md');
+    assert.ok(fs.existsSync(ws.root));
+  });
+});
