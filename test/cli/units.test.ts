@@ -4,7 +4,7 @@ import { DEFAULT_FAIL_ON, DEFAULT_MAX_FILE_SIZE, parseCommandLine, parseSize } f
 import { CliError } from '../../server/src/cli/cliError';
 import { shouldUseColor } from '../../server/src/cli/color';
 import { suggestions } from '../../server/src/cli/explain';
-import { chosenPlans } from '../../server/src/cli/fix';
+import { automaticPlans } from '../../server/src/engine/fixes/apply';
 import { escapeData, escapeProperty } from '../../server/src/cli/formatters/github';
 import { decode, encode } from '../../server/src/cli/source';
 import { Finding, FixPlan } from '../../server/src/engine/types';
@@ -103,7 +103,7 @@ describe('clauselint CLI: units', () => {
   it('chooses the first non-suppress fix, with all its clause insertions', () => {
     const plan = (id: string, type: FixPlan['type']): FixPlan => ({ id, type, title: id, edits: [] });
     const finding = (fixes: FixPlan[]): Finding => ({ ruleId: 'p/r', severity: 'warning', message: '', span: { start: 0, end: 0 }, related: [], fixes });
-    const ids = (f: Finding) => chosenPlans(f).map((p) => p.id);
+    const ids = (f: Finding) => automaticPlans(f).map((p) => p.id);
     assert.deepStrictEqual(ids(finding([plan('a', 'insert-clause'), plan('b', 'insert-clause'), plan('r', 'replace'), plan('s', 'suppress')])), ['a', 'b']);
     assert.deepStrictEqual(ids(finding([plan('r', 'replace'), plan('r2', 'replace'), plan('s', 'suppress')])), ['r']);
     assert.deepStrictEqual(ids(finding([plan('s', 'suppress')])), []);

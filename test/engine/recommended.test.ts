@@ -109,13 +109,17 @@ describe('suppressions', () => {
     assert.ok(ids.includes('clauselint/suppression-without-reason'));
   });
 
-  it('the suppress fix inserts a comment that works once its reason is filled in', () => {
+  it('the suppress fix inserts a comment that applies only once its reason is written', () => {
     const { findings } = lint(grant, recommended(), { path: 'draft.txt' });
     const f = findings.find((x) => x.ruleId === 'recommended/broad-use-grant')!;
     const plan = f.fixes.find((p) => p.type === 'suppress')!;
-    const fixed = applyPlans(grant, [plan]).text;
-    assert.match(fixed, /\[clauselint-disable-next-line recommended\/broad-use-grant -- reason: why this is acceptable; approved-by: name\]\nThe Government/);
-    assert.ok(!ruleIds(lint(fixed, recommended(), { path: 'draft.txt' }).findings).includes('recommended/broad-use-grant'));
+    assert.match(plan.edits[0].snippet!, /reason: \$\{1:why this is acceptable\}; approved-by: \$\{2:name\}/);
+    const inserted = applyPlans(grant, [plan]).text;
+    assert.match(inserted, /\[clauselint-disable-next-line recommended\/broad-use-grant -- reason: ; approved-by: \]\nThe Government/);
+    const unfilled = ruleIds(lint(inserted, recommended(), { path: 'draft.txt' }).findings);
+    assert.ok(unfilled.includes('recommended/broad-use-grant') && unfilled.includes('clauselint/suppression-without-reason'));
+    const filled = inserted.replace('reason: ;', 'reason: carve-outs are in Task Order 7;');
+    assert.ok(!ruleIds(lint(filled, recommended(), { path: 'draft.txt' }).findings).includes('recommended/broad-use-grant'));
   });
 });
 

@@ -81,13 +81,16 @@ describe('LSP: code actions', function () {
     assert.ok(ids.includes('recommended/missing-audit-trigger'));
   });
 
-  it('a suppression with its placeholder reason silences the finding', async () => {
+  it('a suppression applies only once its reason is written', async () => {
     const { docUri, diagnostics } = await openDraft();
     const target = diagnostics.find((d) => d.code === 'recommended/practicable-notice')!;
     const suppress = (await actionsAt(docUri, [target])).find((a) => a.title.startsWith('Suppress recommended/practicable-notice'))!;
-    const fixed = applyEdits(AI_DRAFT, editsOf(suppress, docUri, 1));
-    assert.match(fixed, /<!-- clauselint-disable-next-line recommended\/practicable-notice -- reason: .+ -->\n3\.2 /);
-    const ids = (await relint(docUri, 2, fixed)).diagnostics.map((d) => d.code);
+    const inserted = applyEdits(AI_DRAFT, editsOf(suppress, docUri, 1));
+    assert.match(inserted, /<!-- clauselint-disable-next-line recommended\/practicable-notice -- reason: ; approved-by:  -->\n3\.2 /);
+    const unfilled = (await relint(docUri, 2, inserted)).diagnostics.map((d) => d.code);
+    assert.ok(unfilled.includes('recommended/practicable-notice') && unfilled.includes('clauselint/suppression-without-reason'), unfilled.join(', '));
+    const filled = inserted.replace('reason: ;', 'reason: the notice period is agreed in Schedule 3;');
+    const ids = (await relint(docUri, 3, filled)).diagnostics.map((d) => d.code);
     assert.ok(!ids.includes('recommended/practicable-notice') && !ids.includes('clauselint/suppression-without-reason'), ids.join(', '));
   });
 

@@ -3,7 +3,7 @@
  * A clause proposed by several findings is inserted once; an edit overlapping
  * one already taken is skipped, never merged.
  */
-import { FixEdit, FixPlan } from '../types';
+import { Finding, FixEdit, FixPlan } from '../types';
 
 export interface ApplyResult {
   text: string;
@@ -11,7 +11,22 @@ export interface ApplyResult {
   skipped: number;
 }
 
-export function applyPlans(text: string, plans: FixPlan[]): ApplyResult {
+/**
+ * The fix a finding offers for automatic application (CLI --fix, editor fix-all):
+ * its first plan that is not a suppression. A clause insertion may come as
+ * several plans (one per insertion point) that together make that fix, so all
+ * of them count. Suppressions are never applied automatically: they need a
+ * human's reason.
+ */
+export function automaticPlans(finding: Finding): FixPlan[] {
+  const candidates = finding.fixes.filter((p) => p.type !== 'suppress');
+  if (candidates.length === 0) return [];
+  if (candidates[0].type === 'insert-clause') return candidates.filter((p) => p.type === 'insert-clause');
+  return [candidates[0]];
+}
+
+/** The edits that applying `plans` makes, sorted by offset (inserts at one offset keep their order). */
+export function selectEdits(plans: FixPlan[]): FixEdit[] {
   const seenClauses = new Set<string>();
   const edits: (FixEdit & { order: number })[] = [];
   let order = 0;
@@ -25,19 +40,25 @@ export function applyPlans(text: string, plans: FixPlan[]): ApplyResult {
     }
   }
   edits.sort((a, b) => a.start - b.start || a.end - b.end || a.order - b.order);
+  const kept: FixEdit[] = [];
+  let cursor = 0;
+  for (const { order: _order, ...e } of edits) {
+    if (e.start < cursor) continue;
+    kept.push(e);
+    cursor = e.end;
+  }
+  return kept;
+}
+
+export function applyPlans(text: string, plans: FixPlan[]): ApplyResult {
+  const edits = selectEdits(plans);
+  const total = plans.reduce((n, p) => n + p.edits.length, 0);
   const parts: string[] = [];
-  let applied = 0;
-  let skipped = 0;
   let cursor = 0;
   for (const e of edits) {
-    if (e.start < cursor) {
-      skipped++;
-      continue;
-    }
     parts.push(text.slice(cursor, e.start), e.text);
     cursor = e.end;
-    applied++;
   }
   parts.push(text.slice(cursor));
-  return { text: parts.join(''), applied, skipped };
+  return { text: parts.join(''), applied: edits.length, skipped: total - edits.length };
 }

@@ -49,20 +49,24 @@ export function replacePlan(span: Span, replacement: string, matched: string): F
   };
 }
 
-/** A `disable-next-line` comment above the finding's line, with a reason to fill in. */
+/**
+ * A `disable-next-line` comment above the finding's line, with a reason to fill in.
+ * As plain text the reason is left empty, so the suppression does not apply (and is
+ * itself reported) until someone writes why; the snippet puts the cursor there.
+ */
 export function suppressPlan(doc: ContractDocument, ruleId: string, span: Span): FixPlan {
   const line = doc.lines.lineOf(span.start);
   const lineStart = doc.lines.lineStarts[line];
   const indent = /^[ \t]*/.exec(doc.text.slice(lineStart, lineStart + 40))![0];
   const eol = doc.lines.eol();
-  const reason = '${1:why this is acceptable}; approved-by: ${2:name}';
-  const body = doc.format === 'markdown'
-    ? `<!-- clauselint-disable-next-line ${ruleId} -- reason: ${reason} -->`
-    : `[clauselint-disable-next-line ${ruleId} -- reason: ${reason}]`;
+  const comment = (details: string) =>
+    doc.format === 'markdown' ? `<!-- clauselint-disable-next-line ${ruleId} -- ${details} -->` : `[clauselint-disable-next-line ${ruleId} -- ${details}]`;
+  const plain = comment('reason: ; approved-by: ');
+  const snippet = comment('reason: ${1:why this is acceptable}; approved-by: ${2:name}');
   return {
     id: `suppress:${ruleId}:${line}`,
     type: 'suppress',
     title: `Suppress ${ruleId} here (with a reason)`,
-    edits: [{ start: lineStart, end: lineStart, text: indent + renderPlain(body) + eol, snippet: escapeSnippet(indent) + body + escapeSnippet(eol) }],
+    edits: [{ start: lineStart, end: lineStart, text: indent + plain + eol, snippet: escapeSnippet(indent) + snippet + escapeSnippet(eol) }],
   };
 }
