@@ -161,7 +161,7 @@ describe('clauselint CLI: linting', () => {
       assert.match(glob.stderr, /no files match contracts\/\*\*\/\*\.docx/);
       const empty = runWithTestPack(['contracts/data'], { cwd: dir });
       assert.strictEqual(empty.status, 2);
-      assert.match(empty.stderr, /no contract files \(\*\.md, \*\.markdown, \*\.txt\) in contracts\/data/);
+      assert.match(empty.stderr, /no contract files \(\*\.md, \*\.markdown, \*\.txt, \*\.docx\) in contracts\/data/);
     });
 
     it('reads stdin for "-", naming it with --stdin-filename', () => {

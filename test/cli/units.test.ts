@@ -49,6 +49,18 @@ describe('clauselint CLI: units', () => {
       assert.strictEqual(parseCommandLine(['explain', '--help']).command, 'help');
     });
 
+    it('parses exceptions (default: the current folder, text) and init (default: here, no --force)', () => {
+      assert.deepStrictEqual(parseCommandLine(['exceptions']), { command: 'exceptions', inputs: ['.'], format: 'text', config: undefined, packs: [], color: undefined });
+      const csv = parseCommandLine(['exceptions', 'a', 'b', '-f', 'csv', '-c', 'x.yaml']);
+      assert.ok(csv.command === 'exceptions');
+      assert.deepStrictEqual([csv.inputs, csv.format, csv.config], [['a', 'b'], 'csv', 'x.yaml']);
+      assert.deepStrictEqual(parseCommandLine(['init']), { command: 'init', dir: '.', force: false });
+      assert.deepStrictEqual(parseCommandLine(['init', 'legal', '--force']), { command: 'init', dir: 'legal', force: true });
+      for (const argv of [['exceptions', '--format', 'sarif'], ['init', 'a', 'b'], ['init', '--format', 'json'], ['exceptions', '--fix']]) {
+        assert.throws(() => parseCommandLine(argv), CliError, argv.join(' '));
+      }
+    });
+
     it('rejects bad combinations with a CliError', () => {
       for (const argv of [['--output-dir', 'o', 'a'], ['--fix', '--write', '--output-dir', 'o', 'a'], ['--quiet=yes'], ['--pack', ''], ['test-rules', '--format', 'json']]) {
         assert.throws(() => parseCommandLine(argv), CliError, argv.join(' '));

@@ -10,6 +10,8 @@ import { CliError } from './cliError';
 
 export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+export const EXCEPTIONS_FORMATS = ['text', 'json', 'csv'] as const;
+export type ExceptionsFormat = (typeof EXCEPTIONS_FORMATS)[number];
 
 export const DEFAULT_FAIL_ON: Severity = 'warning';
 export const DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024;
@@ -45,7 +47,31 @@ export interface ExplainCommand {
   color?: boolean;
 }
 
-export type Command = LintCommand | TestRulesCommand | ExplainCommand | { command: 'help' } | { command: 'version' };
+export interface ExceptionsCommand {
+  command: 'exceptions';
+  /** Files, folders or globs; the current folder when none is named. */
+  inputs: string[];
+  format: ExceptionsFormat;
+  config?: string;
+  packs: string[];
+  color?: boolean;
+}
+
+export interface InitCommand {
+  command: 'init';
+  /** Folder to write into (default: the current folder). */
+  dir: string;
+  force: boolean;
+}
+
+export type Command =
+  | LintCommand
+  | TestRulesCommand
+  | ExplainCommand
+  | ExceptionsCommand
+  | InitCommand
+  | { command: 'help' }
+  | { command: 'version' };
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -142,6 +168,8 @@ export function parseCommandLine(argv: string[]): Command {
   // A subcommand is only recognised as the first word; lint a file of that name as ./test-rules.
   if (argv[0] === 'test-rules') return parseTestRules(argv.slice(1));
   if (argv[0] === 'explain') return parseExplain(argv.slice(1));
+  if (argv[0] === 'exceptions') return parseExceptions(argv.slice(1));
+  if (argv[0] === 'init') return parseInit(argv.slice(1));
   return parseLint(argv);
 }
 
@@ -190,4 +218,26 @@ function parseExplain(argv: string[]): Command {
   if (early) return early;
   if (positionals.length !== 1) throw new CliError('explain takes one rule id, e.g. clauselint explain recommended/broad-use-grant', true);
   return { command: 'explain', ruleId: positionals[0], config: nonEmpty(values, 'config'), packs: packList(values), color: colorChoice(values) };
+}
+
+function parseExceptions(argv: string[]): Command {
+  const { values, positionals } = parse(argv, { ...COMMON, ...PACK_SELECTION, format: { type: 'string', short: 'f' } });
+  const early = helpOrVersion(values);
+  if (early) return early;
+  return {
+    command: 'exceptions',
+    inputs: positionals.length > 0 ? positionals : ['.'],
+    format: oneOf('format', str(values, 'format') ?? 'text', EXCEPTIONS_FORMATS),
+    config: nonEmpty(values, 'config'),
+    packs: packList(values),
+    color: colorChoice(values),
+  };
+}
+
+function parseInit(argv: string[]): Command {
+  const { values, positionals } = parse(argv, { help: COMMON.help, version: COMMON.version, force: { type: 'boolean' } });
+  const early = helpOrVersion(values);
+  if (early) return early;
+  if (positionals.length > 1) throw new CliError('init takes at most one folder, e.g. clauselint init contracts/', true);
+  return { command: 'init', dir: positionals[0] ?? '.', force: !!values.force };
 }

@@ -2,14 +2,16 @@
  * `clauselint explain <rule-id>`: a rule's documentation, source, fix and
  * examples. Looks in every built-in pack, in the config that governs the
  * current folder, and in --config / --pack. A bare rule name is accepted when
- * only one pack has it; an unknown id gets the closest ids as suggestions.
+ * only one pack has it; a replaced id shows its replacement; an unknown id
+ * gets the closest ids as suggestions.
  */
 import * as path from 'path';
 import { RuleSet, RuleSpec } from '../engine/types';
 import { builtinPackNames, builtinPackPath } from '../packs/builtin';
 import { ConfigLoader } from '../packs/config';
-import { mergePacks } from '../packs/merge';
+import { MergedConfig, mergePacks } from '../packs/merge';
 import { loadPackTree } from '../packs/resolve';
+import { currentRule, ReplacedRule, replacedEntry } from '../packs/ruleLifecycle';
 import { ExplainCommand } from './args';
 import { CliError, EXIT_CLEAN } from './cliError';
 import { palette, Palette, shouldUseColor } from './color';
@@ -22,19 +24,27 @@ interface KnownRule {
   ruleSet: RuleSet;
 }
 
-function collectRules(cmd: ExplainCommand, io: Io): KnownRule[] {
+interface KnownRules {
+  rules: KnownRule[];
+  /** Old rule ids that now mean another rule. */
+  replaced: Map<string, ReplacedRule>;
+}
+
+function collectRules(cmd: ExplainCommand, io: Io): KnownRules {
   const known = new Map<string, KnownRule>();
-  const add = (ruleSet: RuleSet) => {
-    for (const rule of ruleSet.rules) if (!known.has(rule.id)) known.set(rule.id, { rule, ruleSet });
+  const replaced = new Map<string, ReplacedRule>();
+  const add = (merged: MergedConfig) => {
+    for (const rule of merged.compiled.ruleSet.rules) if (!known.has(rule.id)) known.set(rule.id, { rule, ruleSet: merged.compiled.ruleSet });
+    for (const [id, entry] of merged.replaced) if (!replaced.has(id)) replaced.set(id, entry);
   };
   for (const name of builtinPackNames()) {
     const file = builtinPackPath(name);
-    if (file) add(mergePacks(loadPackTree(file).packs).compiled.ruleSet);
+    if (file) add(mergePacks(loadPackTree(file).packs));
   }
   const config = cmd.config === undefined ? undefined : path.resolve(io.cwd, cmd.config);
   const loader = new ConfigLoader({ config, packs: cmd.packs.map((p) => normalisePackSpec(p, io.cwd)) });
-  add(loader.configFor(path.join(io.cwd, 'explain.md')).merged.compiled.ruleSet);
-  return [...known.values()];
+  add(loader.configFor(path.join(io.cwd, 'explain.md')).merged);
+  return { rules: [...known.values()], replaced };
 }
 
 function editDistance(a: string, b: string): number {
@@ -63,9 +73,12 @@ export function suggestions(query: string, ids: string[]): string[] {
     .map((s) => s.id);
 }
 
-function find(query: string, rules: KnownRule[]): KnownRule {
+function find(query: string, { rules, replaced }: KnownRules): KnownRule {
   const exact = rules.find((k) => k.rule.id === query);
   if (exact) return exact;
+  const alias = replacedEntry(query, replaced);
+  const current = alias && currentRule(alias, replaced, rules.map((k) => k.rule));
+  if (current) return rules.find((k) => k.rule === current)!;
   const byName = rules.filter((k) => k.rule.name === query);
   if (byName.length === 1) return byName[0];
   if (byName.length > 1) throw new CliError(`"${query}" is a rule of several packs: ${byName.map((k) => k.rule.id).join(', ')}; give the full id`);
@@ -119,6 +132,10 @@ export function runExplain(cmd: ExplainCommand, io: Io): number {
     io.stdout(`${p.bold(builtin.id)}\n  ${p.gray('pack'.padEnd(13))}clauselint (reported by the engine itself)\n  ${p.gray('severity'.padEnd(13))}${builtin.severity}\n\n${indent(builtin.description, '  ')}\n`);
     return EXIT_CLEAN;
   }
-  io.stdout(describe(find(cmd.ruleId, collectRules(cmd, io)), io.cwd, p));
+  const known = collectRules(cmd, io);
+  const found = find(cmd.ruleId, known);
+  const alias = found.rule.id === cmd.ruleId ? undefined : replacedEntry(cmd.ruleId, known.replaced);
+  if (alias) io.stdout(`${p.yellow(`${alias.id} was replaced by ${found.rule.id}${alias.deprecated ? ` (${alias.deprecated})` : ''}.`)}\n\n`);
+  io.stdout(describe(found, io.cwd, p));
   return EXIT_CLEAN;
 }

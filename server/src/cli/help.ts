@@ -6,15 +6,19 @@ export function helpText(): string {
   return `Usage: clauselint [options] [file | folder | glob | -] ...
        clauselint test-rules [pack ...]
        clauselint explain <rule-id>
+       clauselint exceptions [file | folder | glob] ... [--format text|json|csv]
+       clauselint init [folder] [--force]
 
-Lint contract drafts (Markdown or plain text) for broad-use grants, missing
-prohibited-use carve-outs, missing audit triggers and weak wording.
+Lint contract drafts (Markdown, plain text or Word .docx) for broad-use grants,
+missing prohibited-use carve-outs, missing audit triggers and weak wording.
 
 Inputs:
-  file                     a contract file, whatever its extension
-  folder                   every *.md, *.markdown and *.txt file below it (so also
-                           *.contract.md and *.contract.txt), skipping node_modules
-                           and folders whose name starts with a dot
+  file                     a contract file, whatever its extension; a .docx is read
+                           as a Word document and its findings are located by
+                           paragraph (¶12) and an excerpt
+  folder                   every *.md, *.markdown, *.txt and *.docx file below it (so
+                           also *.contract.md and *.contract.txt), skipping
+                           node_modules and folders whose name starts with a dot
   glob                     e.g. 'contracts/**/*.md' (quote globs so the shell leaves
                            them alone)
   !glob                    leave out the files that match, e.g. '!**/archive/**'
@@ -27,7 +31,8 @@ Options:
   -c, --config <file>      use this config or pack for every file, instead of the
                            nearest .clauselint.yaml (default: clauselint:recommended)
   -p, --pack <pack>        also load a pack: clauselint:<name>, a built-in name, a path
-                           or an npm package; repeat for several
+                           or an npm package (name@^1.2.0 pins a version range);
+                           repeat for several
       --fail-on <severity> exit 1 when a finding is at or above this severity:
                            error, warning (default), info, hint
   -q, --quiet              report errors only; other findings are not shown, counted
@@ -36,7 +41,8 @@ Options:
                            replace the weak wording; never a suppression), then lint
                            again and report what remains. For one file or stdin the
                            fixed text goes to stdout and the report to stderr; for
-                           several files add --write or --output-dir
+                           several files add --write or --output-dir. Word documents
+                           are never rewritten
       --write              with --fix: rewrite the files in place
       --output-dir <dir>   with --fix: write fixed copies to <dir>, keeping each file's
                            path relative to the current folder
@@ -55,6 +61,12 @@ Commands:
                            not); default: all built-in packs
   explain <rule-id>        show a rule's documentation, source and examples
                            (--config and --pack add rules to look in)
+  exceptions [paths]       the exceptions log: every suppression with its rules,
+                           place, reason, approver, date and whether it suppressed
+                           anything (default: the current folder); --format text
+                           (default), json or csv; --config and --pack as for lint
+  init [folder]            write .clauselint.yaml and a starter team pack
+                           (clauselint/team-pack.yaml); --force overwrites them
 
 Exit codes:
   0  no finding at or above the --fail-on level (test-rules: every example passed)
@@ -68,6 +80,7 @@ Examples:
   clauselint --fix draft.md > draft.fixed.md
   clauselint --fix --write contracts/
   clauselint explain recommended/broad-use-grant
+  clauselint exceptions contracts/ --format csv > exceptions.csv
 `;
 }
 

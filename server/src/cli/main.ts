@@ -23,6 +23,10 @@ async function run(command: Command, io: Io): Promise<number> {
       return (await import('./testRules')).runTestRules(command, io);
     case 'explain':
       return (await import('./explain')).runExplain(command, io);
+    case 'exceptions':
+      return (await import('./exceptions/exceptionsCommand')).runExceptions(command, io);
+    case 'init':
+      return (await import('./init/initCommand')).runInit(command, io);
   }
 }
 

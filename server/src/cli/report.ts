@@ -119,7 +119,8 @@ export function countFindings(files: ReportFile[]): SeverityCounts {
     for (const f of file.findings) {
       counts[f.severity]++;
       counts.total++;
-      if (f.fixes.some((p) => p.type !== 'suppress')) counts.fixable++;
+      // --fix never rewrites a Word document, so its findings are not counted as fixable.
+      if (file.locatedBy === 'line' && f.fixes.some((p) => p.type !== 'suppress')) counts.fixable++;
     }
   }
   return counts;

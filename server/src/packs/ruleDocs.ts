@@ -34,6 +34,7 @@ export function ruleDocMarkdown(rule: RuleSpec, ruleSet: RuleSet): string {
     '',
     `**Kind:** \`${rule.kind}\` · **Default severity:** ${rule.severity}${rule.clauseKind ? ` · **Clause kind:** \`${rule.clauseKind}\`` : ''}`,
     '',
+    ...(rule.deprecated ? [`> **Deprecated:** ${rule.deprecated}`, ''] : []),
     describeKind(rule, ruleSet),
     '',
     rule.docs.trim(),

@@ -19,7 +19,8 @@ function getValidators() {
   // Loaded on first use: a run that only uses the built-in packs never needs it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const Ajv = require('ajv').default as typeof import('ajv').default;
-  const ajv = new Ajv({ allErrors: true, strict: false });
+  // verbose: errors carry the offending value, so messages can quote it.
+  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
   ajv.addSchema(schema, 'pack');
   validators = {
     pack: ajv.getSchema('pack')!,
@@ -45,8 +46,12 @@ function describe(e: ErrorObject): { message: string; key?: string } {
       return { message: `missing required property "${(e.params as { missingProperty: string }).missingProperty}"` };
     case 'enum':
       return { message: `must be one of: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}` };
-    case 'pattern':
-      return { message: `"${String(e.data)}" is not a valid id (lower-case letters, digits and hyphens)` };
+    case 'pattern': {
+      const value = e.data === undefined ? '' : `"${String(e.data)}" `;
+      if (e.instancePath.endsWith('/version')) return { message: `${value}is not a semantic version (e.g. 1.2.0)` };
+      if (e.instancePath.endsWith('/replacedBy')) return { message: `${value}is not a rule id (a rule name, or pack/rule)` };
+      return { message: `${value}is not a valid id (lower-case letters, digits and hyphens)` };
+    }
     case 'maxProperties':
       return { message: `too many entries (the limit is ${(e.params as { limit: number }).limit})` };
     default:

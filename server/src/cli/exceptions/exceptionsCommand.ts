@@ -1,0 +1,64 @@
+/**
+ * `clauselint exceptions [paths]`: lint each file with the rules that govern
+ * it, then list every suppression in it (the exceptions log). Exit 0 once the
+ * log is printed, whatever it holds (invalid suppressions already fail a
+ * lint); 2 for a usage or configuration error or a file that cannot be read.
+ */
+import { Span } from '../../document/lineIndex';
+import { locateInDocx } from '../../docx/paragraphLocation';
+import { lintText } from '../../lintText';
+import { DEFAULT_MAX_FILE_SIZE, ExceptionsCommand } from '../args';
+import { CliError, EXIT_CLEAN, EXIT_USAGE } from '../cliError';
+import { palette, shouldUseColor } from '../color';
+import { expandInputs } from '../files';
+import { Io } from '../io';
+import { shownPath } from '../packSpecs';
+import { readTarget } from '../readInput';
+import { checkConfigs, createLoader } from '../runConfig';
+import { Target } from '../targets';
+import { ExceptionEntry, exceptionsOf, summarise } from './exceptionsLog';
+import { formatExceptions } from './formatExceptions';
+
+function targetsOf(cmd: ExceptionsCommand, io: Io): Target[] | undefined {
+  const expanded = expandInputs(cmd.inputs, io.cwd);
+  if (expanded.stdin) throw new CliError('exceptions reads files and folders, not standard input', true);
+  for (const w of expanded.warnings) io.stderr(`clauselint: warning: ${w}\n`);
+  if (expanded.errors.length > 0) {
+    for (const e of expanded.errors) io.stderr(`clauselint: ${e}\n`);
+    return undefined;
+  }
+  if (expanded.files.length === 0) throw new CliError('no input: every file named was excluded', true);
+  return expanded.files.map((file) => ({ file, shown: shownPath(file, io.cwd), stdin: false }));
+}
+
+export async function runExceptions(cmd: ExceptionsCommand, io: Io): Promise<number> {
+  const targets = targetsOf(cmd, io);
+  if (!targets) return EXIT_USAGE;
+  const loader = createLoader(cmd, io);
+  if (!checkConfigs(loader, targets.map((t) => t.file), io)) return EXIT_USAGE;
+
+  const entries: ExceptionEntry[] = [];
+  let files = 0;
+  let readFailed = false;
+  for (const target of targets) {
+    const read = await readTarget(target, { maxFileSize: DEFAULT_MAX_FILE_SIZE, onlyStdin: false }, io);
+    if ('skipped' in read) {
+      io.stderr(`clauselint: warning: skipping ${target.shown}: ${read.skipped}\n`);
+      continue;
+    }
+    if ('error' in read) {
+      io.stderr(`clauselint: ${read.error}\n`);
+      readFailed = true;
+      continue;
+    }
+    const { source, docx } = read.input;
+    const lint = lintText(source.text, target.file, loader);
+    const locate = docx ? (span: Span) => locateInDocx(docx, span) : undefined;
+    const ruleIds = lint.compiled.ruleSet.rules.map((r) => r.id);
+    entries.push(...exceptionsOf({ shownPath: target.shown, doc: lint.doc, result: lint.result, ruleIds, locate }));
+    files++;
+  }
+  const p = palette(cmd.format === 'text' && shouldUseColor(cmd.color, io.stdoutIsTty, io.env));
+  io.stdout(formatExceptions(cmd.format, { entries, summary: summarise(entries, files) }, p));
+  return readFailed ? EXIT_USAGE : EXIT_CLEAN;
+}
