@@ -6,11 +6,9 @@
  */
 import * as path from 'path';
 import { normalisePackSpec } from '../cli/packSpecs';
-import { ConfigLoader, loadConfig, LoadedConfig } from '../packs/config';
-import { resolveExtends } from '../packs/resolve';
+import { ConfigLoader, filesStamp, loadConfig, LoadedConfig } from '../packs/config';
+import { PackGuard, resolveExtends } from '../packs/resolve';
 import { isNpmSpec, PackPolicy, untrustedWorkspacePolicy } from './trust/packPolicy';
-import { PolicyConfigLoader } from './trust/policyConfigLoader';
-import { loadRestrictedConfig, mtimeStamp } from './trust/restrictedConfig';
 import { WorkspaceFolders } from './workspaceFolders';
 
 export class ConfigLoaders {
@@ -20,6 +18,11 @@ export class ConfigLoaders {
 
   constructor(private readonly folders: WorkspaceFolders, trusted: boolean) {
     this.policy = trusted ? undefined : untrustedWorkspacePolicy(folders);
+  }
+
+  private get guard(): PackGuard | undefined {
+    const policy = this.policy;
+    return policy ? (spec, file) => policy.refusal(spec, file) : undefined;
   }
 
   get trusted(): boolean {
@@ -32,7 +35,7 @@ export class ConfigLoaders {
     const key = packs.join('\u0000');
     let loader = this.loaders.get(key);
     if (!loader) {
-      loader = new PolicyConfigLoader(packs, this.policy);
+      loader = new ConfigLoader({ packs, canLoad: this.guard });
       this.loaders.set(key, loader);
     }
     return loader;
@@ -48,9 +51,9 @@ export class ConfigLoaders {
   /** A pack file loaded on its own (with what it extends), to check it while it is being written. */
   loadStandalone(file: string): LoadedConfig {
     const hit = this.standalone.get(file);
-    if (hit && mtimeStamp(hit.loaded.files) === hit.stamp) return hit.loaded;
-    const loaded = this.policy ? loadRestrictedConfig(file, [], this.policy) : loadConfig(file, []);
-    this.standalone.set(file, { loaded, stamp: mtimeStamp(loaded.files) });
+    if (hit && filesStamp(hit.loaded.files) === hit.stamp) return hit.loaded;
+    const loaded = loadConfig(file, [], this.guard);
+    this.standalone.set(file, { loaded, stamp: filesStamp(loaded.files) });
     return loaded;
   }
 

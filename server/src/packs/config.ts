@@ -12,7 +12,7 @@ import { builtinPackPath, BUILTIN_PREFIX } from './builtin';
 import { PackError } from './errors';
 import { PackContent } from './packFile';
 import { applySettings, MergedConfig, mergePacks } from './merge';
-import { loadPackTree, resolveExtends } from './resolve';
+import { loadPackTree, PackGuard, resolveGuarded } from './resolve';
 
 export const CONFIG_NAMES = ['.clauselint.yaml', '.clauselint.yml'];
 export const DEFAULT_PACK = `${BUILTIN_PREFIX}recommended`;
@@ -43,9 +43,12 @@ export interface ConfigRequest {
   config?: string;
   /** Extra packs (`--pack`), as built-in ids or paths, loaded after the config. */
   packs?: string[];
+  /** Refuses packs (and configs) that may not load, e.g. in an untrusted workspace. */
+  canLoad?: PackGuard;
 }
 
-function mtimes(files: string[]): string {
+/** Modification times of `files`, to notice when a cached config is out of date. */
+export function filesStamp(files: string[]): string {
   return files.map((f) => {
     try {
       return fs.statSync(f).mtimeMs;
@@ -63,12 +66,14 @@ export class ConfigLoader {
 
   /** Load (or reuse) the config that governs `filePath`. */
   configFor(filePath: string): LoadedConfig {
-    const configFile = this.request.config ? path.resolve(this.request.config) : findConfigFile(filePath);
+    let configFile = this.request.config ? path.resolve(this.request.config) : findConfigFile(filePath);
+    // A config the guard refuses counts as none: the default rules apply.
+    if (configFile && this.request.canLoad?.(configFile, configFile)) configFile = undefined;
     const key = configFile ?? '<default>';
     const hit = this.cache.get(key);
-    if (hit && mtimes(hit.loaded.files) === hit.stamp) return hit.loaded;
-    const loaded = loadConfig(configFile, this.request.packs ?? []);
-    this.cache.set(key, { loaded, stamp: mtimes(loaded.files) });
+    if (hit && filesStamp(hit.loaded.files) === hit.stamp) return hit.loaded;
+    const loaded = loadConfig(configFile, this.request.packs ?? [], this.request.canLoad);
+    this.cache.set(key, { loaded, stamp: filesStamp(loaded.files) });
     for (const k of [...this.perFile.keys()]) if (k.startsWith(key + '\u0000')) this.perFile.delete(k);
     return loaded;
   }
@@ -99,7 +104,7 @@ export class ConfigLoader {
   }
 }
 
-export function loadConfig(configFile: string | undefined, extraPacks: string[]): LoadedConfig {
+export function loadConfig(configFile: string | undefined, extraPacks: string[], guard?: PackGuard): LoadedConfig {
   const errors: PackError[] = [];
   const packs: PackContent[] = [];
   const seen = new Set<string>();
@@ -108,7 +113,7 @@ export function loadConfig(configFile: string | undefined, extraPacks: string[])
       errors.push({ file: DEFAULT_PACK, line: 1, column: 1, severity: 'error', message: "the built-in default pack is missing from ClauseLint's rules folder (a broken install?)" });
       return;
     }
-    const tree = loadPackTree(file);
+    const tree = loadPackTree(file, guard);
     errors.push(...tree.errors);
     for (const p of tree.packs) {
       if (seen.has(p.file)) continue;
@@ -125,7 +130,7 @@ export function loadConfig(configFile: string | undefined, extraPacks: string[])
     add(builtinPackPath(DEFAULT_PACK.slice(BUILTIN_PREFIX.length)));
   }
   for (const spec of extraPacks) {
-    const { file, error } = resolveExtends(spec, path.join(process.cwd(), '.clauselint.yaml'));
+    const { file, error } = resolveGuarded(spec, path.join(process.cwd(), '.clauselint.yaml'), guard);
     if (file) add(file);
     else errors.push({ file: spec, line: 1, column: 1, severity: 'error', message: error ?? 'cannot load pack' });
   }

@@ -63,12 +63,30 @@ function resolvePackage(name: string, fromDir: string): { file?: string; package
   return { error: `npm package "${name}" not found in any node_modules folder above ${fromDir} (run npm install?)` };
 }
 
+/**
+ * Why a pack may not be loaded (e.g. Workspace Trust), or undefined when it may.
+ * `file` is absent when asked before an npm name is resolved: resolving it
+ * already reads node_modules.
+ */
+export type PackGuard = (spec: string, file?: string) => string | undefined;
+
+/** resolveExtends, asking the guard before resolving and again about the resolved file. */
+export function resolveGuarded(spec: string, fromFile: string, guard?: PackGuard): { file?: string; error?: string } {
+  if (!guard) return resolveExtends(spec, fromFile);
+  const isPath = spec.startsWith('.') || path.isAbsolute(spec);
+  const before = guard(spec, isPath ? path.resolve(path.dirname(fromFile), spec) : undefined);
+  if (before) return { error: before };
+  const resolution = resolveExtends(spec, fromFile);
+  const after = resolution.file ? guard(spec, resolution.file) : undefined;
+  return after ? { error: after } : resolution;
+}
+
 export interface PackTree {
   packs: PackContent[];
   errors: PackError[];
 }
 
-export function loadPackTree(entryFile: string): PackTree {
+export function loadPackTree(entryFile: string, guard?: PackGuard): PackTree {
   const packs: PackContent[] = [];
   const errors: PackError[] = [];
   const loaded = new Set<string>();
@@ -81,7 +99,7 @@ export function loadPackTree(entryFile: string): PackTree {
     stack.push(resolved);
     pack.extends.forEach((spec, index) => {
       const entryPath = [...pack.extendsPath, ...(isList(pack, pack.extendsPath) ? [index] : [])];
-      const { file: target, error } = resolveExtends(spec, resolved);
+      const { file: target, error } = resolveGuarded(spec, resolved, guard);
       if (!target) {
         errors.push(errorAt(pack.source, entryPath, `cannot extend "${spec}": ${error}`));
         return;
