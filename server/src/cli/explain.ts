@@ -15,7 +15,7 @@ import { currentRule, ReplacedRule, replacedEntry } from '../packs/ruleLifecycle
 import { ExplainCommand } from './args';
 import { CliError, EXIT_CLEAN } from './cliError';
 import { palette, Palette, shouldUseColor } from './color';
-import { engineRule } from './engineRules';
+import { engineRule } from '../engine/engineRules';
 import { Io } from './io';
 import { normalisePackSpec, shownPath } from './packSpecs';
 

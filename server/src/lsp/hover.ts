@@ -1,6 +1,6 @@
 /** Hover on a flagged phrase: what the rule checks, the finding, the rule's docs and its source. */
 import { Hover, MarkupKind, Position } from 'vscode-languageserver';
-import { engineRule } from '../cli/engineRules';
+import { engineRule } from '../engine/engineRules';
 import { Finding } from '../engine/types';
 import { LintSnapshot } from './documentLinter';
 import { docsLinks, findRule } from './ruleDocs';

@@ -4,7 +4,7 @@
  */
 import * as fs from 'fs';
 import { fileURLToPath } from 'url';
-import { engineRule } from '../cli/engineRules';
+import { engineRule } from '../engine/engineRules';
 import { RuleSet, RuleSpec } from '../engine/types';
 import { docsUri, RuleDocsResult } from './protocol';
 

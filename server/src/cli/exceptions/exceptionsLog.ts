@@ -9,7 +9,7 @@ import { Range, Span } from '../../document/lineIndex';
 import { Suppression, SuppressionType } from '../../document/suppressions';
 import { ParagraphLocation } from '../../docx/paragraphLocation';
 import { FullLintResult } from '../../engine/lint';
-import { ENGINE_RULES } from '../engineRules';
+import { ENGINE_RULES } from '../../engine/engineRules';
 
 /** applied: it suppressed at least one finding; unused: it has a reason but nothing to suppress; invalid: no reason. */
 export type ExceptionStatus = 'applied' | 'unused' | 'invalid';

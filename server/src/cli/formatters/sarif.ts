@@ -12,7 +12,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { Range } from '../../document/lineIndex';
 import { RuleSpec, Severity } from '../../engine/types';
-import { engineRule } from '../engineRules';
+import { engineRule } from '../../engine/engineRules';
 import { ParagraphLocation } from '../../docx/paragraphLocation';
 import { Report } from '../report';
 import { FormatContext } from './index';
