@@ -43,6 +43,13 @@ describe('scripts/lib/bench/targets', () => {
       'peak memory, CLI process, 10 MB': 'not measured',
       'engine warm full lint, 1 MB': 'met',
       'phrase scan alone, 10 MB': 'met', // 200 MB/s
+      // No LSP case in these results: its rows say so.
+      '1 MB, keystroke to diagnostics, debounce 0, p50': 'not measured',
+      '1 MB, keystroke to diagnostics, debounce 0, p95': 'not measured',
+      '1 MB, server CPU per keystroke (main thread), p50': 'not measured',
+      '1 MB, server CPU per keystroke (main thread), p95': 'not measured',
+      '1 MB, keystroke to diagnostics, default debounce, p50': 'not measured',
+      '1 MB, keystroke to diagnostics, default debounce, p95': 'not measured',
     });
     assert.strictEqual(rows[0].measured, '50.0 MB/s');
   });

@@ -1,6 +1,7 @@
 /** The bench's printed tables. */
 import { formatBytes, formatMs, mbPerSecond } from '../stats';
 import { renderTable } from '../textTable';
+import { LspLatencyResult, PROFILE_CATEGORIES } from './lspLatency';
 import { BenchResults } from './results';
 import { TargetRow } from './targets';
 
@@ -9,10 +10,26 @@ const mbps = (bytes: number, ms: number | undefined) => (ms === undefined ? '-' 
 export function renderBench(r: BenchResults, targets: TargetRow[]): string {
   const env = r.environment;
   const out: string[] = [
-    `ClauseLint bench${r.quick ? ' (--quick)' : ''}: node ${env.node}, ${env.platform}, ${env.cpus} CPUs (${env.cpuModel}), load average ${env.loadAverage.toFixed(1)} before the run`,
+    `ClauseLint bench${r.quick ? ' (--quick)' : ''}${r.lspOnly ? ' (--lsp-only)' : ''}: node ${env.node}, ${env.platform}, ${env.cpus} CPUs (${env.cpuModel}), load average ${env.loadAverage.toFixed(1)} before the run`,
     '',
   ];
+  if (!r.lspOnly) out.push(...renderEngine(r), '');
+  if (r.lsp) out.push(...renderLsp(r.lsp), '');
+  else if (r.lspError) out.push(`Editor latency over LSP: not measured: ${r.lspError}`, '');
 
+  out.push('Targets');
+  out.push(
+    renderTable(
+      ['figure', 'source', 'target', 'measured', 'status'],
+      targets.map((t) => [t.what, t.source, t.wanted, t.measured, t.status === 'missed' ? 'MISSED' : t.status]),
+      ['left', 'left', 'left', 'right', 'left'],
+    ),
+  );
+  return out.join('\n');
+}
+
+function renderEngine(r: BenchResults): string[] {
+  const out: string[] = [];
   out.push('Throughput (median of runs; 1 MB = 10^6 bytes)');
   out.push(
     renderTable(
@@ -36,41 +53,122 @@ export function renderBench(r: BenchResults, targets: TargetRow[]): string {
   if (r.cliError) out.push(`CLI not measured: ${r.cliError}`);
 
   const p = r.profile;
-  out.push('', `Engine profile, ${p.label} (median ms per phase)`);
-  const phases: [string, number][] = [
-    ['normalise', p.normalise],
-    ['structure (lines, sections, sentences, definitions, references)', p.structure],
-    ['scan (all term sets)', p.scan],
-    ['rules + coverage (lint minus scan)', p.rules],
-  ];
-  const sum = phases.reduce((a, [, ms]) => a + ms, 0);
-  out.push(
-    renderTable(
-      ['phase', 'ms', 'share', 'MB/s'],
-      [
-        ...phases.map(([name, ms]) => [name, formatMs(ms), `${((100 * ms) / sum).toFixed(0)}%`, mbps(p.bytes, ms)]),
-        ['sum of phases', formatMs(sum), '100%', mbps(p.bytes, sum)],
-        ['parse + lint, timed whole', formatMs(p.total), '', mbps(p.bytes, p.total)],
-      ],
-      ['left', 'right', 'right', 'right'],
-    ),
-  );
+  if (p) {
+    out.push('', `Engine profile, ${p.label} (median ms per phase)`);
+    const phases: [string, number][] = [
+      ['normalise', p.normalise],
+      ['structure (lines, sections, sentences, definitions, references)', p.structure],
+      ['scan (all term sets)', p.scan],
+      ['rules + coverage (lint minus scan)', p.rules],
+    ];
+    const sum = phases.reduce((a, [, ms]) => a + ms, 0);
+    out.push(
+      renderTable(
+        ['phase', 'ms', 'share', 'MB/s'],
+        [
+          ...phases.map(([name, ms]) => [name, formatMs(ms), `${((100 * ms) / sum).toFixed(0)}%`, mbps(p.bytes, ms)]),
+          ['sum of phases', formatMs(sum), '100%', mbps(p.bytes, sum)],
+          ['parse + lint, timed whole', formatMs(p.total), '', mbps(p.bytes, p.total)],
+        ],
+        ['left', 'right', 'right', 'right'],
+      ),
+    );
+  }
 
   out.push('', 'Batch and memory');
   const batch = r.batch ? `${formatMs(r.batch.medianMs)} ms for ${r.batch.files} files, ${formatBytes(r.batch.bytes)} (${mbps(r.batch.bytes, r.batch.medianMs)} MB/s, ${r.batch.runsMs.length} run(s))` : 'not measured';
   out.push(`  CLI on a folder: ${batch}`);
   const mem = (m?: { maxRssBytes: number; method: string }) => (m ? `${formatBytes(m.maxRssBytes)} (${m.method})` : 'not measured');
-  out.push(`  peak memory, ${r.memory.label}: engine child ${mem(r.memory.engine)}; CLI process ${mem(r.memory.cli)}`);
+  out.push(`  peak memory, ${r.memory?.label ?? '-'}: engine child ${mem(r.memory?.engine)}; CLI process ${mem(r.memory?.cli)}`);
   if (r.memoryError) out.push(`  memory run failed: ${r.memoryError}`);
+  return out;
+}
 
-  out.push('', 'Targets');
+const pct = (part: number, whole: number) => (whole > 0 ? `${((100 * part) / whole).toFixed(0)}%` : '-');
+
+/** The editor-latency case: both series, where the time goes in process, and the server's own profile when taken. */
+export function renderLsp(l: LspLatencyResult): string[] {
+  const out: string[] = [];
+  out.push(`Editor latency over LSP (issue 3): ${l.serverJs} over stdio; ${l.file} (${l.languageId}), ${l.bytes} bytes, ${l.lines} lines`);
+  out.push(`  didOpen to first diagnostics: ${formatMs(l.openMs)} ms (cold: packs load and compile, full lint), ${l.firstDiagnostics} diagnostics`);
+  out.push(`  pipe floor (round trip of a request the server answers at once): ${l.transportFloorMs.toFixed(2)} ms`);
+  const first = l.series[0];
+  if (first) {
+    const kinds = Object.entries(first.perKind).map(([k, n]) => `${n} ${k}`).join(', ');
+    out.push(`  each series: ${first.warmups} warm-up edits, then ${first.edits} measured (${kinds}), one didChange at a time at seeded random places,`);
+    out.push('  timed from writing the didChange to receiving publishDiagnostics for its version');
+  }
+  const d = (x: number | undefined) => (x === undefined ? '-' : formatMs(x));
   out.push(
     renderTable(
-      ['figure', 'source', 'target', 'measured', 'status'],
-      targets.map((t) => [t.what, t.source, t.wanted, t.measured, t.status === 'missed' ? 'MISSED' : t.status]),
-      ['left', 'left', 'left', 'right', 'left'],
+      ['debounce', 'edits', 'p50 ms', 'p95 ms', 'max ms', 'minus debounce p50/p95', 'server CPU main p50/p95', 'all threads p50/p95', 'waiting for CPU p50/p95', 'diagnostics', 'payload'],
+      l.series.map((s) => [
+        `${s.debounceMs} ms`,
+        String(s.edits),
+        d(s.latencyMs.p50),
+        d(s.latencyMs.p95),
+        d(s.latencyMs.max),
+        `${d(s.afterDebounceMs.p50)} / ${d(s.afterDebounceMs.p95)}`,
+        s.serverCpuMainMs ? `${d(s.serverCpuMainMs.p50)} / ${d(s.serverCpuMainMs.p95)}` : '-',
+        s.serverCpuAllMs ? `${d(s.serverCpuAllMs.p50)} / ${d(s.serverCpuAllMs.p95)}` : '-',
+        s.serverWaitMs ? `${d(s.serverWaitMs.p50)} / ${d(s.serverWaitMs.p95)}` : '-',
+        s.diagnostics.min === s.diagnostics.max ? String(s.diagnostics.min) : `${s.diagnostics.min}-${s.diagnostics.max}`,
+        formatBytes(s.payloadBytes),
+      ]),
+      ['right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
     ),
   );
-  out.push('  Not measured here: editor keystroke latency (issue 5, <= 5 ms on 1 MB), which needs the incremental path.');
-  return out.join('\n');
+  out.push(
+    l.cpuSource
+      ? `  server CPU / waiting for CPU: the server process's scheduler times per edit (edit to next edit), read by the bench from ${l.cpuSource}`
+      : '  server CPU: not measured (needs /proc/<pid>/schedstat, Linux)',
+  );
+  if (l.inSync !== undefined) out.push(`  last published diagnostics equal an in-process lint of the bench's copy of the edited text: ${l.inSync ? 'yes' : 'NO (the edits did not reach the server as sent)'}`);
+  const slow = l.series.find((s) => s.debounceMs > 150);
+  if (slow) out.push(`  note: the default debounce (${slow.debounceMs} ms) alone is over the 150 ms aim; only a shorter debounce can meet it.`);
+
+  if (l.inProcess) {
+    const ip = l.inProcess;
+    const phases: [string, number][] = [
+      ['text sync (apply one keystroke to the TextDocument)', ip.textSync],
+      ['normalise', ip.normalise],
+      ['structure (rest of parse)', ip.structure],
+      ['scan (document-wide term sets)', ip.scan],
+      ['rules + coverage (incl. lazy term matching)', ip.rules],
+      ['diagnostics (findings to LSP)', ip.diagnostics],
+      ['JSON of the publishDiagnostics message', ip.serialise],
+    ];
+    const sum = phases.reduce((a, [, ms]) => a + ms, 0);
+    out.push('', `Where a keystroke's time goes: the server's path for one edit (a full re-lint), in this process on the same text (CPU ms, median of ${ip.runs})`);
+    out.push(
+      renderTable(
+        ['phase', 'CPU ms', 'share'],
+        [
+          ...phases.map(([name, ms]) => [name, ms < 1 ? ms.toFixed(2) : formatMs(ms), pct(ms, sum)]),
+          ['sum', formatMs(sum), '100%'],
+          ['the server over LSP, debounce 0: CPU per keystroke, all threads, p50', d(first?.serverCpuAllMs?.p50), ''],
+        ],
+        ['left', 'right', 'right'],
+      ),
+    );
+    out.push('  CPU = user + system time of this process, all threads (GC helpers included), so waiting for a CPU does not count.');
+  }
+
+  if (l.cpuProfile) {
+    const { summary, lints, file } = l.cpuProfile;
+    const busy = summary.totalMs - summary.ms.idle;
+    out.push('', `Server CPU profile (node --cpu-prof, whole session: start-up and ${lints} lints): ${file}`);
+    out.push(
+      renderTable(
+        ['category', 'sampled ms', 'share of busy'],
+        PROFILE_CATEGORIES.filter((c) => c !== 'idle').map((c) => [c, formatMs(summary.ms[c]), pct(summary.ms[c], busy)]),
+        ['left', 'right', 'right'],
+      ),
+    );
+    out.push(`  busy ${formatMs(busy)} ms, idle ${formatMs(summary.ms.idle)} ms. Samples are wall time (a sample taken while the server waits`);
+    out.push("  for a CPU counts too) and include the profiler's overhead: read the shares; the latency figures of a profiled run are inflated.");
+  } else if (l.cpuProfileError) {
+    out.push(`  CPU profile: ${l.cpuProfileError}`);
+  }
+  return out;
 }

@@ -1,5 +1,6 @@
 /** What one bench run measured (also its --json output). */
 import { PhaseProfile } from './engineBench';
+import { LspLatencyResult } from './lspLatency';
 import { PeakMemory } from './peakMemory';
 
 export interface Timing {
@@ -18,10 +19,17 @@ export interface SizeResult {
 export interface BenchResults {
   environment: { node: string; platform: string; cpus: number; cpuModel: string; loadAverage: number };
   quick: boolean;
+  /** Only the editor-latency case ran (--lsp-only): no engine, CLI or memory figures. */
+  lspOnly?: boolean;
   sizes: SizeResult[];
-  profile: PhaseProfile & { label: string; bytes: number };
+  /** Undefined with --lsp-only. */
+  profile?: PhaseProfile & { label: string; bytes: number };
   batch?: Timing & { files: number; bytes: number };
-  memory: { engine?: PeakMemory; cli?: PeakMemory; label: string };
+  /** Undefined with --lsp-only. */
+  memory?: { engine?: PeakMemory; cli?: PeakMemory; label: string };
+  /** Keystroke to diagnostics over LSP (issue 3), or why it could not be measured. */
+  lsp?: LspLatencyResult;
+  lspError?: string;
   /** Why CLI figures are missing, if they are. */
   cliError?: string;
   memoryError?: string;
