@@ -17,6 +17,7 @@
  * Figures only: nothing is asserted. The server process is shut down (killed
  * if it does not exit) on every path.
  */
+import { documentHits, scanEveryBlock } from '../../../server/src/engine/match/documentHits';
 import { ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -658,7 +659,7 @@ export function inProcessPhases(text: string, file: string, languageId: string, 
   const random = seededRandom(7);
   let version = 1;
   // The rules alone: lintDocument with a scanner that hands back this document's scan (lazy matching still runs).
-  const hits = compiled.scanner.scan(doc.norm);
+  const hits = documentHits(doc, compiled.scanner);
   const scanned = Object.create(compiled.scanner) as typeof compiled.scanner;
   scanned.scan = () => hits;
   const rulesOnly: CompiledRuleSet = { ruleSet: compiled.ruleSet, scanner: scanned };
@@ -675,7 +676,7 @@ export function inProcessPhases(text: string, file: string, languageId: string, 
     textSync: () => TextDocument.update(textDoc, [change], ++version),
     normalise: () => normalise(text, { markdown: format === 'markdown' }),
     parse: () => parseDocument(text, file, format),
-    scan: () => compiled.scanner.scan(doc.norm),
+    scan: () => scanEveryBlock(doc, compiled.scanner),
     rules: () => lintDocument(doc, rulesOnly),
     diagnostics: () => (diagnostics = toDiagnostics(snapshot, options)),
     serialise: () => JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: docUri, version: 1, diagnostics } }),

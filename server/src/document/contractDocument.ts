@@ -1,10 +1,9 @@
-/** The parsed document every rule reads: original text, normalised text and structure. */
-import { findDefinitions, Definition } from './definitions';
+/** The parsed document every rule reads: original text, its blocks and the structure assembled from them. */
+import { analyseBlock, Block, BlockCache, blockRanges, START_STATE } from './blocks';
+import { Definition } from './definitions';
 import { lastStartingAtOrBefore, LineIndex, Span } from './lineIndex';
-import { normalise, NormalisedText } from './normalise';
-import { CrossReference, findReferences } from './references';
-import { splitSentences } from './sentences';
-import { parseStructure, Section } from './structure';
+import { CrossReference } from './references';
+import { LabelAt, Section, sectionsFromLabels } from './structure';
 import { findSuppressions, Suppression } from './suppressions';
 
 export type DocumentFormat = 'markdown' | 'plain';
@@ -13,7 +12,8 @@ export interface ContractDocument {
   readonly path: string;
   readonly text: string;
   readonly format: DocumentFormat;
-  readonly norm: NormalisedText;
+  /** Runs of lines between blank lines, each with its normalised text (see blocks.ts). */
+  readonly blocks: Block[];
   readonly lines: LineIndex;
   readonly paragraphs: Span[];
   readonly headingParagraphs: Set<number>;
@@ -28,23 +28,53 @@ export function formatForPath(path: string): DocumentFormat {
   return /\.(md|markdown|mdx)$/i.test(path) ? 'markdown' : 'plain';
 }
 
-export function parseDocument(text: string, path = 'untitled.txt', format: DocumentFormat = formatForPath(path)): ContractDocument {
+function shifted(span: Span, by: number): Span {
+  return { start: span.start + by, end: span.end + by };
+}
+
+/**
+ * Parse a document. Pass the same `cache` for successive versions of one
+ * document (an editor buffer) and only the blocks that changed are analysed.
+ */
+export function parseDocument(text: string, path = 'untitled.txt', format: DocumentFormat = formatForPath(path), cache?: BlockCache): ContractDocument {
   const markdown = format === 'markdown';
   const lines = new LineIndex(text);
-  const structure = parseStructure(text, markdown);
-  const sentences = splitSentences(text, structure.paragraphs);
+  const blocks: Block[] = [];
+  let state = START_STATE;
+  for (const range of blockRanges(text, lines.lineStarts)) {
+    const blockText = text.slice(range.start, range.end);
+    const analysis = cache ? cache.analyse(blockText, markdown, state) : analyseBlock(blockText, markdown, state);
+    blocks.push({ start: range.start, analysis });
+    state = analysis.exit;
+  }
+  cache?.settle();
+
+  const paragraphs: Span[] = [];
+  const headingParagraphs = new Set<number>();
+  const sentences: Span[] = [];
+  const definitions: Definition[] = [];
+  const references: CrossReference[] = [];
+  const labels: LabelAt[] = [];
+  for (const { start: at, analysis: a } of blocks) {
+    for (const h of a.headingParagraphs) headingParagraphs.add(paragraphs.length + h);
+    for (const p of a.paragraphs) paragraphs.push(shifted(p, at));
+    for (const s of a.sentences) sentences.push(shifted(s, at));
+    for (const d of a.definitions) definitions.push({ term: d.term, termSpan: shifted(d.termSpan, at), body: shifted(d.body, at) });
+    for (const r of a.references) references.push({ span: shifted(r.span, at), targets: r.targets, family: r.family });
+    for (const l of a.labels) labels.push({ ...l, start: l.start + at, headingEnd: l.headingEnd + at });
+  }
   return {
     path,
     text,
     format,
-    norm: normalise(text, { markdown }),
+    blocks,
     lines,
-    paragraphs: structure.paragraphs,
-    headingParagraphs: structure.headingParagraphs,
+    paragraphs,
+    headingParagraphs,
     sentences,
-    sections: structure.sections,
-    definitions: findDefinitions(text, sentences, structure.paragraphs),
-    references: findReferences(text),
+    sections: sectionsFromLabels(labels, text.length),
+    definitions,
+    references,
     suppressions: findSuppressions(text, lines),
   };
 }

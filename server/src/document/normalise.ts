@@ -16,34 +16,49 @@
 export interface NormalisedText {
   readonly text: string;
   readonly map: Int32Array;
+  /** Markdown only: the text ends inside an unclosed HTML comment. */
+  readonly endsInComment?: boolean;
 }
 
 const DROP = 0xffff; // table marker: character is removed
 const SPACE = 0x20;
 const NEWLINE = 0x0a;
 
-/** BMP fold table: lower case (1:1 only), quotes, dashes, spaces, invisible characters. */
-const FOLD: Uint16Array = buildFoldTable();
+/**
+ * BMP fold table: lower case (1:1 only), quotes, dashes, spaces, invisible
+ * characters. Filled on demand, per character actually met: computing all
+ * 65,536 lower-case forms up front costs ~100 ms at every start.
+ */
+const FOLD = new Uint16Array(0x10000);
+const KNOWN = new Uint8Array(0x10000);
 
-function buildFoldTable(): Uint16Array {
-  const table = new Uint16Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) {
-    table[c] = c;
-    if (c >= 0xd800 && c <= 0xdfff) continue; // surrogates pass through untouched
-    const lower = String.fromCharCode(c).toLowerCase();
-    if (lower.length === 1) table[c] = lower.charCodeAt(0);
+function fixFold(codes: number[], to: number): void {
+  for (const c of codes) {
+    FOLD[c] = to;
+    KNOWN[c] = 1;
   }
-  for (const c of [0x2018, 0x2019, 0x201a, 0x201b, 0x2032]) table[c] = 0x27;
-  for (const c of [0x201c, 0x201d, 0x201e, 0x201f, 0x2033, 0x00ab, 0x00bb]) table[c] = 0x22;
-  for (const c of [0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xfe58, 0xfe63, 0xff0d]) table[c] = 0x2d;
-  for (const c of [0x09, 0x0b, 0x0c, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000]) table[c] = SPACE;
-  for (let c = 0x2000; c <= 0x200a; c++) table[c] = SPACE;
-  for (const c of [0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]) table[c] = DROP;
-  return table;
+}
+fixFold([0x2018, 0x2019, 0x201a, 0x201b, 0x2032], 0x27);
+fixFold([0x201c, 0x201d, 0x201e, 0x201f, 0x2033, 0x00ab, 0x00bb], 0x22);
+fixFold([0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xfe58, 0xfe63, 0xff0d], 0x2d);
+fixFold([0x09, 0x0b, 0x0c, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a], SPACE);
+fixFold([0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff], DROP);
+
+function fold(c: number): number {
+  if (KNOWN[c]) return FOLD[c];
+  let f = c;
+  if (c < 0xd800 || c > 0xdfff) {
+    // Surrogates pass through untouched; elsewhere only 1:1 lower-case forms keep offsets simple.
+    const lower = String.fromCharCode(c).toLowerCase();
+    if (lower.length === 1) f = lower.charCodeAt(0);
+  }
+  FOLD[c] = f;
+  KNOWN[c] = 1;
+  return f;
 }
 
 function isWs(c: number): boolean {
-  return c === 0x20 || c === 0x0a || c === 0x0d || (c < 0x10000 && FOLD[c] === SPACE);
+  return c === 0x20 || c === 0x0a || c === 0x0d || fold(c) === SPACE;
 }
 
 function isTagStart(c: number): boolean {
@@ -56,15 +71,31 @@ function isLetter(c: number): boolean {
 
 export interface NormaliseOptions {
   markdown: boolean;
+  /** The text starts inside an HTML comment opened before it (Markdown). */
+  startsInComment?: boolean;
 }
+
+/** Scratch buffers reused across calls (documents are normalised block by block). */
+let scratchOut = new Uint16Array(0);
+let scratchMap = new Int32Array(0);
 
 export function normalise(source: string, options: NormaliseOptions): NormalisedText {
   const n = source.length;
-  const out = new Uint16Array(n + 1);
-  const map = new Int32Array(n + 2);
+  if (scratchOut.length < n + 1) {
+    scratchOut = new Uint16Array(Math.max(n + 1, 4096));
+    scratchMap = new Int32Array(Math.max(n + 2, 4097));
+  }
+  const out = scratchOut;
+  const map = scratchMap;
   const markdown = options.markdown;
   let len = 0;
   let i = 0;
+  let endsInComment = false;
+  if (markdown && options.startsInComment) {
+    const close = source.indexOf('-->');
+    i = close < 0 ? n : close + 3;
+    endsInComment = close < 0;
+  }
   while (i < n) {
     const c = source.charCodeAt(i);
 
@@ -80,7 +111,7 @@ export function normalise(source: string, options: NormaliseOptions): Normalised
       continue;
     }
 
-    if (c === 0x20 || c === 0x0a || c === 0x0d || FOLD[c] === SPACE) {
+    if (c === 0x20 || c === 0x0a || c === 0x0d || fold(c) === SPACE) {
       // Collapse a whitespace run; two or more line breaks make a paragraph break.
       const start = i;
       let breaks = 0;
@@ -90,7 +121,7 @@ export function normalise(source: string, options: NormaliseOptions): Normalised
         else if (d === 0x0d) {
           breaks++;
           if (i + 1 < n && source.charCodeAt(i + 1) === 0x0a) i++;
-        } else if (!(d === 0x20 || FOLD[d] === SPACE)) break;
+        } else if (!(d === 0x20 || fold(d) === SPACE)) break;
         i++;
       }
       if (len > 0 && out[len - 1] !== SPACE && out[len - 1] !== NEWLINE) {
@@ -102,7 +133,7 @@ export function normalise(source: string, options: NormaliseOptions): Normalised
       continue;
     }
 
-    if (c === 0x2d || FOLD[c] === 0x2d) {
+    if (c === 0x2d || fold(c) === 0x2d) {
       // Hyphenation across a single line break ("law-\nful") joins the word.
       const j = skipLineBreak(source, i + 1);
       if (j > 0 && len > 0 && isLetter(out[len - 1]) && j < n && isLetter(source.charCodeAt(j))) {
@@ -134,6 +165,7 @@ export function normalise(source: string, options: NormaliseOptions): Normalised
       if (c === 0x3c && source.startsWith('<!--', i)) {
         const close = source.indexOf('-->', i + 4);
         const end = close < 0 ? n : close + 3;
+        if (close < 0) endsInComment = true;
         // A comment separates words like whitespace does.
         if (len > 0 && out[len - 1] !== SPACE && out[len - 1] !== NEWLINE) {
           out[len] = SPACE;
@@ -144,7 +176,7 @@ export function normalise(source: string, options: NormaliseOptions): Normalised
       }
     }
 
-    const f = FOLD[c];
+    const f = fold(c);
     if (f === DROP) {
       i++;
       continue;
@@ -156,7 +188,8 @@ export function normalise(source: string, options: NormaliseOptions): Normalised
   while (len > 0 && (out[len - 1] === SPACE || out[len - 1] === NEWLINE)) len--;
   map[len] = n;
   const text = decodeUtf16(out.subarray(0, len));
-  return { text, map: map.subarray(0, len + 1) };
+  // The scratch map is reused: keep an exact-size copy.
+  return { text, map: map.slice(0, len + 1), endsInComment };
 }
 
 /** If a run of spaces containing exactly one line break starts at `i`, return the index after it, else -1. */

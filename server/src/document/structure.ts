@@ -49,7 +49,7 @@ function blank(text: string, start: number, end: number): boolean {
   return true;
 }
 
-interface LineLabel {
+export interface LineLabel {
   label: string;
   number: string;
   family: 'article' | 'section';
@@ -109,18 +109,35 @@ function readTitle(text: string, bodyStart: number, lineEnd: number, isMarkdownH
   return { title: candidate, end: idx >= 0 ? Math.min(lineEnd, idx + candidate.length + 1) : lineEnd };
 }
 
-export function parseStructure(text: string, markdown: boolean): Structure {
+/** A section label found at the start of a line; its rank depends on the labels before it. */
+export interface LabelAt {
+  start: number;
+  kind: LineLabel['kind'];
+  label: string;
+  number: string;
+  family: 'article' | 'section';
+  mdDepth: number;
+  title: string;
+  headingEnd: number;
+}
+
+/** What one run of lines yields on its own: paragraphs, labels, heading paragraphs, and whether a code fence is left open. */
+export interface LineStructure {
+  paragraphs: Span[];
+  labels: LabelAt[];
+  /** Indices into `paragraphs`. */
+  headingParagraphs: number[];
+  endsInFence: boolean;
+}
+
+export function scanLines(text: string, markdown: boolean, startsInFence = false): LineStructure {
   const paragraphs: Span[] = [];
-  const sections: Section[] = [];
-  const headingParagraphs = new Set<number>();
+  const labels: LabelAt[] = [];
+  const headingParagraphs: number[] = [];
   const n = text.length;
   let paraStart = -1;
   let paraEnd = -1;
-  // Rank context: the numeric rank of the innermost numbered section, and whether a lettered item is open.
-  let numericRank = 0;
-  let letterRank = -1;
-  let lastLetter = '';
-  let inFence = false;
+  let inFence = startsInFence;
 
   const closeParagraph = () => {
     if (paraStart >= 0) paragraphs.push({ start: paraStart, end: paraEnd });
@@ -150,50 +167,27 @@ export function parseStructure(text: string, markdown: boolean): Structure {
       BULLET.lastIndex = 0;
       const bullet = !label && markdown && BULLET.test(text.slice(lineStart, lineStart + 8));
       if (label || bullet) closeParagraph();
-      if (paraStart < 0) paraStart = lineStart + (text.slice(lineStart, lineEnd).length - text.slice(lineStart, lineEnd).trimStart().length);
+      if (paraStart < 0) {
+        paraStart = lineStart;
+        while (paraStart < lineEnd && /\s/.test(text[paraStart])) paraStart++;
+      }
       paraEnd = lineEnd;
       while (paraEnd > paraStart && /\s/.test(text[paraEnd - 1])) paraEnd--;
 
       if (label) {
-        let rank: number;
-        if (label.kind === 'article') {
-          rank = 0;
-          numericRank = 0;
-          letterRank = -1;
-        } else if (label.kind === 'numbered') {
-          rank = label.number.split('.').length;
-          numericRank = rank;
-          letterRank = -1;
-          lastLetter = '';
-        } else if (label.kind === 'markdown') {
-          rank = label.mdDepth - 1;
-          numericRank = rank;
-          letterRank = -1;
-        } else {
-          // "(i)" after "(h)" is a letter; otherwise roman numerals nest under letters.
-          const romanAfterLetter = label.kind === 'roman' && !(label.number === 'i' && lastLetter === 'h') && !(label.number === 'v' && lastLetter === 'u') && !(label.number === 'x' && lastLetter === 'w');
-          if (romanAfterLetter && letterRank >= 0) rank = letterRank + 1;
-          else {
-            rank = numericRank + 1;
-            letterRank = rank;
-            lastLetter = label.number;
-          }
-        }
         const isMdHeading = label.mdDepth > 0;
         const { title, end: headingEnd } = readTitle(text, label.bodyStart, lineEnd, isMdHeading);
         const wholeLineHeading = isMdHeading || (title.length > 0 && headingEnd >= lineEnd - 1);
-        if (wholeLineHeading) headingParagraphs.add(paragraphs.length);
-        sections.push({
+        if (wholeLineHeading) headingParagraphs.push(paragraphs.length);
+        labels.push({
           start: lineStart,
-          end: n,
+          kind: label.kind,
           label: label.label,
           number: label.number,
           family: label.family,
+          mdDepth: label.mdDepth,
           title,
-          rank,
           headingEnd: Math.max(headingEnd, label.bodyStart),
-          parent: -1,
-          path: label.number,
         });
         if (wholeLineHeading) closeParagraph();
       }
@@ -201,8 +195,52 @@ export function parseStructure(text: string, markdown: boolean): Structure {
     lineStart = next;
   }
   closeParagraph();
-  linkSections(sections, n);
-  return { paragraphs, sections, headingParagraphs };
+  return { paragraphs, labels, headingParagraphs, endsInFence: inFence };
+}
+
+/**
+ * Sections from the labels of the whole document, in order: ranks need the labels
+ * before them ("(i)" after "(h)" is a letter; lettered items sit one below the
+ * numbered section they follow).
+ */
+export function sectionsFromLabels(labels: LabelAt[], textEnd: number): Section[] {
+  let numericRank = 0;
+  let letterRank = -1;
+  let lastLetter = '';
+  const sections: Section[] = labels.map((l) => {
+    let rank: number;
+    if (l.kind === 'article') {
+      rank = 0;
+      numericRank = 0;
+      letterRank = -1;
+    } else if (l.kind === 'numbered') {
+      rank = l.number.split('.').length;
+      numericRank = rank;
+      letterRank = -1;
+      lastLetter = '';
+    } else if (l.kind === 'markdown') {
+      rank = l.mdDepth - 1;
+      numericRank = rank;
+      letterRank = -1;
+    } else {
+      const romanAfterLetter = l.kind === 'roman' && !(l.number === 'i' && lastLetter === 'h') && !(l.number === 'v' && lastLetter === 'u') && !(l.number === 'x' && lastLetter === 'w');
+      if (romanAfterLetter && letterRank >= 0) rank = letterRank + 1;
+      else {
+        rank = numericRank + 1;
+        letterRank = rank;
+        lastLetter = l.number;
+      }
+    }
+    return { start: l.start, end: textEnd, label: l.label, number: l.number, family: l.family, title: l.title, rank, headingEnd: l.headingEnd, parent: -1, path: l.number };
+  });
+  linkSections(sections, textEnd);
+  return sections;
+}
+
+/** The structure of a whole text in one piece (tests and simple callers; documents go block by block). */
+export function parseStructure(text: string, markdown: boolean): Structure {
+  const lines = scanLines(text, markdown);
+  return { paragraphs: lines.paragraphs, sections: sectionsFromLabels(lines.labels, text.length), headingParagraphs: new Set(lines.headingParagraphs) };
 }
 
 /** Set each section's end, parent and full path with a rank stack. */

@@ -6,6 +6,7 @@
 import { ContractDocument } from '../document/contractDocument';
 import { RuleContext } from './context';
 import { computeCoverage } from './coverage';
+import { documentHits, lazyMatcher } from './match/documentHits';
 import { Scanner } from './match/scanner';
 import { FIRST_PHASE_KINDS, RULE_KINDS } from './rules';
 import { applySuppressions, SuppressionOutcome } from './suppress';
@@ -51,7 +52,7 @@ export interface FullLintResult extends LintResult {
 
 export function lintDocument(doc: ContractDocument, compiled: CompiledRuleSet, options: LintOptions = {}): FullLintResult {
   const { ruleSet } = compiled;
-  const ctx = new RuleContext(doc, ruleSet, compiled.scanner.scan(doc.norm), compiled.scanner.lazyMatcher(doc.norm));
+  const ctx = new RuleContext(doc, ruleSet, documentHits(doc, compiled.scanner), lazyMatcher(doc, compiled.scanner));
   const rules = ruleSet.rules.filter((r) => r.enabled && (!options.only || options.only.has(r.id)));
   const ordered = [...rules.filter((r) => FIRST_PHASE_KINDS.has(r.kind)), ...rules.filter((r) => !FIRST_PHASE_KINDS.has(r.kind))];
   const findings: Finding[] = [];

@@ -5,6 +5,7 @@
  * version lints again.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { BlockCache } from '../document/blocks';
 import { Finding } from '../engine/types';
 import { FileLint, lintText } from '../lintText';
 import { ConfigLoaders } from './configLoaders';
@@ -26,6 +27,8 @@ export interface LintSnapshot {
 
 export class DocumentLinter {
   private readonly snapshots = new Map<string, LintSnapshot>();
+  /** Per open document, the analyses of its blocks: after a keystroke only changed blocks are analysed again. */
+  private readonly blockCaches = new Map<string, BlockCache>();
 
   constructor(private readonly loaders: ConfigLoaders, private readonly folders: WorkspaceFolders) {}
 
@@ -37,13 +40,15 @@ export class DocumentLinter {
   }
 
   lint(doc: TextDocument, settings: Settings): LintSnapshot {
-    const snapshot = this.lintText(doc.uri, doc.version, doc.getText(), doc.languageId, settings);
+    let cache = this.blockCaches.get(doc.uri);
+    if (!cache) this.blockCaches.set(doc.uri, (cache = new BlockCache()));
+    const snapshot = this.lintText(doc.uri, doc.version, doc.getText(), doc.languageId, settings, cache);
     this.snapshots.set(doc.uri, snapshot);
     return snapshot;
   }
 
   /** Lint any text (an open buffer or a file read from disk) without caching it. */
-  lintText(uri: string, version: number | undefined, text: string, languageId: string, settings: Settings): LintSnapshot {
+  lintText(uri: string, version: number | undefined, text: string, languageId: string, settings: Settings, blocks?: BlockCache): LintSnapshot {
     const filePath = enginePathOf(uri, this.folders);
     // String length counts UTF-16 units: close enough to bytes for a size guard.
     const sizeMB = text.length / (1024 * 1024);
@@ -51,7 +56,7 @@ export class DocumentLinter {
       return { uri, version, filePath, findings: [], tooLarge: { sizeMB, limitMB: settings.maxFileSizeMB } };
     }
     const loader = this.loaders.forFile(filePath, settings.packs);
-    const lint = lintText(text, filePath, loader, { format: formatOf(languageId, filePath) });
+    const lint = lintText(text, filePath, loader, { format: formatOf(languageId, filePath), blocks });
     return { uri, version, filePath, lint, findings: applySeverities(lint.result.findings, settings.ruleSeverities) };
   }
 
@@ -66,6 +71,7 @@ export class DocumentLinter {
 
   forget(uri: string): void {
     this.snapshots.delete(uri);
+    this.blockCaches.delete(uri);
   }
 
   /** Packs or settings changed: every cached result is out of date. */

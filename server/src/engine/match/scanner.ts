@@ -160,17 +160,17 @@ export class Scanner {
 
   /** Hits per term set id, as original-text spans sorted by start. */
   scan(norm: NormalisedText): Map<string, Span[]> {
-    const n = this.setIds.length;
-    const raw: Span[][] = Array.from({ length: n }, () => []);
-    const lastEnd = new Int32Array(n).fill(-1);
+    // Documents are scanned block by block, so most scans find nothing: allocate per hit set only.
+    const raw = new Map<number, Span[]>();
     const record = (k: number, start: number, end: number) => {
-      if (start < lastEnd[k]) return; // inside an earlier hit of the same set
-      lastEnd[k] = end;
-      raw[k].push({ start, end });
+      let list = raw.get(k);
+      if (!list) raw.set(k, (list = []));
+      else if (start < list[list.length - 1].end) return; // inside an earlier hit of the same set
+      list.push({ start, end });
     };
     const text = norm.text;
     const regex = this.combined;
-    if (regex) {
+    if (regex && text.length > 0) {
       regex.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = regex.exec(text))) {
@@ -187,11 +187,12 @@ export class Scanner {
       }
     }
     const result = new Map<string, Span[]>();
-    this.setIds.forEach((id, k) => {
+    for (const [k, hits] of raw) {
+      const id = this.setIds[k];
       const except = this.except.get(id);
-      const kept = except ? raw[k].filter((h) => !this.cancelled(except, text, h)) : raw[k];
-      result.set(id, kept.map((h) => toOriginalRange(norm, h.start, h.end)));
-    });
+      const kept = except ? hits.filter((h) => !this.cancelled(except, text, h)) : hits;
+      if (kept.length > 0) result.set(id, kept.map((h) => toOriginalRange(norm, h.start, h.end)));
+    }
     return result;
   }
 
@@ -210,22 +211,10 @@ export class Scanner {
     return false;
   }
 
-  /** A matcher for lazy sets over one document, caching answers per span. */
-  lazyMatcher(norm: NormalisedText): (setId: string, span: Span) => boolean {
-    const cache = new Map<string, boolean>();
-    return (setId, span) => {
-      const regex = this.lazy.get(setId);
-      if (!regex) return false;
-      const start = lowerBound(norm.map, span.start, norm.text.length);
-      const end = lowerBound(norm.map, span.end, norm.text.length);
-      const key = `${setId}\u0000${start}\u0000${end}`;
-      let answer = cache.get(key);
-      if (answer === undefined) {
-        answer = end > start && regex.test(norm.text.slice(start, end));
-        cache.set(key, answer);
-      }
-      return answer;
-    };
+  /** Whether lazy set `setId` matches somewhere in a piece of normalised text. */
+  testLazy(setId: string, normalisedText: string): boolean {
+    const regex = this.lazy.get(setId);
+    return regex !== undefined && normalisedText.length > 0 && regex.test(normalisedText);
   }
 
   private tryAt(k: number, text: string, at: number, record: (k: number, start: number, end: number) => void): void {
@@ -234,18 +223,6 @@ export class Scanner {
     const m = re.exec(text);
     if (m && m[0].length > 0) record(k, at, at + m[0].length);
   }
-}
-
-/** First index i (< limit) with map[i] >= offset, or limit. */
-function lowerBound(map: Int32Array, offset: number, limit: number): number {
-  let lo = 0;
-  let hi = limit;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (map[mid] < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** `\b` is cheaper than a lookbehind at every position, and means the same when every alternative starts with a letter or digit. */

@@ -1,0 +1,92 @@
+/**
+ * Term hits of a whole document, block by block. A block's hits are kept with
+ * its (cached, reused) analysis, so after an edit only the changed blocks are
+ * scanned again. Lazy sets are matched on demand in the blocks a span covers.
+ */
+import { Block, BlockAnalysis } from '../../document/blocks';
+import { ContractDocument } from '../../document/contractDocument';
+import { Span } from '../../document/lineIndex';
+import { Scanner } from './scanner';
+
+const hitsByBlock = new WeakMap<BlockAnalysis, { scanner: Scanner; hits: Map<string, Span[]> }>();
+
+function blockHits(block: Block, scanner: Scanner): Map<string, Span[]> {
+  let entry = hitsByBlock.get(block.analysis);
+  if (!entry || entry.scanner !== scanner) {
+    entry = { scanner, hits: scanner.scan(block.analysis.norm) };
+    hitsByBlock.set(block.analysis, entry);
+  }
+  return entry.hits;
+}
+
+/** Hits per scanned term set, as document spans sorted by start. */
+export function documentHits(doc: ContractDocument, scanner: Scanner): Map<string, Span[]> {
+  const result = new Map<string, Span[]>();
+  for (const block of doc.blocks) {
+    for (const [id, spans] of blockHits(block, scanner)) {
+      if (spans.length === 0) continue;
+      let list = result.get(id);
+      if (!list) result.set(id, (list = []));
+      for (const s of spans) list.push({ start: s.start + block.start, end: s.end + block.start });
+    }
+  }
+  return result;
+}
+
+function lastBlockAtOrBefore(blocks: Block[], offset: number): number {
+  let lo = 0;
+  let hi = blocks.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid].start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** Scan every block afresh, ignoring cached hits (for measuring the scan on its own). */
+export function scanEveryBlock(doc: ContractDocument, scanner: Scanner): number {
+  let hits = 0;
+  for (const block of doc.blocks) for (const spans of scanner.scan(block.analysis.norm).values()) hits += spans.length;
+  return hits;
+}
+
+/** First index i (< limit) with map[i] >= offset, or limit. */
+function lowerBound(map: Int32Array, offset: number, limit: number): number {
+  let lo = 0;
+  let hi = limit;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (map[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Answers "does lazy set X match inside this span?" for one document, caching per span. */
+export function lazyMatcher(doc: ContractDocument, scanner: Scanner): (setId: string, span: Span) => boolean {
+  const cache = new Map<string, boolean>();
+  const blocks = doc.blocks;
+  return (setId, span) => {
+    if (!scanner.isLazy(setId)) return false;
+    const key = `${setId}\u0000${span.start}\u0000${span.end}`;
+    const cached = cache.get(key);
+    if (cached !== undefined) return cached;
+    let answer = false;
+    for (let i = Math.max(0, lastBlockAtOrBefore(blocks, span.start)); i < blocks.length && blocks[i].start < span.end && !answer; i++) {
+      const { start, analysis } = blocks[i];
+      const from = Math.max(0, span.start - start);
+      const to = Math.min(analysis.text.length, span.end - start);
+      if (to <= from) continue;
+      const { text, map } = analysis.norm;
+      const ns = lowerBound(map, from, text.length);
+      const ne = lowerBound(map, to, text.length);
+      answer = ne > ns && scanner.testLazy(setId, text.slice(ns, ne));
+    }
+    cache.set(key, answer);
+    return answer;
+  };
+}
