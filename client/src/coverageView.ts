@@ -25,12 +25,28 @@ const STATUS_TEXT: Record<CoverageKind['status'], string> = {
   absent: 'not found (not required)',
 };
 
+/** A top-level row of the tree as shown; `clauselint.showCoverage` returns them (for scripts and tests). */
+export interface CoverageRow {
+  kind: string;
+  label: string;
+  description: string;
+  status: CoverageKind['status'];
+}
+
+/** What `clauselint.showCoverage` resolves to: the document the view shows, its summary and its rows. */
+export interface CoverageSnapshot {
+  uri: string | undefined;
+  summary: string | undefined;
+  rows: CoverageRow[];
+}
+
 export class CoverageView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
   private result: CoverageResult | undefined;
   private documentUri: vscode.Uri | undefined;
   private timer: NodeJS.Timeout | undefined;
+  private generation = 0;
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(private readonly client: LanguageClient) {
@@ -52,12 +68,17 @@ export class CoverageView implements vscode.TreeDataProvider<Node>, vscode.Dispo
   async refresh(uri = vscode.window.activeTextEditor?.document.uri): Promise<void> {
     if (!uri || !this.client.isRunning()) return;
     const params: CoverageParams = { uri: uri.toString() };
+    // Refreshes overlap (editor switches, diagnostics, the command): only the latest one may set the tree.
+    const generation = ++this.generation;
+    let result: CoverageResult | undefined;
     try {
-      this.result = (await this.client.sendRequest<CoverageResult | null>(COVERAGE_REQUEST, params)) ?? undefined;
-      this.documentUri = uri;
+      result = (await this.client.sendRequest<CoverageResult | null>(COVERAGE_REQUEST, params)) ?? undefined;
     } catch {
-      this.result = undefined;
+      result = undefined;
     }
+    if (generation !== this.generation) return;
+    this.result = result;
+    this.documentUri = uri;
     this.changed.fire();
   }
 
@@ -95,6 +116,16 @@ export class CoverageView implements vscode.TreeDataProvider<Node>, vscode.Dispo
     return this.result?.summary;
   }
 
+  /** The tree's top level as rendered by getTreeItem. */
+  snapshot(): CoverageSnapshot {
+    const rows = this.getChildren().flatMap((node) => {
+      if (node.type !== 'kind') return [];
+      const item = this.getTreeItem(node);
+      return [{ kind: node.kind.kind, label: String(item.label), description: String(item.description ?? ''), status: node.kind.status }];
+    });
+    return { uri: this.result ? this.documentUri?.toString() : undefined, summary: this.summary, rows };
+  }
+
   private revealCommand(range: Range): vscode.Command {
     const selection = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
     return { title: 'Reveal', command: 'vscode.open', arguments: [this.documentUri, { selection, preserveFocus: false } satisfies vscode.TextDocumentShowOptions] };
@@ -107,7 +138,10 @@ export class CoverageView implements vscode.TreeDataProvider<Node>, vscode.Dispo
   }
 }
 
-/** Register the tree and `clauselint.showCoverage` (the code lens runs it with the document's URI). */
+/**
+ * Register the tree and `clauselint.showCoverage` (the code lens runs it with the document's URI).
+ * The command resolves to what the view then shows (a CoverageSnapshot), so scripts and tests can read it.
+ */
 export function registerCoverageView(client: LanguageClient): vscode.Disposable[] {
   const view = new CoverageView(client);
   const tree = vscode.window.createTreeView(COVERAGE_VIEW_ID, { treeDataProvider: view, showCollapseAll: true });
@@ -116,9 +150,10 @@ export function registerCoverageView(client: LanguageClient): vscode.Disposable[
     view,
     tree,
     view.onDidChangeTreeData(setMessage),
-    vscode.commands.registerCommand('clauselint.showCoverage', async (uri?: string) => {
+    vscode.commands.registerCommand('clauselint.showCoverage', async (uri?: string): Promise<CoverageSnapshot> => {
       await vscode.commands.executeCommand(`${COVERAGE_VIEW_ID}.focus`);
       await view.refresh(uri ? vscode.Uri.parse(uri) : undefined);
+      return view.snapshot();
     }),
     vscode.commands.registerCommand('clauselint.refreshCoverage', () => view.refresh()),
   ];

@@ -1,0 +1,59 @@
+/** The Clause Coverage view: which clause kinds the active contract has, and which are missing. */
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import {
+  activateExtension, closeAllEditors, codeActionsAt, FIX_ALL_KIND, MISSION_RULES, openContractCopy, poll, ruleOf, runCodeAction,
+  waitForDiagnostics, waitForFixtureFindings,
+} from './helpers';
+
+interface CoverageRow {
+  kind: string;
+  label: string;
+  description: string;
+  status: 'present' | 'missing' | 'flagged' | 'absent';
+}
+interface CoverageSnapshot {
+  uri: string | undefined;
+  summary: string | undefined;
+  rows: CoverageRow[];
+}
+
+const MISSING = ['audit-trigger', 'carve-out:autonomous-weapons', 'carve-out:domestic-surveillance'];
+
+/** clauselint.showCoverage reveals the view and resolves to the rows it then shows. */
+function showCoverage(uri: vscode.Uri): Promise<CoverageSnapshot> {
+  return poll(async () => {
+    const s = await vscode.commands.executeCommand<CoverageSnapshot>('clauselint.showCoverage', uri.toString());
+    return s && s.uri === uri.toString() ? s : undefined;
+  }, `the coverage view to show ${uri.fsPath}`);
+}
+
+describe('the Clause Coverage view', function () {
+  before(activateExtension);
+  afterEach(closeAllEditors);
+
+  it('lists the missing clause kinds of the active contract, and updates once they are added', async () => {
+    const { doc } = await openContractCopy('coverage');
+    await waitForFixtureFindings(doc);
+    const before = await showCoverage(doc.uri);
+    const status = (s: CoverageSnapshot) => Object.fromEntries(s.rows.map((r) => [r.kind, r.status]));
+    const missing = before.rows.filter((r) => r.status === 'missing');
+    assert.deepStrictEqual(missing.map((r) => r.kind).sort(), MISSING, JSON.stringify(before.rows, null, 1));
+    for (const r of missing) assert.match(r.description, /^missing · \d+ finding/, `${r.kind}: ${r.description}`);
+    assert.strictEqual(status(before)['broad-grant'], 'flagged');
+    assert.ok(missing.some((r) => r.label === 'Carve-out for domestic mass surveillance'), missing.map((r) => r.label).join(', '));
+    assert.match(before.summary ?? '', /broad-use grant flagged · 2 carve-outs missing · audit trigger missing/);
+    // Kinds nothing requires are listed too, as absent (not as problems).
+    assert.ok(before.rows.some((r) => r.status === 'absent'), 'absent kinds are listed');
+
+    const [fixAll] = await codeActionsAt(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), FIX_ALL_KIND);
+    await runCodeAction(fixAll);
+    await waitForDiagnostics(doc.uri, (list) => !list.some((d) => MISSION_RULES.includes(ruleOf(d))), 'the fixes to be linted');
+    const after = await poll(async () => {
+      const s = await showCoverage(doc.uri);
+      return s.rows.every((r) => r.status !== 'missing') ? s : undefined;
+    }, 'the coverage view to show no missing kinds');
+    for (const kind of [...MISSING, 'broad-grant']) assert.strictEqual(status(after)[kind], 'present', kind);
+    assert.match(after.summary ?? '', /^no clause gaps/);
+  });
+});

@@ -1,0 +1,63 @@
+/** Fix all: the source.fixAll.clauselint action, and the same through editor.codeActionsOnSave. */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as vscode from 'vscode';
+import {
+  activateExtension, closeAllEditors, codeActionsAt, describeDiagnostics, FIX_ALL_KIND, MISSION_RULES, openContractCopy, rangeOf,
+  ruleOf, runCodeAction, USE_CLAUSE, waitForDiagnostics, waitForFixtureFindings,
+} from './helpers';
+
+const INSERTED = ['Prohibited Use: Domestic Surveillance.', 'Prohibited Use: Autonomous Weapons.', 'Escalation and Sign-off.'];
+
+/** Every line of `original` is still there, in order. */
+function keepsOriginal(text: string, original: string): boolean {
+  let at = 0;
+  for (const line of original.split('\n').filter((l) => l.trim())) {
+    const i = text.indexOf(line, at);
+    if (i < 0) return false;
+    at = i + line.length;
+  }
+  return true;
+}
+
+describe('fix all in the editor', function () {
+  before(activateExtension);
+  afterEach(closeAllEditors);
+
+  it('source.fixAll.clauselint inserts every missing clause once, and all mission findings go away', async () => {
+    const { doc, original } = await openContractCopy('fixall');
+    await waitForFixtureFindings(doc);
+    const whole = new vscode.Range(0, 0, doc.lineCount, 0);
+    const actions = await codeActionsAt(doc.uri, whole, FIX_ALL_KIND);
+    assert.deepStrictEqual(actions.map((a) => a.kind?.value), [FIX_ALL_KIND], actions.map((a) => a.title).join('\n'));
+    assert.ok(actions[0].edit, 'fix-all is a plain workspace edit (usable on save)');
+    await runCodeAction(actions[0]);
+    const text = doc.getText();
+    for (const clause of INSERTED) assert.strictEqual(text.split(clause).length, 2, `"${clause}" inserted exactly once`);
+    assert.ok(text.indexOf(INSERTED[0]) > text.indexOf(USE_CLAUSE));
+    assert.ok(keepsOriginal(text, original), 'the original text is all still there, in order');
+    const ds = await waitForDiagnostics(doc.uri, (list) => !list.some((d) => MISSION_RULES.includes(ruleOf(d))), 'every mission finding to go away');
+    assert.deepStrictEqual(ds, [], `nothing left: ${describeDiagnostics(ds)}`);
+  });
+
+  it('with "editor.codeActionsOnSave": {"source.fixAll.clauselint": "explicit"}, saving fixes the draft', async () => {
+    const editorConfig = vscode.workspace.getConfiguration('editor');
+    await editorConfig.update('codeActionsOnSave', { [FIX_ALL_KIND]: 'explicit' }, vscode.ConfigurationTarget.Workspace);
+    try {
+      const { editor, doc, original } = await openContractCopy('onsave');
+      await waitForFixtureFindings(doc);
+      // A user edit, then Save.
+      await editor.edit((b) => b.insert(rangeOf(doc, USE_CLAUSE).end, ' The Agency shall keep a record of its uses.'));
+      assert.ok(doc.isDirty);
+      assert.ok(await doc.save(), 'the save succeeds');
+      const onDisk = fs.readFileSync(doc.uri.fsPath, 'utf8');
+      assert.strictEqual(onDisk, doc.getText(), 'what was saved is what the editor shows');
+      for (const clause of INSERTED) assert.strictEqual(onDisk.split(clause).length, 2, `"${clause}" inserted on save exactly once`);
+      assert.ok(onDisk.includes('The Agency shall keep a record of its uses.') && keepsOriginal(onDisk, original));
+      assert.ok(!doc.isDirty);
+      await waitForDiagnostics(doc.uri, (list) => !list.some((d) => MISSION_RULES.includes(ruleOf(d))), 'every mission finding to go away after the save');
+    } finally {
+      await editorConfig.update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+});

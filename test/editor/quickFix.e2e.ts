@@ -1,0 +1,83 @@
+/** The quick fix: insert the missing clause from the pack's library, and the finding goes away. */
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { ApplySnippetArgs } from '../../server/src/lsp/protocol';
+import {
+  activateExtension, closeAllEditors, codeActionsAt, describeDiagnostics, GRANT, openContractCopy, rangeOf, ruleOf, runCodeAction,
+  snippetPlainText, USE_CLAUSE, waitForDiagnostics, waitForFixtureFindings,
+} from './helpers';
+
+const SURVEILLANCE = 'recommended/missing-surveillance-carve-out';
+const INSERT_SURVEILLANCE = 'Insert prohibited-use carve-out (domestic mass surveillance) after this clause';
+
+describe('quick fixes in the editor', function () {
+  before(activateExtension);
+  afterEach(closeAllEditors);
+
+  it('offers the clause insertions at the finding, the preferred fix first and suppressions last', async () => {
+    const { doc } = await openContractCopy('menu');
+    const ds = await waitForFixtureFindings(doc);
+    const actions = await codeActionsAt(doc.uri, rangeOf(doc, GRANT));
+    const titles = actions.map((a) => a.title);
+    assert.ok(titles.includes(INSERT_SURVEILLANCE), titles.join('\n'));
+    assert.ok(titles.includes('Insert escalation and sign-off trigger after this clause'), titles.join('\n'));
+    // Other providers add actions of their own (the snippet "Surround with" ones); ClauseLint's are the quick fixes here,
+    // and it offers no source action unless one is asked for.
+    const ours = actions.filter((a) => a.kind?.value === 'quickfix');
+    console.log(`    (other actions: ${actions.filter((a) => !ours.includes(a)).map((a) => `${a.title} [${a.kind?.value}]`).join('; ') || 'none'})`);
+    assert.deepStrictEqual(actions.filter((a) => a.kind?.value.startsWith('source')).map((a) => a.title), []);
+    // In the order the menu shows them: every clause insertion before every suppression; the preferred fix inserts a clause.
+    const ourTitles = ours.map((a) => a.title);
+    const lastInsert = Math.max(...ourTitles.map((t, i) => (t.startsWith('Insert') ? i : -1)));
+    const firstSuppress = ourTitles.findIndex((t) => t.startsWith('Suppress'));
+    assert.ok(firstSuppress > lastInsert && lastInsert >= 0, ourTitles.join('\n'));
+    assert.ok(ours.filter((a) => a.isPreferred).every((a) => a.title.startsWith('Insert')) && ours.some((a) => a.isPreferred), ourTitles.join('\n'));
+    assert.ok(ourTitles.includes('Show documentation for recommended/broad-use-grant'), ourTitles.join('\n'));
+    // (vscode.executeCodeActionProvider does not return an action's diagnostics, so which finding a fix answers is checked by applying it, below.)
+    assert.ok(ds.length >= 4);
+  });
+
+  it('inserts the carve-out clause (as a snippet) after clause 2.1, and that finding goes away', async () => {
+    const { doc, original } = await openContractCopy('quickfix');
+    await waitForFixtureFindings(doc);
+    const actions = await codeActionsAt(doc.uri, rangeOf(doc, GRANT));
+    const fix = actions.find((a) => a.title === INSERT_SURVEILLANCE);
+    assert.ok(fix, `"${INSERT_SURVEILLANCE}" offered; got:\n${actions.map((a) => a.title).join('\n')}`);
+    // Clause placeholders (party names, the designated official) become tab stops through the client's snippet command.
+    assert.strictEqual(fix.command?.command, 'clauselint.applySnippet');
+    const args = fix.command.arguments?.[0] as ApplySnippetArgs;
+    assert.strictEqual(args.version, doc.version, 'the fix is for the document version on screen');
+    const clause = snippetPlainText(args.snippet).trim();
+    assert.match(clause, /^Prohibited Use: Domestic Surveillance\. Notwithstanding any other provision of this Agreement, .*mass surveillance/);
+
+    await runCodeAction(fix);
+
+    const text = doc.getText();
+    assert.ok(text.includes(clause), `the clause is in the document:\n${text}`);
+    assert.ok(text.indexOf(clause) > text.indexOf(USE_CLAUSE) && text.indexOf(clause) < text.indexOf('## 3. The Services'), 'inserted after clause 2.1, inside section 2');
+    assert.strictEqual(text.replace(clause, '').replace(/\n{3,}/g, '\n\n'), original, 'nothing else changed');
+    assert.ok(doc.isDirty);
+    const ds = await waitForDiagnostics(
+      doc.uri,
+      (list) => !list.some((d) => ruleOf(d) === SURVEILLANCE) && list.some((d) => ruleOf(d) === 'recommended/missing-weapons-carve-out'),
+      `${SURVEILLANCE} to go away (and the weapons carve-out finding to stay)`,
+    );
+    // One carve-out now narrows the grant, so the grant itself is no longer reported as unqualified.
+    assert.ok(!ds.some((d) => ruleOf(d) === 'recommended/broad-use-grant'), describeDiagnostics(ds));
+    assert.ok(ds.some((d) => ruleOf(d) === 'recommended/missing-audit-trigger'), describeDiagnostics(ds));
+  });
+
+  it('inserts the escalation clause, and the audit-trigger finding goes away', async () => {
+    const { doc } = await openContractCopy('quickfix-audit');
+    await waitForFixtureFindings(doc);
+    const fix = (await codeActionsAt(doc.uri, rangeOf(doc, GRANT))).find((a) => a.title === 'Insert escalation and sign-off trigger after this clause');
+    assert.ok(fix);
+    await runCodeAction(fix);
+    assert.match(doc.getText(), /Escalation and Sign-off\. /);
+    await waitForDiagnostics(
+      doc.uri,
+      (list) => !list.some((d) => ruleOf(d) === 'recommended/missing-audit-trigger') && list.some((d) => ruleOf(d) === SURVEILLANCE),
+      'the audit-trigger finding to go away',
+    );
+  });
+});
