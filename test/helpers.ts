@@ -9,8 +9,16 @@ import { ConfigLoader, loadConfig, LoadedConfig } from '../server/src/packs/conf
 
 export const FIXTURES = path.join(__dirname, '..', '..', 'test', 'fixtures');
 
+const tempDirs: string[] = [];
+// Tests create many small workspaces; remove them all when the run ends.
+process.on('exit', () => {
+  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 export function tempDir(prefix = 'clauselint-test-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
 }
 
 /** Write files (relative path -> content) into a fresh temp folder and return its path. */

@@ -1,7 +1,7 @@
 /** Shared helpers for the CLI's end-to-end tests: run the built CLI as a user would, and set up scratch folders. */
+import { tempDir } from '../helpers';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 
 /** The repository root (tests run from out/test/cli). */
@@ -52,7 +52,7 @@ export function runWithTestPack(args: string[], options: RunOptions = {}): CliRu
 
 /** A fresh scratch folder holding `files` (relative path -> content). */
 export function scratch(files: Record<string, string | Buffer> = {}): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clauselint-cli-'));
+  const dir = tempDir('clauselint-cli-');
   for (const [rel, content] of Object.entries(files)) {
     const full = path.join(dir, rel);
     fs.mkdirSync(path.dirname(full), { recursive: true });

@@ -65,7 +65,7 @@ describe('language server units', () => {
   it('keeps valid settings and falls back to defaults for the rest', () => {
     const s = sanitizeSettings({ run: 'onSave', debounceMs: -3, files: ['a/**', 7], ruleSeverities: { 'x/y': 'off', z: 'fatal' } });
     assert.strictEqual(s.run, 'onSave');
-    assert.strictEqual(s.debounceMs, 200);
+    assert.strictEqual(s.debounceMs, 100);
     assert.deepStrictEqual(s.files, ['a/**']);
     assert.deepStrictEqual(s.ruleSeverities, { 'x/y': 'off' });
   });

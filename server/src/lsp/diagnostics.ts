@@ -31,7 +31,8 @@ export function toDiagnostic(snapshot: LintSnapshot, finding: Finding, options: 
   const coverage = finding.clauseKind ? snapshot.lint!.result.coverage.find((c) => c.kind === finding.clauseKind) : undefined;
   if (coverage?.present) {
     for (const span of coverage.locations.slice(0, MAX_COVERAGE_RELATED)) {
-      if (span.start === finding.span.start && span.end === finding.span.end) continue;
+      // The finding's own clause is not "elsewhere".
+      if (span.start <= finding.span.start && span.end >= finding.span.end) continue;
       related.push({ location: { uri: snapshot.uri, range: lines.rangeOf(span) }, message: `${coverage.title}: found here` });
     }
   }

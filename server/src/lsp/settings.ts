@@ -26,7 +26,7 @@ export const DEFAULT_FILES = ['**/*.contract.md', '**/*.contract.txt', '**/contr
 export const DEFAULT_SETTINGS: Settings = {
   enable: true,
   run: 'onType',
-  debounceMs: 200,
+  debounceMs: 100,
   files: DEFAULT_FILES,
   lintAllMarkdown: false,
   maxFileSizeMB: 10,

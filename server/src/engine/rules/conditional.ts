@@ -7,7 +7,7 @@
 import { Span } from '../../document/lineIndex';
 import { RuleContext } from '../context';
 import { Finding, RuleSpec } from '../types';
-import { excerpt, makeFinding, RuleKind, scopeOption, stringList } from './ruleKind';
+import { makeFinding, RuleKind, scopeOption, stringList } from './ruleKind';
 
 export const conditionalRule: RuleKind = {
   kind: 'conditional',
@@ -27,10 +27,8 @@ export const conditionalRule: RuleKind = {
       for (const thenKind of thenKinds) {
         if (ctx.kindPresentIn(thenKind, spans)) continue;
         const title = ctx.kind(thenKind)?.title ?? thenKind;
-        const related = [
-          { span: hit, message: `${ctx.kind(ifKind)?.title ?? ifKind}: "${excerpt(ctx, hit)}"` },
-          ...searched(ctx, spans, scope, referenced.map((s) => s.label || s.title)),
-        ];
+        // The finding sits on the `if` clause itself; related locations say where else was searched.
+        const related = searched(ctx, spans, scope, referenced.map((s) => s.label || s.title));
         const clauses = rule.fix.clauses.filter((id) => {
           const k = ctx.ruleSet.clauses.get(id)?.kind;
           return !k || !thenKinds.includes(k) || k === thenKind;
