@@ -107,8 +107,8 @@ export function spanIndexAt(spans: readonly Span[], offset: number): number {
   return -1;
 }
 
-/** Index of the last span starting at or before `offset` in a list sorted by start, or -1. */
-export function lastStartingAtOrBefore(spans: readonly Span[], offset: number): number {
+/** Index of the last item starting at or before `offset` in a list sorted by start, or -1. */
+export function lastStartingAtOrBefore(spans: readonly { start: number }[], offset: number): number {
   let lo = 0;
   let hi = spans.length - 1;
   let found = -1;

@@ -114,16 +114,8 @@ export function normalise(source: string, options: NormaliseOptions): Normalised
     if (c === 0x20 || c === 0x0a || c === 0x0d || fold(c) === SPACE) {
       // Collapse a whitespace run; two or more line breaks make a paragraph break.
       const start = i;
-      let breaks = 0;
-      while (i < n) {
-        const d = source.charCodeAt(i);
-        if (d === 0x0a) breaks++;
-        else if (d === 0x0d) {
-          breaks++;
-          if (i + 1 < n && source.charCodeAt(i + 1) === 0x0a) i++;
-        } else if (!(d === 0x20 || fold(d) === SPACE)) break;
-        i++;
-      }
+      i = endOfWhitespace(source, i);
+      const breaks = runBreaks;
       if (len > 0 && out[len - 1] !== SPACE && out[len - 1] !== NEWLINE) {
         out[len] = breaks >= 2 ? NEWLINE : SPACE;
         map[len++] = start;
@@ -192,20 +184,29 @@ export function normalise(source: string, options: NormaliseOptions): Normalised
   return { text, map: map.slice(0, len + 1), endsInComment };
 }
 
-/** If a run of spaces containing exactly one line break starts at `i`, return the index after it, else -1. */
-function skipLineBreak(source: string, i: number): number {
+/** Line breaks in the run last measured by endOfWhitespace (a variable, not a result object: this is the hot loop). */
+let runBreaks = 0;
+
+/** Index after the whitespace run starting at `i`; counts its line breaks (CRLF as one) into runBreaks. */
+function endOfWhitespace(source: string, i: number): number {
   const n = source.length;
-  let breaks = 0;
+  runBreaks = 0;
   while (i < n) {
     const d = source.charCodeAt(i);
-    if (d === 0x0a) breaks++;
+    if (d === 0x0a) runBreaks++;
     else if (d === 0x0d) {
-      breaks++;
+      runBreaks++;
       if (i + 1 < n && source.charCodeAt(i + 1) === 0x0a) i++;
-    } else if (!(d === 0x20 || d === 0x09)) break;
+    } else if (!(d === 0x20 || fold(d) === SPACE)) break;
     i++;
   }
-  return breaks === 1 ? i : -1;
+  return i;
+}
+
+/** If a run of spaces containing exactly one line break starts at `i`, return the index after it, else -1. */
+function skipLineBreak(source: string, i: number): number {
+  const end = endOfWhitespace(source, i);
+  return runBreaks === 1 ? end : -1;
 }
 
 const utf16 = new TextDecoder('utf-16le');

@@ -5,7 +5,7 @@
  */
 import { Block, BlockAnalysis } from '../../document/blocks';
 import { ContractDocument } from '../../document/contractDocument';
-import { Span } from '../../document/lineIndex';
+import { lastStartingAtOrBefore, Span } from '../../document/lineIndex';
 import { Scanner } from './scanner';
 
 const hitsByBlock = new WeakMap<BlockAnalysis, { scanner: Scanner; hits: Map<string, Span[]> }>();
@@ -31,20 +31,6 @@ export function documentHits(doc: ContractDocument, scanner: Scanner): Map<strin
     }
   }
   return result;
-}
-
-function lastBlockAtOrBefore(blocks: Block[], offset: number): number {
-  let lo = 0;
-  let hi = blocks.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks[mid].start <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
 }
 
 /** Scan every block afresh, ignoring cached hits (for measuring the scan on its own). */
@@ -76,7 +62,7 @@ export function lazyMatcher(doc: ContractDocument, scanner: Scanner): (setId: st
     const cached = cache.get(key);
     if (cached !== undefined) return cached;
     let answer = false;
-    for (let i = Math.max(0, lastBlockAtOrBefore(blocks, span.start)); i < blocks.length && blocks[i].start < span.end && !answer; i++) {
+    for (let i = Math.max(0, lastStartingAtOrBefore(blocks, span.start)); i < blocks.length && blocks[i].start < span.end && !answer; i++) {
       const { start, analysis } = blocks[i];
       const from = Math.max(0, span.start - start);
       const to = Math.min(analysis.text.length, span.end - start);
