@@ -17,7 +17,7 @@ import { FORMATTERS } from './formatters';
 import { packageVersion } from './help';
 import { Io } from './io';
 import { shownPath } from './packSpecs';
-import { readTarget } from './readInput';
+import { readOrReport } from './readInput';
 import { checkConfigs, createLoader } from './runConfig';
 import { failsAt, Report, reportPolicy, toReportFile } from './report';
 import { encode, SourceText } from './source';
@@ -38,17 +38,10 @@ export async function runLint(cmd: LintCommand, io: Io): Promise<number> {
   const ruleIds = new Set<string>();
   let readFailed = false;
   for (const target of plan.targets) {
-    const read = await readTarget(target, { maxFileSize: cmd.maxFileSize, onlyStdin: cmd.inputs.length === 0 }, io);
-    if ('skipped' in read) {
-      io.stderr(`clauselint: warning: skipping ${target.shown}: ${read.skipped}\n`);
-      continue;
-    }
-    if ('error' in read) {
-      io.stderr(`clauselint: ${read.error}\n`);
-      readFailed = true;
-      continue;
-    }
-    const { source, docx } = read.input;
+    const { input, failed } = await readOrReport(target, { maxFileSize: cmd.maxFileSize, onlyStdin: cmd.inputs.length === 0 }, io);
+    if (failed) readFailed = true;
+    if (!input) continue;
+    const { source, docx } = input;
     let lint = lintText(source.text, target.file, loader);
     if (plan.fixTo !== 'none') {
       const fixed = applyFixes(source.text, lint.result.findings.filter(keep));

@@ -72,3 +72,21 @@ export async function readTarget(target: Target, limits: ReadLimits, io: Io): Pr
   const read = readSourceFile(target.file, target.shown, limits.maxFileSize);
   return 'source' in read ? { input: { source: read.source } } : read;
 }
+
+/**
+ * Read a target for a command, reporting on stderr what cannot be linted: a
+ * skipped file (binary, too large) as a warning, a read failure as an error.
+ * `input` is undefined when there is nothing to lint; `failed` marks a read error.
+ */
+export async function readOrReport(target: Target, limits: ReadLimits, io: Io): Promise<{ input?: LintInput; failed: boolean }> {
+  const read = await readTarget(target, limits, io);
+  if ('skipped' in read) {
+    io.stderr(`clauselint: warning: skipping ${target.shown}: ${read.skipped}\n`);
+    return { failed: false };
+  }
+  if ('error' in read) {
+    io.stderr(`clauselint: ${read.error}\n`);
+    return { failed: true };
+  }
+  return { input: read.input, failed: false };
+}

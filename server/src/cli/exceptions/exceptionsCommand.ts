@@ -13,7 +13,7 @@ import { palette, shouldUseColor } from '../color';
 import { expandInputs } from '../files';
 import { Io } from '../io';
 import { shownPath } from '../packSpecs';
-import { readTarget } from '../readInput';
+import { readOrReport } from '../readInput';
 import { checkConfigs, createLoader } from '../runConfig';
 import { Target } from '../targets';
 import { ExceptionEntry, exceptionsOf, summarise } from './exceptionsLog';
@@ -41,17 +41,10 @@ export async function runExceptions(cmd: ExceptionsCommand, io: Io): Promise<num
   let files = 0;
   let readFailed = false;
   for (const target of targets) {
-    const read = await readTarget(target, { maxFileSize: DEFAULT_MAX_FILE_SIZE, onlyStdin: false }, io);
-    if ('skipped' in read) {
-      io.stderr(`clauselint: warning: skipping ${target.shown}: ${read.skipped}\n`);
-      continue;
-    }
-    if ('error' in read) {
-      io.stderr(`clauselint: ${read.error}\n`);
-      readFailed = true;
-      continue;
-    }
-    const { source, docx } = read.input;
+    const { input, failed } = await readOrReport(target, { maxFileSize: DEFAULT_MAX_FILE_SIZE, onlyStdin: false }, io);
+    if (failed) readFailed = true;
+    if (!input) continue;
+    const { source, docx } = input;
     const lint = lintText(source.text, target.file, loader);
     const locate = docx ? (span: Span) => locateInDocx(docx, span) : undefined;
     const ruleIds = lint.compiled.ruleSet.rules.map((r) => r.id);
