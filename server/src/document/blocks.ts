@@ -26,7 +26,6 @@ export interface BlockAnalysis {
   /** All offsets below are relative to the block's start. */
   readonly paragraphs: Span[];
   readonly labels: LabelAt[];
-  readonly headingParagraphs: number[];
   readonly sentences: Span[];
   readonly definitions: Definition[];
   readonly references: CrossReference[];
@@ -80,7 +79,6 @@ export function analyseBlock(text: string, markdown: boolean, entry: BlockState)
     norm,
     paragraphs: lines.paragraphs,
     labels: lines.labels,
-    headingParagraphs: lines.headingParagraphs,
     sentences,
     definitions: findDefinitions(text, sentences, lines.paragraphs),
     references: findReferences(text),

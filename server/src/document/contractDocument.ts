@@ -16,7 +16,6 @@ export interface ContractDocument {
   readonly blocks: Block[];
   readonly lines: LineIndex;
   readonly paragraphs: Span[];
-  readonly headingParagraphs: Set<number>;
   readonly sentences: Span[];
   readonly sections: Section[];
   readonly definitions: Definition[];
@@ -50,13 +49,11 @@ export function parseDocument(text: string, path = 'untitled.txt', format: Docum
   cache?.settle();
 
   const paragraphs: Span[] = [];
-  const headingParagraphs = new Set<number>();
   const sentences: Span[] = [];
   const definitions: Definition[] = [];
   const references: CrossReference[] = [];
   const labels: LabelAt[] = [];
   for (const { start: at, analysis: a } of blocks) {
-    for (const h of a.headingParagraphs) headingParagraphs.add(paragraphs.length + h);
     for (const p of a.paragraphs) paragraphs.push(shifted(p, at));
     for (const s of a.sentences) sentences.push(shifted(s, at));
     for (const d of a.definitions) definitions.push({ term: d.term, termSpan: shifted(d.termSpan, at), body: shifted(d.body, at) });
@@ -70,7 +67,6 @@ export function parseDocument(text: string, path = 'untitled.txt', format: Docum
     blocks,
     lines,
     paragraphs,
-    headingParagraphs,
     sentences,
     sections: sectionsFromLabels(labels, text.length),
     definitions,

@@ -25,13 +25,6 @@ export interface Section extends Span {
   path: string;
 }
 
-export interface Structure {
-  paragraphs: Span[];
-  sections: Section[];
-  /** Paragraph indices that are headings (a line that is only a heading). */
-  headingParagraphs: Set<number>;
-}
-
 const ARTICLE = /^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*|__)?(?:ARTICLE|Article|PART|Part)[ \t]+([IVXLC]+|\d+)\b[.:]?/y;
 const SECTION_WORD = /^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*|__)?(?:SECTION|Section|CLAUSE|Clause|§)[ \t]*(\d+(?:\.\d+)*)\.?(?=[ \t]|$)/y;
 const NUMBERED = /^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*|__)?(\d{1,3}(?:\.\d{1,3})*)(?:(\.)|\))?(?:\*\*|__)?[ \t]+(?=\S)/y;
@@ -121,19 +114,16 @@ export interface LabelAt {
   headingEnd: number;
 }
 
-/** What one run of lines yields on its own: paragraphs, labels, heading paragraphs, and whether a code fence is left open. */
+/** What one run of lines yields on its own: paragraphs, labels, and whether a code fence is left open. */
 export interface LineStructure {
   paragraphs: Span[];
   labels: LabelAt[];
-  /** Indices into `paragraphs`. */
-  headingParagraphs: number[];
   endsInFence: boolean;
 }
 
 export function scanLines(text: string, markdown: boolean, startsInFence = false): LineStructure {
   const paragraphs: Span[] = [];
   const labels: LabelAt[] = [];
-  const headingParagraphs: number[] = [];
   const n = text.length;
   let paraStart = -1;
   let paraEnd = -1;
@@ -178,7 +168,6 @@ export function scanLines(text: string, markdown: boolean, startsInFence = false
         const isMdHeading = label.mdDepth > 0;
         const { title, end: headingEnd } = readTitle(text, label.bodyStart, lineEnd, isMdHeading);
         const wholeLineHeading = isMdHeading || (title.length > 0 && headingEnd >= lineEnd - 1);
-        if (wholeLineHeading) headingParagraphs.push(paragraphs.length);
         labels.push({
           start: lineStart,
           kind: label.kind,
@@ -195,7 +184,7 @@ export function scanLines(text: string, markdown: boolean, startsInFence = false
     lineStart = next;
   }
   closeParagraph();
-  return { paragraphs, labels, headingParagraphs, endsInFence: inFence };
+  return { paragraphs, labels, endsInFence: inFence };
 }
 
 /**
@@ -237,11 +226,6 @@ export function sectionsFromLabels(labels: LabelAt[], textEnd: number): Section[
   return sections;
 }
 
-/** The structure of a whole text in one piece (tests and simple callers; documents go block by block). */
-export function parseStructure(text: string, markdown: boolean): Structure {
-  const lines = scanLines(text, markdown);
-  return { paragraphs: lines.paragraphs, sections: sectionsFromLabels(lines.labels, text.length), headingParagraphs: new Set(lines.headingParagraphs) };
-}
 
 /** Set each section's end, parent and full path with a rank stack. */
 function linkSections(sections: Section[], textEnd: number): void {
