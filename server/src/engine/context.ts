@@ -5,7 +5,7 @@
  */
 import { ContractDocument, sectionAt } from '../document/contractDocument';
 import { lastStartingAtOrBefore, Span, spanIndexAt } from '../document/lineIndex';
-import { resolveReference } from '../document/references';
+import { CrossReference, resolveReference } from '../document/references';
 import { Section } from '../document/structure';
 import { ClauseKindSpec, ConditionSpec, ConditionTerm, Detector, KindCoverage, RuleSet, Scope } from './types';
 
@@ -158,10 +158,10 @@ export class RuleContext {
     const referenced: Section[] = [];
     if (followReferences) {
       const sentence = this.containerOf(offset, 'sentence');
-      for (const ref of doc.references) {
-        if (ref.span.start >= sentence.end) break;
-        if (ref.span.start < sentence.start) continue;
-        for (const target of resolveReference(ref, doc.sections)) {
+      // References are sorted by start: begin at the first one in the sentence, not at the top.
+      const refs = doc.references;
+      for (let i = Math.max(0, lastReferenceBefore(refs, sentence.start) + 1); i < refs.length && refs[i].span.start < sentence.end; i++) {
+        for (const target of resolveReference(refs[i], doc.sections)) {
           referenced.push(target);
           spans.push({ start: target.start, end: target.end });
         }
@@ -185,4 +185,19 @@ export class RuleContext {
     const { locations } = this.coverageOf(kindId);
     return spans.some((scope) => locations.some((l) => l.start < scope.end && l.end > scope.start));
   }
+}
+
+/** Index of the last reference starting before `offset`, or -1. */
+function lastReferenceBefore(refs: readonly CrossReference[], offset: number): number {
+  let lo = 0;
+  let hi = refs.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (refs[mid].span.start < offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
 }
