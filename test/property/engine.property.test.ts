@@ -14,9 +14,10 @@ import { applyPlans } from '../../server/src/engine/fixes/apply';
 import { INTERNAL_ERROR_RULE_ID } from '../../server/src/engine/lint';
 import { Finding, FixPlan } from '../../server/src/engine/types';
 import { lint, recommended } from '../helpers';
+import { FUZZ_RUNS, FUZZ_SEED } from './fuzzSettings';
 
-const RUNS = Number(process.env.CLAUSELINT_FUZZ_RUNS ?? 300);
-const SEED = process.env.CLAUSELINT_FUZZ_SEED ? Number(process.env.CLAUSELINT_FUZZ_SEED) : 20261123;
+const RUNS = FUZZ_RUNS;
+const SEED = FUZZ_SEED;
 
 const FRAGMENTS = [
   'The Government may use the Services for any lawful purpose.',

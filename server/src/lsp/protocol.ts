@@ -5,15 +5,9 @@
  * Positions are LSP positions: 0-based lines, UTF-16 characters.
  */
 
-export interface Position {
-  line: number;
-  character: number;
-}
-
-export interface Range {
-  start: Position;
-  end: Position;
-}
+// Type-only, so it is erased from the client bundle: the engine's LSP-shaped positions.
+import type { Range } from '../document/lineIndex';
+export type { Position, Range } from '../document/lineIndex';
 
 /** What the client tells the server at start-up (`initializationOptions`). */
 export interface InitOptions {
