@@ -8,7 +8,7 @@ import { RuleContext } from './context';
 import { computeCoverage } from './coverage';
 import { documentHits, lazyMatcher } from './match/documentHits';
 import { Scanner } from './match/scanner';
-import { FIRST_PHASE_KINDS, RULE_KINDS } from './rules';
+import { RULE_KINDS } from './rules';
 import { applySuppressions, SuppressionOutcome } from './suppress';
 import { Finding, LintResult, RuleSet, RuleSpec } from './types';
 
@@ -54,7 +54,8 @@ export function lintDocument(doc: ContractDocument, compiled: CompiledRuleSet, o
   const { ruleSet } = compiled;
   const ctx = new RuleContext(doc, ruleSet, documentHits(doc, compiled.scanner), lazyMatcher(doc, compiled.scanner));
   const rules = ruleSet.rules.filter((r) => r.enabled && (!options.only || options.only.has(r.id)));
-  const ordered = [...rules.filter((r) => FIRST_PHASE_KINDS.has(r.kind)), ...rules.filter((r) => !FIRST_PHASE_KINDS.has(r.kind))];
+  const first = (r: RuleSpec) => RULE_KINDS.get(r.kind)?.contributesCoverage === true;
+  const ordered = [...rules.filter(first), ...rules.filter((r) => !first(r))];
   const findings: Finding[] = [];
   for (const rule of ordered) {
     if (!options.ignoreConditions && !ctx.condition(rule.when)) continue;

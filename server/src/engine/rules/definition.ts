@@ -16,6 +16,7 @@ function escapeRegex(s: string): string {
 export const definitionRule: RuleKind = {
   kind: 'definition',
   options: ['terms', 'contributes', 'qualifiedBy', 'scope'],
+  contributesCoverage: true,
   run(rule: RuleSpec, ctx: RuleContext): Finding[] {
     const terms = String(rule.options.terms);
     const contributes = (rule.options.contributes as string | undefined) ?? rule.clauseKind;

@@ -8,6 +8,3 @@ import { RuleKind } from './ruleKind';
 export const RULE_KINDS: ReadonlyMap<string, RuleKind> = new Map(
   [flagRule, requireRule, conditionalRule, definitionRule].map((k) => [k.kind, k]),
 );
-
-/** Kinds whose rules add clause locations run first, so other rules see the full coverage. */
-export const FIRST_PHASE_KINDS: ReadonlySet<string> = new Set(['definition']);

@@ -8,6 +8,8 @@ export interface RuleKind {
   readonly kind: string;
   /** Option names this kind reads (validated against the schema; listed for `explain`). */
   readonly options: readonly string[];
+  /** Rules of this kind add clause locations (ctx.contribute): they run before the others read coverage. */
+  readonly contributesCoverage?: boolean;
   run(rule: RuleSpec, ctx: RuleContext): Finding[];
 }
 
