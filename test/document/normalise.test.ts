@@ -51,18 +51,34 @@ describe('normalisation', () => {
   it('maps every normalised character to an original offset, with the text length last', () => {
     const source = '  Any  \u201cLawful\u201d\r\nUse \ud83d\ude00 end  ';
     const norm = normalise(source, { markdown: false });
-    assert.strictEqual(norm.map.length, norm.text.length + 1);
-    assert.strictEqual(norm.map[norm.text.length], source.length);
+    assert.strictEqual(norm.map.length, norm.text.length);
+    assert.strictEqual(norm.map.original(norm.text.length), source.length);
     for (let i = 0; i < norm.text.length; i++) {
-      assert.ok(norm.map[i] >= 0 && norm.map[i] < source.length);
-      if (i > 0) assert.ok(norm.map[i] > norm.map[i - 1], 'offsets increase');
+      assert.ok(norm.map.original(i) >= 0 && norm.map.original(i) < source.length);
+      if (i > 0) assert.ok(norm.map.original(i) > norm.map.original(i - 1), 'offsets increase');
     }
+  });
+
+  it('finds the first normalised character at or after an original offset, across dropped and collapsed characters', () => {
+    const source = 'a  **b**\u00adc <!-- x --> d';
+    const norm = normalise(source, { markdown: true });
+    assert.strictEqual(norm.text, 'a bc d');
+    for (let offset = 0; offset <= source.length + 1; offset++) {
+      let expected = 0;
+      while (expected < norm.text.length && norm.map.original(expected) < offset) expected++;
+      assert.strictEqual(norm.map.firstAtOrAfter(offset), expected, `offset ${offset}`);
+    }
+  });
+
+  it('makes a one-byte string when every folded character is Latin-1, and keeps wider ones', () => {
+    assert.strictEqual(normalise('Caf\u00e9 \u201cUse\u201d', { markdown: false }).text, 'caf\u00e9 "use"');
+    assert.strictEqual(normalise('\u20ac5 \u4e2d', { markdown: false }).text, '\u20ac5 \u4e2d');
   });
 
   it('keeps astral characters as two code units so offsets stay UTF-16', () => {
     const norm = normalise('\ud83d\ude00 any lawful use', { markdown: false });
     assert.strictEqual(norm.text.indexOf('any'), 3);
-    assert.strictEqual(norm.map[3], 3);
+    assert.strictEqual(norm.map.original(3), 3);
   });
 
   it('handles empty and whitespace-only input', () => {

@@ -41,17 +41,6 @@ export function scanEveryBlock(doc: ContractDocument, scanner: Scanner): number 
 }
 
 /** First index i (< limit) with map[i] >= offset, or limit. */
-function lowerBound(map: Int32Array, offset: number, limit: number): number {
-  let lo = 0;
-  let hi = limit;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (map[mid] < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Answers "does lazy set X match inside this span?" for one document, caching per span. */
 export function lazyMatcher(doc: ContractDocument, scanner: Scanner): (setId: string, span: Span) => boolean {
   const cache = new Map<string, boolean>();
@@ -68,8 +57,8 @@ export function lazyMatcher(doc: ContractDocument, scanner: Scanner): (setId: st
       const to = Math.min(analysis.text.length, span.end - start);
       if (to <= from) continue;
       const { text, map } = analysis.norm;
-      const ns = lowerBound(map, from, text.length);
-      const ne = lowerBound(map, to, text.length);
+      const ns = map.firstAtOrAfter(from);
+      const ne = map.firstAtOrAfter(to);
       answer = ne > ns && scanner.testLazy(setId, text.slice(ns, ne));
     }
     cache.set(key, answer);
