@@ -1,5 +1,5 @@
 /** The one call adapters (CLI, language server, scripts) make: text and path in, findings and coverage out. */
-import { BlockCache } from './document/blocks';
+import { BlockCache } from './document/blockCache';
 import { ContractDocument, DocumentFormat, parseDocument } from './document/contractDocument';
 import { CompiledRuleSet, FullLintResult, lintDocument, LintOptions } from './engine/lint';
 import { ConfigLoader, LoadedConfig } from './packs/config';

@@ -6,7 +6,7 @@
  */
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { BlockCache } from '../../server/src/document/blocks';
+import { BlockCache } from '../../server/src/document/blockCache';
 import { parseDocument } from '../../server/src/document/contractDocument';
 import { lintDocument } from '../../server/src/engine/lint';
 import { recommended } from '../helpers';
@@ -27,23 +27,35 @@ const PIECES = [
   '<!-- clauselint-disable-next-line recommended/broad-use-grant -- reason: ok -->',
   '\ud83d\ude00', 'law-', 'ful', '', ' ',
 ];
-const BREAKS = ['\n', '\n\n', '\r\n', ' '];
+const BREAKS = ['\n', '\n\n', '\r\n', '\r', '\n \t\n', '\r\n\r\n', ' '];
 
 const initial = fc.array(fc.tuple(fc.constantFrom(...PIECES), fc.constantFrom(...BREAKS)), { maxLength: 25 }).map((ps) => ps.map(([p, b]) => p + b).join(''));
 const edit = fc.record({
-  at: fc.double({ min: 0, max: 1, noNaN: true }),
-  remove: fc.nat({ max: 30 }),
-  insert: fc.oneof(fc.constantFrom(...PIECES, ...BREAKS, 'x', 'Section 9'), fc.string({ maxLength: 5 })),
+  at: fc.nat(),
+  // Small edits (a keystroke, a deleted line break) hit block boundaries most often.
+  remove: fc.oneof(fc.nat({ max: 2 }), fc.nat({ max: 30 })),
+  insert: fc.oneof(fc.constantFrom('x', '\n', '\r', ' ', ''), fc.constantFrom(...PIECES, ...BREAKS, 'Section 9'), fc.string({ maxLength: 5 })),
 });
 
 function apply(text: string, e: { at: number; remove: number; insert: string }): string {
-  const at = Math.floor(e.at * text.length);
+  const at = e.at % (text.length + 1);
   return text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
 }
 
 function comparable(text: string, path: string, cache?: BlockCache) {
-  const { findings, coverage } = lintDocument(parseDocument(text, path, undefined, cache), recommended());
-  return { findings: findings.map((f) => ({ ...f, fixes: f.fixes.map((p) => p.edits) })), coverage };
+  const doc = parseDocument(text, path, undefined, cache);
+  const { findings, coverage } = lintDocument(doc, recommended());
+  const structure = {
+    lineStarts: doc.lines.lineStarts,
+    blocks: doc.blocks.map((b) => ({ start: b.start, entry: b.entry, text: b.analysis.text, normalised: b.analysis.norm.text, exit: b.analysis.exit })),
+    paragraphs: doc.paragraphs,
+    sentences: doc.sentences,
+    sections: doc.sections,
+    definitions: doc.definitions,
+    references: doc.references,
+    suppressions: doc.suppressions,
+  };
+  return { structure, findings: findings.map((f) => ({ ...f, fixes: f.fixes.map((p) => p.edits) })), coverage };
 }
 
 describe(`incremental linting equals a full re-lint (${RUNS} edit sequences, seed ${SEED})`, function () {

@@ -13,6 +13,7 @@ import { normalise, NormalisedText } from './normalise';
 import { CrossReference, findReferences } from './references';
 import { splitSentences } from './sentences';
 import { LabelAt, scanLines } from './structure';
+import { SUPPRESSION_MARK } from './suppressions';
 
 /** What a block inherits from the text before it. */
 export interface BlockState {
@@ -29,13 +30,17 @@ export interface BlockAnalysis {
   readonly sentences: Span[];
   readonly definitions: Definition[];
   readonly references: CrossReference[];
+  /** The block mentions `clauselint-` (a suppression comment may start here). */
+  readonly mentionsSuppression: boolean;
   readonly exit: BlockState;
 }
 
 export interface Block {
   /** Offset of the block in the document. */
-  start: number;
-  analysis: BlockAnalysis;
+  readonly start: number;
+  /** The state the block was analysed in (what the text before it left open). */
+  readonly entry: BlockState;
+  readonly analysis: BlockAnalysis;
 }
 
 export const START_STATE: BlockState = { inFence: false, inComment: false };
@@ -48,26 +53,42 @@ function isBlankLine(text: string, start: number, end: number): boolean {
   return true;
 }
 
-/** Ranges of the text's blocks: runs of non-blank lines. */
-export function blockRanges(text: string, lineStarts: readonly number[]): Span[] {
-  const ranges: Span[] = [];
+/**
+ * Find the blocks among the lines from `fromLine` that start before `to`, analyse
+ * each in the state the previous one left, and append them to `into`.
+ * Returns the state after the last one.
+ */
+export function analyseBlocksIn(text: string, lineStarts: readonly number[], markdown: boolean, fromLine: number, to: number, entry: BlockState, into: Block[]): BlockState {
+  let state = entry;
+  const add = (start: number, end: number) => {
+    const analysis = analyseBlock(text.slice(start, end), markdown, state);
+    into.push({ start, entry: state, analysis });
+    state = analysis.exit;
+  };
   let start = -1;
   let end = -1;
-  for (let line = 0; line < lineStarts.length; line++) {
+  for (let line = fromLine; line < lineStarts.length && lineStarts[line] < to; line++) {
     const ls = lineStarts[line];
     const next = line + 1 < lineStarts.length ? lineStarts[line + 1] : text.length;
     let le = next;
     while (le > ls && (text.charCodeAt(le - 1) === 0x0a || text.charCodeAt(le - 1) === 0x0d)) le--;
     if (isBlankLine(text, ls, le)) {
-      if (start >= 0) ranges.push({ start, end });
+      if (start >= 0) add(start, end);
       start = -1;
     } else {
       if (start < 0) start = ls;
       end = le;
     }
   }
-  if (start >= 0) ranges.push({ start, end });
-  return ranges;
+  if (start >= 0) add(start, end);
+  return state;
+}
+
+/** Every block of a text, analysed. */
+export function analyseBlocks(text: string, lineStarts: readonly number[], markdown: boolean): Block[] {
+  const blocks: Block[] = [];
+  analyseBlocksIn(text, lineStarts, markdown, 0, text.length + 1, START_STATE, blocks);
+  return blocks;
 }
 
 export function analyseBlock(text: string, markdown: boolean, entry: BlockState): BlockAnalysis {
@@ -82,30 +103,7 @@ export function analyseBlock(text: string, markdown: boolean, entry: BlockState)
     sentences,
     definitions: findDefinitions(text, sentences, lines.paragraphs),
     references: findReferences(text),
+    mentionsSuppression: text.includes(SUPPRESSION_MARK),
     exit: { inFence: lines.endsInFence, inComment: norm.endsInComment === true },
   };
-}
-
-/**
- * Analyses of the blocks of one document's latest version, keyed by text and
- * entry state. Each parse keeps only the blocks it used, so memory follows the
- * document rather than its history.
- */
-export class BlockCache {
-  private current = new Map<string, BlockAnalysis>();
-  private next = new Map<string, BlockAnalysis>();
-
-  analyse(text: string, markdown: boolean, entry: BlockState): BlockAnalysis {
-    const key = `${markdown ? 'm' : 'p'}${entry.inFence ? 1 : 0}${entry.inComment ? 1 : 0}${text}`;
-    let analysis = this.next.get(key) ?? this.current.get(key);
-    if (!analysis) analysis = analyseBlock(text, markdown, entry);
-    this.next.set(key, analysis);
-    return analysis;
-  }
-
-  /** Called after a parse: forget the blocks the new version no longer has. */
-  settle(): void {
-    this.current = this.next;
-    this.next = new Map();
-  }
 }

@@ -1,7 +1,13 @@
-/** The parsed document every rule reads: original text, its blocks and the structure assembled from them. */
-import { analyseBlock, Block, BlockCache, blockRanges, START_STATE } from './blocks';
+/**
+ * The parsed document every rule reads: original text, its blocks and the
+ * structure assembled from them. Document-wide lists are assembled on first
+ * use: a keystroke's re-lint reads spans through the blocks (paragraphAt,
+ * sentenceAt) and need not rebuild them.
+ */
+import { BlockCache, parseBlocks } from './blockCache';
+import { Block, BlockAnalysis } from './blocks';
 import { Definition } from './definitions';
-import { lastStartingAtOrBefore, LineIndex, Span } from './lineIndex';
+import { lastStartingAtOrBefore, LineIndex, Span, spanIndexAt } from './lineIndex';
 import { CrossReference } from './references';
 import { LabelAt, Section, sectionsFromLabels } from './structure';
 import { findSuppressions, Suppression } from './suppressions';
@@ -31,48 +37,78 @@ function shifted(span: Span, by: number): Span {
   return { start: span.start + by, end: span.end + by };
 }
 
+class ParsedDocument implements ContractDocument {
+  private paragraphList?: Span[];
+  private sentenceList?: Span[];
+  private sectionList?: Section[];
+  private definitionList?: Definition[];
+  private referenceList?: CrossReference[];
+  private suppressionList?: Suppression[];
+
+  constructor(
+    readonly path: string,
+    readonly text: string,
+    readonly format: DocumentFormat,
+    readonly blocks: Block[],
+    readonly lines: LineIndex,
+  ) {}
+
+  get paragraphs(): Span[] {
+    return (this.paragraphList ??= this.collect((a, at, out) => a.paragraphs.forEach((p) => out.push(shifted(p, at)))));
+  }
+
+  get sentences(): Span[] {
+    return (this.sentenceList ??= this.collect((a, at, out) => a.sentences.forEach((s) => out.push(shifted(s, at)))));
+  }
+
+  get definitions(): Definition[] {
+    return (this.definitionList ??= this.collect((a, at, out) =>
+      a.definitions.forEach((d) => out.push({ term: d.term, termSpan: shifted(d.termSpan, at), body: shifted(d.body, at) })),
+    ));
+  }
+
+  get references(): CrossReference[] {
+    return (this.referenceList ??= this.collect((a, at, out) => a.references.forEach((r) => out.push({ span: shifted(r.span, at), targets: r.targets, family: r.family }))));
+  }
+
+  get sections(): Section[] {
+    if (!this.sectionList) {
+      const labels = this.collect<LabelAt>((a, at, out) => a.labels.forEach((l) => out.push({ ...l, start: l.start + at, headingEnd: l.headingEnd + at })));
+      this.sectionList = sectionsFromLabels(labels, this.text.length);
+    }
+    return this.sectionList;
+  }
+
+  get suppressions(): Suppression[] {
+    // Blocks know whether they mention a suppression: most documents need no search at all.
+    return (this.suppressionList ??= this.blocks.some((b) => b.analysis.mentionsSuppression) ? findSuppressions(this.text, this.lines) : []);
+  }
+
+  private collect<T>(add: (analysis: BlockAnalysis, at: number, out: T[]) => void): T[] {
+    const out: T[] = [];
+    for (const block of this.blocks) add(block.analysis, block.start, out);
+    return out;
+  }
+}
+
 /**
  * Parse a document. Pass the same `cache` for successive versions of one
- * document (an editor buffer) and only the blocks that changed are analysed.
+ * document (an editor buffer) and only the part that changed is analysed.
  */
 export function parseDocument(text: string, path = 'untitled.txt', format: DocumentFormat = formatForPath(path), cache?: BlockCache): ContractDocument {
   const markdown = format === 'markdown';
-  const lines = new LineIndex(text);
-  const blocks: Block[] = [];
-  let state = START_STATE;
-  for (const range of blockRanges(text, lines.lineStarts)) {
-    const blockText = text.slice(range.start, range.end);
-    const analysis = cache ? cache.analyse(blockText, markdown, state) : analyseBlock(blockText, markdown, state);
-    blocks.push({ start: range.start, analysis });
-    state = analysis.exit;
-  }
-  cache?.settle();
+  const { blocks, lines } = cache ? cache.blocksOf(text, markdown) : parseBlocks(text, markdown);
+  return new ParsedDocument(path, text, format, blocks, lines);
+}
 
-  const paragraphs: Span[] = [];
-  const sentences: Span[] = [];
-  const definitions: Definition[] = [];
-  const references: CrossReference[] = [];
-  const labels: LabelAt[] = [];
-  for (const { start: at, analysis: a } of blocks) {
-    for (const p of a.paragraphs) paragraphs.push(shifted(p, at));
-    for (const s of a.sentences) sentences.push(shifted(s, at));
-    for (const d of a.definitions) definitions.push({ term: d.term, termSpan: shifted(d.termSpan, at), body: shifted(d.body, at) });
-    for (const r of a.references) references.push({ span: shifted(r.span, at), targets: r.targets, family: r.family });
-    for (const l of a.labels) labels.push({ ...l, start: l.start + at, headingEnd: l.headingEnd + at });
-  }
-  return {
-    path,
-    text,
-    format,
-    blocks,
-    lines,
-    paragraphs,
-    sentences,
-    sections: sectionsFromLabels(labels, text.length),
-    definitions,
-    references,
-    suppressions: findSuppressions(text, lines),
-  };
+/** The paragraph or sentence containing `offset`, found through its block; undefined between them. */
+export function spanAt(doc: ContractDocument, kind: 'paragraphs' | 'sentences', offset: number): Span | undefined {
+  const b = lastStartingAtOrBefore(doc.blocks, offset);
+  if (b < 0) return undefined;
+  const { start, analysis } = doc.blocks[b];
+  const spans = analysis[kind];
+  const i = spanIndexAt(spans, offset - start);
+  return i >= 0 ? shifted(spans[i], start) : undefined;
 }
 
 /** The innermost section containing `offset`, or undefined. */

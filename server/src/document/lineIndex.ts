@@ -20,24 +20,12 @@ export class LineIndex {
   /** Offset at which each line starts; CRLF, LF and lone CR all end a line. */
   readonly lineStarts: number[];
 
-  constructor(readonly text: string) {
-    const starts = [0];
-    const n = text.length;
-    if (text.indexOf('\r') < 0) {
-      // LF only (the common case): let indexOf find the breaks.
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    } else {
-      for (let i = 0; i < n; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 0x0d) {
-          if (i + 1 < n && text.charCodeAt(i + 1) === 0x0a) i++;
-          starts.push(i + 1);
-        } else if (c === 0x0a) {
-          starts.push(i + 1);
-        }
-      }
-    }
-    this.lineStarts = starts;
+  /** `lineStarts`, when given, must be the text's line starts (see editedLineStarts). */
+  constructor(
+    readonly text: string,
+    lineStarts?: number[],
+  ) {
+    this.lineStarts = lineStarts ?? findLineStarts(text);
   }
 
   get lineCount(): number {
@@ -91,6 +79,46 @@ export class LineIndex {
     }
     return this.eolCache;
   }
+}
+
+function findLineStarts(text: string): number[] {
+  const starts = [0];
+  if (text.indexOf('\r') < 0) {
+    // LF only (the common case): let indexOf find the breaks.
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  } else {
+    pushLineStarts(text, 0, text.length + 1, starts);
+  }
+  return starts;
+}
+
+/** Push the line starts y with from <= y < to; a line starts after LF, CRLF or a lone CR. */
+function pushLineStarts(text: string, from: number, to: number, starts: number[]): void {
+  for (let x = Math.max(0, from - 1); x + 1 < to && x < text.length; x++) {
+    const c = text.charCodeAt(x);
+    if (c === 0x0a || (c === 0x0d && text.charCodeAt(x + 1) !== 0x0a)) starts.push(x + 1);
+  }
+}
+
+/**
+ * Line starts of `text`, an edit of `before.text` that kept its first `prefix`
+ * and last `suffix` characters: starts in the kept head are copied, the edited
+ * middle is scanned, starts in the kept tail are shifted. Whether y is a line
+ * start depends on the characters at y - 1 and y only (CRLF is one break), so
+ * the head keeps starts below `prefix` and the tail those whose two preceding
+ * characters are inside the suffix.
+ */
+export function editedLineStarts(before: LineIndex, text: string, prefix: number, suffix: number): number[] {
+  const old = before.lineStarts;
+  const delta = text.length - before.text.length;
+  const tailFrom = before.text.length - suffix + 2;
+  const starts: number[] = [0];
+  let k = 1;
+  while (k < old.length && old[k] < prefix) starts.push(old[k++]);
+  pushLineStarts(text, Math.max(prefix, 1), tailFrom + delta, starts);
+  while (k < old.length && old[k] < tailFrom) k++;
+  while (k < old.length) starts.push(old[k++] + delta);
+  return starts;
 }
 
 /** Index of the span containing `offset` in a sorted, non-overlapping list, or -1. */

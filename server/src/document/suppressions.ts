@@ -40,8 +40,11 @@ function parseDetails(raw: string): Pick<Suppression, 'reason' | 'approvedBy' | 
   return out;
 }
 
+/** Every suppression comment contains this. */
+export const SUPPRESSION_MARK = 'clauselint-';
+
 export function findSuppressions(text: string, lines: LineIndex): Suppression[] {
-  if (!text.includes('clauselint-')) return [];
+  if (!text.includes(SUPPRESSION_MARK)) return [];
   const found: Suppression[] = [];
   let m: RegExpExecArray | null;
   COMMENT.lastIndex = 0;

@@ -3,8 +3,8 @@
  * the whole rule set), clause coverage and document conditions. Rules never
  * rescan the text; they query hits and structure here.
  */
-import { ContractDocument, sectionAt } from '../document/contractDocument';
-import { lastStartingAtOrBefore, Span, spanIndexAt } from '../document/lineIndex';
+import { ContractDocument, sectionAt, spanAt } from '../document/contractDocument';
+import { lastStartingAtOrBefore, Span } from '../document/lineIndex';
 import { CrossReference, resolveReference } from '../document/references';
 import { Section } from '../document/structure';
 import { ClauseKindSpec, ConditionSpec, ConditionTerm, Detector, KindCoverage, RuleSet, Scope } from './types';
@@ -54,9 +54,7 @@ export class RuleContext {
       while (s && s.label.startsWith('(') && s.parent >= 0) s = doc.sections[s.parent];
       return s ?? { start: 0, end: doc.text.length };
     }
-    const spans = within === 'sentence' ? doc.sentences : doc.paragraphs;
-    const i = spanIndexAt(spans, offset);
-    return i >= 0 ? spans[i] : { start: offset, end: offset + 1 };
+    return spanAt(doc, within === 'sentence' ? 'sentences' : 'paragraphs', offset) ?? { start: offset, end: offset + 1 };
   }
 
   detect(detector: Detector): Detection[] {

@@ -5,7 +5,7 @@
  * version lints again.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { BlockCache } from '../document/blocks';
+import { BlockCache } from '../document/blockCache';
 import { Finding } from '../engine/types';
 import { FileLint, lintText } from '../lintText';
 import { ConfigLoaders } from './configLoaders';
