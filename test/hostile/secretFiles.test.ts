@@ -50,6 +50,12 @@ describe('hostile packs: a file that is not a pack is never quoted', () => {
     });
   }
 
+  it('locates an alias without an anchor, without naming it', () => {
+    const dir = writeTree({ 'pack.yaml': `pack: { id: a }\nrules:\n  r: *${SECRET}\n` });
+    const { errors } = loadConfig(path.join(dir, 'pack.yaml'), []);
+    assert.deepStrictEqual(errors.map((e) => `${e.line}:${e.column} ${e.message}`), ['3:6 an alias (*name) refers to an anchor (&name) that is not defined before it']);
+  });
+
   it('says a mapping with none of the pack keys is not a pack', () => {
     const dir = writeTree({ secret: SECRET_FILES['a YAML secret'] });
     const { errors } = loadConfig(path.join(dir, 'secret'), []);

@@ -59,9 +59,16 @@ export function parseYaml(file: string, text: string): { source?: YamlSource; er
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (err) {
-    const unresolved = /^Unresolved alias/.test((err as Error).message);
-    const message = unresolved ? 'an alias (*name) refers to an anchor (&name) that is not defined before it' : `aliases are limited to ${MAX_ALIASES} expansions`;
-    return { errors: [{ file, line: 1, column: 1, severity: 'error', message: `cannot read pack: ${message}` }] };
+    if (!/^Unresolved alias/.test((err as Error).message)) return { errors: [at(0, `cannot read pack: aliases are limited to ${MAX_ALIASES} expansions`)] };
+    let offset = 0;
+    visit(doc, {
+      Alias(_, alias) {
+        if (alias.resolve(doc)) return undefined;
+        offset = alias.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
+    return { errors: [at(offset, 'an alias (*name) refers to an anchor (&name) that is not defined before it')] };
   }
   if (data === null || data === undefined) data = {};
   return { source: { file, doc, lines, data }, errors: [] };
