@@ -101,6 +101,8 @@ connection.onInitialized(() => {
   connection.workspace.onDidChangeWorkspaceFolders((e) => {
     folders.change(e.added.map((f) => f.uri), e.removed.map((f) => f.uri));
     settings.clear();
+    // The folders bound what packs may read: load configs again under the new ones.
+    loaders.clear();
     live.relintAll();
   });
 });

@@ -207,7 +207,8 @@ describe('clauselint CLI: linting', () => {
   describe('configuration', () => {
     it('finds the nearest .clauselint.yaml, with its extends and rule settings', () => {
       const dir = scratch({
-        '.clauselint.yaml': `extends: ${JSON.stringify(TEST_PACK)}\nrules:\n  clitest/missing-audit-trigger: off\n  broad-use-grant: error\n`,
+        '.clauselint.yaml': `extends: ./packs/clitest.yaml\nrules:\n  clitest/missing-audit-trigger: off\n  broad-use-grant: error\n`,
+        'packs/clitest.yaml': read(TEST_PACK),
         'drafts/order.md': read(BROAD),
       });
       try {
@@ -252,7 +253,7 @@ describe('clauselint CLI: linting', () => {
     it('--help lists every option and exits 0', () => {
       const run = runCli(['--help']);
       assert.strictEqual(run.status, 0);
-      for (const option of ['--format', '--config', '--pack', '--fail-on', '--quiet', '--fix', '--write', '--output-dir', '--stdin-filename', '--max-file-size', '--no-color', 'test-rules', 'explain']) {
+      for (const option of ['--format', '--config', '--pack', '--pack-root', '--fail-on', '--quiet', '--fix', '--write', '--output-dir', '--stdin-filename', '--max-file-size', '--no-color', 'test-rules', 'explain']) {
         assert.ok(run.stdout.includes(option), option);
       }
       assert.match(run.stdout, /^Usage: clauselint/);

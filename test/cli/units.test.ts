@@ -19,6 +19,7 @@ describe('clauselint CLI: units', () => {
         format: 'text',
         config: undefined,
         packs: [],
+        packRoots: [],
         failOn: DEFAULT_FAIL_ON,
         quiet: false,
         fix: false,
@@ -32,10 +33,11 @@ describe('clauselint CLI: units', () => {
     });
 
     it('reads short, long, = and repeated options', () => {
-      const cmd = parseCommandLine(['-f', 'sarif', '--pack=a', '-p', 'b', '--fail-on', 'error', '-q', '--no-color', '-', 'x']);
+      const cmd = parseCommandLine(['-f', 'sarif', '--pack=a', '-p', 'b', '--pack-root', 'r1', '--pack-root=r2', '--fail-on', 'error', '-q', '--no-color', '-', 'x']);
       assert.ok(cmd.command === 'lint');
       assert.strictEqual(cmd.format, 'sarif');
       assert.deepStrictEqual(cmd.packs, ['a', 'b']);
+      assert.deepStrictEqual(cmd.packRoots, ['r1', 'r2']);
       assert.strictEqual(cmd.failOn, 'error');
       assert.strictEqual(cmd.quiet, true);
       assert.strictEqual(cmd.color, false);
@@ -43,14 +45,14 @@ describe('clauselint CLI: units', () => {
     });
 
     it('recognises subcommands only as the first word', () => {
-      assert.deepStrictEqual(parseCommandLine(['test-rules', 'p.yaml']), { command: 'test-rules', packs: ['p.yaml'], color: undefined });
+      assert.deepStrictEqual(parseCommandLine(['test-rules', 'p.yaml']), { command: 'test-rules', packs: ['p.yaml'], packRoots: [], color: undefined });
       assert.strictEqual(parseCommandLine(['explain', 'x/y']).command, 'explain');
       assert.deepStrictEqual((parseCommandLine(['a.md', 'explain']) as { inputs: string[] }).inputs, ['a.md', 'explain']);
       assert.strictEqual(parseCommandLine(['explain', '--help']).command, 'help');
     });
 
     it('parses exceptions (default: the current folder, text) and init (default: here, no --force)', () => {
-      assert.deepStrictEqual(parseCommandLine(['exceptions']), { command: 'exceptions', inputs: ['.'], format: 'text', config: undefined, packs: [], color: undefined });
+      assert.deepStrictEqual(parseCommandLine(['exceptions']), { command: 'exceptions', inputs: ['.'], format: 'text', config: undefined, packs: [], packRoots: [], color: undefined });
       const csv = parseCommandLine(['exceptions', 'a', 'b', '-f', 'csv', '-c', 'x.yaml']);
       assert.ok(csv.command === 'exceptions');
       assert.deepStrictEqual([csv.inputs, csv.format, csv.config], [['a', 'b'], 'csv', 'x.yaml']);

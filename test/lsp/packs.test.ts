@@ -135,3 +135,47 @@ describe('LSP: rule packs in an untrusted workspace', function () {
     assert.ok(!doc.diagnostics.some((d) => d.code === 'team/no-pilot'));
   });
 });
+
+describe('LSP: what packs may read in a trusted workspace', function () {
+  this.timeout(10000);
+  let ws: ReturnType<typeof tempWorkspace>;
+  let outside: ReturnType<typeof tempWorkspace>;
+  let client: LspTestClient;
+  const packWithId = (id: string) => TEAM_PACK.replace('id: team', `id: ${id}`);
+
+  before(async () => {
+    outside = tempWorkspace({ 'outside.yaml': packWithId('outside'), 'named/pack.yaml': packWithId('named') });
+    const escape = path.relative(path.join(outside.root, '..'), path.join(outside.root, 'outside.yaml'));
+    ws = tempWorkspace({
+      '.clauselint.yaml': `extends:\n  - clauselint:recommended\n  - ../${escape}\n  - ${path.join(outside.root, 'outside.yaml')}\n  - ./packs/link.yaml\n  - ./packs/team.yaml\n`,
+      'packs/team.yaml': TEAM_PACK,
+    });
+    fs.symlinkSync(path.join(outside.root, 'outside.yaml'), path.join(ws.root, 'packs', 'link.yaml'));
+    client = await LspTestClient.start({ root: ws.root, init: { trusted: true }, settings: { packs: [path.join(outside.root, 'named', 'pack.yaml')] } });
+  });
+
+  after(async () => {
+    await client.dispose();
+    ws.cleanup();
+    outside.cleanup();
+  });
+
+  it('refuses extends that leave the workspace (.., absolute, a link), at each entry; the other packs and the settings pack load', async () => {
+    const docUri = uri(path.join(ws.root, 'draft.contract.md'));
+    await client.open(docUri, PILOT_DRAFT, 'contract', 1);
+    const config = await client.waitForDiagnostics(uri(path.join(ws.root, '.clauselint.yaml')), (p) => p.diagnostics.length > 0);
+    assert.deepStrictEqual(
+      config.diagnostics.map((d) => [d.range.start.line, d.range.start.character]),
+      [[2, 4], [3, 4], [4, 4]],
+    );
+    for (const d of config.diagnostics) {
+      assert.strictEqual(d.severity, DiagnosticSeverity.Error);
+      assert.match(d.message, /^cannot extend ".*": .* is outside the workspace folders: a pack may extend files in the workspace/);
+    }
+    assert.match(config.diagnostics[2].message, /\(a symbolic link to .*outside\.yaml\)/);
+    const doc = await client.waitForDiagnostics(docUri);
+    const codes = new Set(doc.diagnostics.map((d) => d.code));
+    assert.ok(codes.has('recommended/broad-use-grant') && codes.has('team/no-pilot') && codes.has('named/no-pilot'), [...codes].join(', '));
+    assert.ok(!codes.has('outside/no-pilot'));
+  });
+});

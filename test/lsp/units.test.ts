@@ -13,6 +13,7 @@ import { DEFAULT_SETTINGS, sanitizeSettings } from '../../server/src/lsp/setting
 import { hasPlaceholders, shiftTabStops } from '../../server/src/lsp/snippetFix';
 import { untrustedWorkspacePolicy } from '../../server/src/lsp/trust/packPolicy';
 import { WorkspaceFolders } from '../../server/src/lsp/workspaceFolders';
+import { builtinPackPath } from '../../server/src/packs/builtin';
 import { ConfigLoader } from '../../server/src/packs/config';
 import { AI_DRAFT } from './fixtures';
 import { uri } from './harness';
@@ -79,9 +80,12 @@ describe('language server units', () => {
   it('untrusted policy: built-in and in-workspace packs load, npm and outside packs do not', () => {
     const root = path.resolve('/ws');
     const policy = untrustedWorkspacePolicy(new WorkspaceFolders([uri(root)]));
-    assert.strictEqual(policy.refusal('clauselint:recommended'), undefined);
-    assert.strictEqual(policy.refusal('./team.yaml', path.join(root, 'team.yaml')), undefined);
-    assert.match(policy.refusal('team-pack')!, /npm-package packs/);
-    assert.match(policy.refusal('/etc/pack.yaml', '/etc/pack.yaml')!, /outside the workspace/);
+    const scope = policy.entryScope(path.join(root, '.clauselint.yaml'));
+    assert.ok(typeof scope !== 'string', String(scope));
+    assert.strictEqual(scope.refusal(builtinPackPath('recommended')!), undefined);
+    assert.strictEqual(scope.refusal(path.join(root, 'team.yaml')), undefined);
+    assert.match(policy.npmRefusal!, /npm-package packs are not loaded in an untrusted workspace/);
+    assert.match(scope.refusal('/etc/pack.yaml')!, /^\/etc\/pack\.yaml is outside the workspace folders/);
+    assert.match(policy.entryScope('/etc/.clauselint.yaml') as string, /outside the workspace folders/);
   });
 });

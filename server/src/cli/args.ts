@@ -22,6 +22,8 @@ export interface LintCommand {
   format: OutputFormat;
   config?: string;
   packs: string[];
+  /** Folders (besides each config's project) that configs and packs may extend files from. */
+  packRoots: string[];
   failOn: Severity;
   quiet: boolean;
   fix: boolean;
@@ -36,6 +38,7 @@ export interface LintCommand {
 export interface TestRulesCommand {
   command: 'test-rules';
   packs: string[];
+  packRoots: string[];
   color?: boolean;
 }
 
@@ -44,6 +47,7 @@ export interface ExplainCommand {
   ruleId: string;
   config?: string;
   packs: string[];
+  packRoots: string[];
   color?: boolean;
 }
 
@@ -54,6 +58,7 @@ export interface ExceptionsCommand {
   format: ExceptionsFormat;
   config?: string;
   packs: string[];
+  packRoots: string[];
   color?: boolean;
 }
 
@@ -82,9 +87,14 @@ const COMMON: Options = {
   'no-color': { type: 'boolean' },
 };
 
+const PACK_ROOT: Options = {
+  'pack-root': { type: 'string', multiple: true },
+};
+
 const PACK_SELECTION: Options = {
   config: { type: 'string', short: 'c' },
   pack: { type: 'string', short: 'p', multiple: true },
+  ...PACK_ROOT,
 };
 
 const LINT_OPTIONS: Options = {
@@ -158,10 +168,18 @@ function nonEmpty(values: Values, name: string): string | undefined {
   return v;
 }
 
+function repeated(values: Values, name: string): string[] {
+  const list = (values[name] as string[] | undefined) ?? [];
+  if (list.some((p) => p.trim() === '')) throw new CliError(`--${name} needs a value`, true);
+  return list;
+}
+
 function packList(values: Values): string[] {
-  const packs = (values.pack as string[] | undefined) ?? [];
-  if (packs.some((p) => p.trim() === '')) throw new CliError('--pack needs a value', true);
-  return packs;
+  return repeated(values, 'pack');
+}
+
+function packRoots(values: Values): string[] {
+  return repeated(values, 'pack-root');
 }
 
 export function parseCommandLine(argv: string[]): Command {
@@ -196,6 +214,7 @@ function parseLint(argv: string[]): Command {
     format: oneOf('format', str(values, 'format') ?? 'text', OUTPUT_FORMATS),
     config: nonEmpty(values, 'config'),
     packs: packList(values),
+    packRoots: packRoots(values),
     failOn: oneOf('fail-on', str(values, 'fail-on') ?? DEFAULT_FAIL_ON, SEVERITIES),
     quiet: !!values.quiet,
     fix,
@@ -208,8 +227,8 @@ function parseLint(argv: string[]): Command {
 }
 
 function parseTestRules(argv: string[]): Command {
-  const { values, positionals } = parse(argv, COMMON);
-  return helpOrVersion(values) ?? { command: 'test-rules', packs: positionals, color: colorChoice(values) };
+  const { values, positionals } = parse(argv, { ...COMMON, ...PACK_ROOT });
+  return helpOrVersion(values) ?? { command: 'test-rules', packs: positionals, packRoots: packRoots(values), color: colorChoice(values) };
 }
 
 function parseExplain(argv: string[]): Command {
@@ -217,7 +236,7 @@ function parseExplain(argv: string[]): Command {
   const early = helpOrVersion(values);
   if (early) return early;
   if (positionals.length !== 1) throw new CliError('explain takes one rule id, e.g. clauselint explain recommended/broad-use-grant', true);
-  return { command: 'explain', ruleId: positionals[0], config: nonEmpty(values, 'config'), packs: packList(values), color: colorChoice(values) };
+  return { command: 'explain', ruleId: positionals[0], config: nonEmpty(values, 'config'), packs: packList(values), packRoots: packRoots(values), color: colorChoice(values) };
 }
 
 function parseExceptions(argv: string[]): Command {
@@ -230,6 +249,7 @@ function parseExceptions(argv: string[]): Command {
     format: oneOf('format', str(values, 'format') ?? 'text', EXCEPTIONS_FORMATS),
     config: nonEmpty(values, 'config'),
     packs: packList(values),
+    packRoots: packRoots(values),
     color: colorChoice(values),
   };
 }

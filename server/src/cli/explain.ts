@@ -8,7 +8,6 @@
 import * as path from 'path';
 import { RuleSet, RuleSpec } from '../engine/types';
 import { builtinPackNames, builtinPackPath } from '../packs/builtin';
-import { ConfigLoader } from '../packs/config';
 import { MergedConfig, mergePacks } from '../packs/merge';
 import { loadPackTree } from '../packs/resolve';
 import { currentRule, ReplacedRule, replacedEntry } from '../packs/ruleLifecycle';
@@ -17,7 +16,8 @@ import { CliError, EXIT_CLEAN } from './cliError';
 import { palette, Palette, shouldUseColor } from './color';
 import { engineRule } from '../engine/engineRules';
 import { Io } from './io';
-import { normalisePackSpec, shownPath } from './packSpecs';
+import { formatConfigProblem, shownPath } from './packSpecs';
+import { createLoader } from './runConfig';
 
 interface KnownRule {
   rule: RuleSpec;
@@ -41,9 +41,10 @@ function collectRules(cmd: ExplainCommand, io: Io): KnownRules {
     const file = builtinPackPath(name);
     if (file) add(mergePacks(loadPackTree(file).packs));
   }
-  const config = cmd.config === undefined ? undefined : path.resolve(io.cwd, cmd.config);
-  const loader = new ConfigLoader({ config, packs: cmd.packs.map((p) => normalisePackSpec(p, io.cwd)) });
-  add(loader.configFor(path.join(io.cwd, 'explain.md')).merged);
+  const config = createLoader(cmd, io).configFor(path.join(io.cwd, 'explain.md'));
+  // A rule may be missing because its pack could not load (or may not be read): say why.
+  for (const e of config.errors) io.stderr(formatConfigProblem(e, io.cwd) + '\n');
+  add(config.merged);
   return { rules: [...known.values()], replaced };
 }
 

@@ -33,6 +33,11 @@ Options:
   -p, --pack <pack>        also load a pack: clauselint:<name>, a built-in name, a path
                            or an npm package (name@^1.2.0 pins a version range);
                            repeat for several
+      --pack-root <folder> let configs and packs extend files in this folder too;
+                           by default they may only extend files in their own
+                           project (the nearest folder with .git or package.json,
+                           else the current folder), built-in packs and npm
+                           packages; repeat for several
       --fail-on <severity> exit 1 when a finding is at or above this severity:
                            error, warning (default), info, hint
   -q, --quiet              report errors only; other findings are not shown, counted
@@ -58,13 +63,15 @@ Options:
 
 Commands:
   test-rules [pack ...]    run every rule's examples (fire: must report, pass: must
-                           not); default: all built-in packs
+                           not); default: all built-in packs; --pack-root as for lint
   explain <rule-id>        show a rule's documentation, source and examples
-                           (--config and --pack add rules to look in)
+                           (--config and --pack add rules to look in; --pack-root
+                           as for lint)
   exceptions [paths]       the exceptions log: every suppression with its rules,
                            place, reason, approver, date and whether it suppressed
                            anything (default: the current folder); --format text
-                           (default), json or csv; --config and --pack as for lint
+                           (default), json or csv; --config, --pack and --pack-root
+                           as for lint
   init [folder]            write .clauselint.yaml and a starter team pack
                            (clauselint/team-pack.yaml); --force overwrites them
 

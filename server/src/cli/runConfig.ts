@@ -12,14 +12,27 @@ import { deprecationWarning } from '../packs/ruleLifecycle';
 import { CliError } from './cliError';
 import { Io } from './io';
 import { formatConfigProblem, normalisePackSpec } from './packSpecs';
+import { projectPackPolicy } from './projectPolicy';
 
-export function createLoader(options: { config?: string; packs: string[] }, io: Io): ConfigLoader {
+export interface PackSelection {
+  config?: string;
+  packs: string[];
+  packRoots: string[];
+}
+
+/** The loader for --config / --pack (or discovery), under the command line's read policy (projectPolicy.ts). */
+export function createLoader(options: PackSelection, io: Io): ConfigLoader {
   let config: string | undefined;
   if (options.config !== undefined) {
     config = path.resolve(io.cwd, options.config);
     if (!fs.existsSync(config)) throw new CliError(`cannot read config ${options.config}: no such file`);
   }
-  return new ConfigLoader({ config, packs: options.packs.map((p) => normalisePackSpec(p, io.cwd)) });
+  return new ConfigLoader({
+    config,
+    packs: options.packs.map((p) => normalisePackSpec(p, io.cwd)),
+    packBase: io.cwd,
+    policy: projectPackPolicy(options.packRoots, io.cwd),
+  });
 }
 
 /** Returns false when a config has an error (not just a warning): the run is then a configuration error. */

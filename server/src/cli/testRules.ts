@@ -10,12 +10,14 @@ import { CompiledRuleSet, INTERNAL_ERROR_RULE_ID, lintDocument } from '../engine
 import { Finding, RuleSpec } from '../engine/types';
 import { BUILTIN_PREFIX, builtinPackNames } from '../packs/builtin';
 import { mergePacks } from '../packs/merge';
-import { loadPackTree, resolveExtends } from '../packs/resolve';
+import { PackPolicy } from '../packs/readScope';
+import { loadPackTree, resolveNamedPack } from '../packs/resolve';
 import { TestRulesCommand } from './args';
 import { EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE } from './cliError';
 import { palette, Palette, shouldUseColor } from './color';
 import { Io } from './io';
 import { formatConfigProblem, normalisePackSpec, shownPath } from './packSpecs';
+import { projectPackPolicy } from './projectPolicy';
 
 interface ExampleFailure {
   expectation: 'fire' | 'pass';
@@ -72,15 +74,15 @@ interface Totals {
 }
 
 /** Test one pack; returns whether it loaded without errors. */
-function testPack(spec: string, io: Io, p: Palette, totals: Totals): boolean {
+function testPack(spec: string, policy: PackPolicy, io: Io, p: Palette, totals: Totals): boolean {
   const normalised = normalisePackSpec(spec, io.cwd);
-  const { file, error } = resolveExtends(normalised, path.join(io.cwd, '.clauselint.yaml'));
+  const { file, error, scope } = resolveNamedPack(normalised, io.cwd, policy);
   if (!file) {
     io.stderr(`clauselint: cannot load pack ${spec}: ${error}\n`);
     return false;
   }
   const packFile = path.resolve(file);
-  const tree = loadPackTree(packFile);
+  const tree = loadPackTree(packFile, scope);
   const merged = mergePacks(tree.packs);
   const errors = [...tree.errors, ...merged.errors];
   for (const e of errors) io.stderr(formatConfigProblem(e, io.cwd) + '\n');
@@ -110,10 +112,11 @@ export function runTestRules(cmd: TestRulesCommand, io: Io): number {
   const p = palette(shouldUseColor(cmd.color, io.stdoutIsTty, io.env));
   const specs = cmd.packs.length > 0 ? cmd.packs : builtinPackNames().map((n) => BUILTIN_PREFIX + n);
   const totals: Totals = { rules: 0, failed: 0, examples: 0 };
+  const policy = projectPackPolicy(cmd.packRoots, io.cwd);
   let loaded = true;
   specs.forEach((spec, i) => {
     if (i > 0) io.stdout('\n');
-    if (!testPack(spec, io, p, totals)) loaded = false;
+    if (!testPack(spec, policy, io, p, totals)) loaded = false;
   });
   const passed = totals.rules - totals.failed;
   const summary = `${totals.rules} rule${totals.rules === 1 ? '' : 's'}: ${passed} passed, ${totals.failed} failed (${totals.examples} examples)`;

@@ -5,6 +5,8 @@
 import * as fs from 'fs';
 import { fileURLToPath } from 'url';
 import { engineRule } from '../engine/engineRules';
+import { builtinDocsDir } from '../packs/builtin';
+import { isInsideFolder, realPathOf } from '../packs/readScope';
 import { RuleSet, RuleSpec } from '../engine/types';
 import { docsUri, RuleDocsResult } from './protocol';
 
@@ -15,7 +17,11 @@ export interface DocsLinks {
 
 const existing = new Map<string, boolean>();
 
-/** A file:// docs URL only counts when the file is there (built-in docs may not be bundled). */
+/**
+ * A file:// docs URL only counts when it is a built-in rule's docs file and
+ * the file is there (built-in docs may not be bundled): the docs view shows
+ * the file, so it must never be one a pack chose.
+ */
 export function docsLinks(docsUrl: string | undefined): DocsLinks {
   if (!docsUrl) return {};
   if (/^https?:\/\//i.test(docsUrl)) return { webUrl: docsUrl };
@@ -23,7 +29,8 @@ export function docsLinks(docsUrl: string | undefined): DocsLinks {
   let found = existing.get(docsUrl);
   if (found === undefined) {
     try {
-      found = fs.statSync(fileURLToPath(docsUrl)).isFile();
+      const file = fileURLToPath(docsUrl);
+      found = isInsideFolder(realPathOf(file), realPathOf(builtinDocsDir())) && fs.statSync(file).isFile();
     } catch {
       found = false;
     }

@@ -19,6 +19,11 @@ export function builtinRulesDir(): string {
 
 export const BUILTIN_PREFIX = 'clauselint:';
 
+/** Where the built-in rules' Markdown docs are (docs/rules/<pack>/<rule>.md next to the rules folder). */
+export function builtinDocsDir(): string {
+  return path.join(path.dirname(builtinRulesDir()), 'docs', 'rules');
+}
+
 export function builtinPackPath(name: string): string | undefined {
   if (!/^[a-z0-9-]+$/.test(name)) return undefined;
   const file = path.join(builtinRulesDir(), `${name}.yaml`);

@@ -3,6 +3,7 @@
  * `extends` bring in other packs), or the built-in recommended pack when there
  * is none; plus packs named on the command line; plus glob `overrides`.
  * Loaded configs are cached and reloaded when any of their files changes.
+ * A read policy (readScope.ts) decides which files configs and packs may reach.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -12,7 +13,8 @@ import { builtinPackPath, BUILTIN_PREFIX } from './builtin';
 import { PackError } from './errors';
 import { PackContent } from './packFile';
 import { applySettings, MergedConfig, mergePacks } from './merge';
-import { loadPackTree, PackGuard, resolveGuarded } from './resolve';
+import { PackPolicy, ReadScope } from './readScope';
+import { builtinScope, loadPackTree, resolveNamedPack } from './resolve';
 
 export const CONFIG_NAMES = ['.clauselint.yaml', '.clauselint.yml'];
 export const DEFAULT_PACK = `${BUILTIN_PREFIX}recommended`;
@@ -41,10 +43,12 @@ export interface LoadedConfig {
 export interface ConfigRequest {
   /** An explicit config file (`--config`): used for every file instead of discovery. */
   config?: string;
-  /** Extra packs (`--pack`), as built-in ids or paths, loaded after the config. */
+  /** Extra packs (`--pack`), as built-in ids, paths or npm names, loaded after the config. */
   packs?: string[];
-  /** Refuses packs (and configs) that may not load, e.g. in an untrusted workspace. */
-  canLoad?: PackGuard;
+  /** The folder relative paths and npm names in `packs` are resolved from (default: the current folder). */
+  packBase?: string;
+  /** What configs and packs may read (e.g. less in an untrusted workspace); without one, anything. */
+  policy?: PackPolicy;
 }
 
 /** Modification times of `files`, to notice when a cached config is out of date. */
@@ -66,13 +70,11 @@ export class ConfigLoader {
 
   /** Load (or reuse) the config that governs `filePath`. */
   configFor(filePath: string): LoadedConfig {
-    let configFile = this.request.config ? path.resolve(this.request.config) : findConfigFile(filePath);
-    // A config the guard refuses counts as none: the default rules apply.
-    if (configFile && this.request.canLoad?.(configFile, configFile)) configFile = undefined;
+    const configFile = this.request.config ? path.resolve(this.request.config) : findConfigFile(filePath);
     const key = configFile ?? '<default>';
     const hit = this.cache.get(key);
     if (hit && filesStamp(hit.loaded.files) === hit.stamp) return hit.loaded;
-    const loaded = loadConfig(configFile, this.request.packs ?? [], this.request.canLoad);
+    const loaded = loadConfig(configFile, this.request.packs ?? [], { policy: this.request.policy, packBase: this.request.packBase });
     this.cache.set(key, { loaded, stamp: filesStamp(loaded.files) });
     for (const k of [...this.perFile.keys()]) if (k.startsWith(key + '\u0000')) this.perFile.delete(k);
     return loaded;
@@ -104,16 +106,23 @@ export class ConfigLoader {
   }
 }
 
-export function loadConfig(configFile: string | undefined, extraPacks: string[], guard?: PackGuard): LoadedConfig {
+export interface LoadOptions {
+  policy?: PackPolicy;
+  /** Where relative paths and npm names of `extraPacks` are resolved from (default: the current folder). */
+  packBase?: string;
+}
+
+export function loadConfig(configFile: string | undefined, extraPacks: string[], options: LoadOptions = {}): LoadedConfig {
+  const { policy } = options;
   const errors: PackError[] = [];
   const packs: PackContent[] = [];
   const seen = new Set<string>();
-  const add = (file: string | undefined) => {
+  const add = (file: string | undefined, scope: ReadScope | undefined) => {
     if (!file) {
       errors.push({ file: DEFAULT_PACK, line: 1, column: 1, severity: 'error', message: "the built-in default pack is missing from ClauseLint's rules folder (a broken install?)" });
       return;
     }
-    const tree = loadPackTree(file, guard);
+    const tree = loadPackTree(file, scope);
     errors.push(...tree.errors);
     for (const p of tree.packs) {
       if (seen.has(p.file)) continue;
@@ -121,17 +130,20 @@ export function loadConfig(configFile: string | undefined, extraPacks: string[],
       packs.push(p);
     }
   };
+  const defaultPack = () => add(builtinPackPath(DEFAULT_PACK.slice(BUILTIN_PREFIX.length)), policy && builtinScope(policy.npmRefusal));
   if (configFile) {
+    const scope = policy?.entryScope(configFile);
     if (!fs.existsSync(configFile)) errors.push({ file: configFile, line: 1, column: 1, severity: 'error', message: 'config file not found' });
-    else add(configFile);
+    else if (typeof scope === 'string') errors.push({ file: configFile, line: 1, column: 1, severity: 'error', message: `this config is not read: ${scope}` });
+    else add(configFile, scope);
     // A config that cannot be read at all still leaves the user with the default rules.
-    if (!seen.has(configFile)) add(builtinPackPath(DEFAULT_PACK.slice(BUILTIN_PREFIX.length)));
+    if (!seen.has(configFile)) defaultPack();
   } else {
-    add(builtinPackPath(DEFAULT_PACK.slice(BUILTIN_PREFIX.length)));
+    defaultPack();
   }
   for (const spec of extraPacks) {
-    const { file, error } = resolveGuarded(spec, path.join(process.cwd(), '.clauselint.yaml'), guard);
-    if (file) add(file);
+    const { file, error, scope } = resolveNamedPack(spec, options.packBase ?? process.cwd(), policy);
+    if (file) add(file, scope);
     else errors.push({ file: spec, line: 1, column: 1, severity: 'error', message: error ?? 'cannot load pack' });
   }
   const merged = mergePacks(packs);

@@ -12,7 +12,7 @@ import { compileRuleSet, CompiledRuleSet } from '../engine/lint';
 import { TermSetSpec } from '../engine/match/scanner';
 import { RULE_KINDS } from '../engine/rules';
 import { ClauseKindSpec, ClauseSnippet, ConditionSpec, RuleSet, RuleSpec, Severity } from '../engine/types';
-import { builtinRulesDir } from './builtin';
+import { builtinDocsDir, isBuiltinPack } from './builtin';
 import { PackError } from './errors';
 import { PackContent, RawRule, SeverityOrOff, termSetFrom } from './packFile';
 import { currentRule, describeReplacement, qualify, replacedEntry, ReplacedRule } from './ruleLifecycle';
@@ -41,11 +41,11 @@ interface Origin<T> {
   path: PathSegment[];
 }
 
+/** A web page from the pack's docsBase; only built-in packs link files (a pack cannot point the docs view at a file). */
 function docsUrlFor(pack: PackContent, name: string): string | undefined {
-  if (pack.docsBase) return pack.docsBase + name;
-  const dir = path.dirname(pack.file);
-  if (path.resolve(dir) === path.resolve(builtinRulesDir())) {
-    return 'file://' + path.join(path.dirname(dir), 'docs', 'rules', pack.id, `${name}.md`).split(path.sep).join('/');
+  if (pack.docsBase && /^https?:\/\//i.test(pack.docsBase)) return pack.docsBase + name;
+  if (isBuiltinPack(pack.file)) {
+    return 'file://' + path.join(builtinDocsDir(), pack.id, `${name}.md`).split(path.sep).join('/');
   }
   return undefined;
 }
@@ -159,8 +159,8 @@ function itemOf(set: TermSetSpec, field: string, index: number): string {
 }
 
 function ruleSpecFrom(pack: PackContent, name: string, raw: RawRule): RuleSpec {
-  const options: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(raw)) if (!COMMON_FIELDS.has(k)) options[k] = v;
+  // fromEntries defines own properties: a `__proto__` entry could never become the prototype.
+  const options: Record<string, unknown> = Object.fromEntries(Object.entries(raw).filter(([k]) => !COMMON_FIELDS.has(k)));
   const fix = (raw.fix ?? {}) as { clauses?: string[]; replace?: string };
   const examples = (raw.examples ?? { fire: [], pass: [] }) as { fire: string[]; pass: string[] };
   const { line, column } = locate(pack.source, ['rules'], { key: name });

@@ -3,56 +3,85 @@
  * npm package names found in the nearest node_modules above the extending
  * file, optionally pinned to a version range (`name@^1.2.0`). Packs load
  * depth first (what a pack extends comes before it); a pack reached twice
- * loads once; a cycle is a located error.
+ * loads once; a cycle is a located error. With a read scope (see
+ * readScope.ts), a path must really be inside it before anything is read.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { BUILTIN_PREFIX, builtinPackNames, builtinPackPath } from './builtin';
 import { PackError } from './errors';
 import { PackContent, readPackFile } from './packFile';
+import { isInsideFolder, PackPolicy, ReadScope, realPathOf } from './readScope';
 import { splitVersionRange, versionMismatch } from './versionRange';
 import { errorAt } from './yamlSource';
 
-export function resolveExtends(spec: string, fromFile: string): { file?: string; error?: string } {
+export interface Resolution {
+  file?: string;
+  error?: string;
+  /** For an npm package: its folder. */
+  packageDir?: string;
+}
+
+export function isPathSpec(spec: string): boolean {
+  return spec.startsWith('.') || path.isAbsolute(spec);
+}
+
+export function resolveExtends(spec: string, fromFile: string): Resolution {
   if (spec.startsWith(BUILTIN_PREFIX)) {
     const name = spec.slice(BUILTIN_PREFIX.length);
     if (name.includes('@')) return { error: `a version range can only pin an npm package; built-in packs come with ClauseLint itself` };
     const file = builtinPackPath(name);
     return file ? { file } : { error: `unknown built-in pack "${spec}" (built-in packs: ${builtinPackNames().map((n) => BUILTIN_PREFIX + n).join(', ')})` };
   }
-  if (spec.startsWith('.') || path.isAbsolute(spec)) {
+  if (isPathSpec(spec)) {
     const file = path.resolve(path.dirname(fromFile), spec);
     return fs.existsSync(file) ? { file } : { error: `pack file not found: ${file}` };
   }
   const { name, range } = splitVersionRange(spec);
   const found = resolvePackage(name, path.dirname(fromFile));
-  if (!found.file || range === undefined) return { file: found.file, error: found.error };
+  if (!found.file || range === undefined) return { file: found.file, error: found.error, packageDir: found.packageDir };
   const mismatch = versionMismatch(name, range, found.file, found.packageVersion);
-  return mismatch ? { error: mismatch } : { file: found.file };
+  return mismatch ? { error: mismatch } : { file: found.file, packageDir: found.packageDir };
+}
+
+/** JSON.parse's message quotes the text it choked on: keep only where. */
+function jsonProblem(err: unknown): string {
+  const position = /position (\d+)/.exec((err as Error).message)?.[1];
+  return `not valid JSON${position ? ` (at character ${Number(position) + 1})` : ''}`;
 }
 
 /** An npm package's pack: `clauselint.pack` in its package.json, else clauselint.yaml or pack.yaml. */
-function resolvePackage(name: string, fromDir: string): { file?: string; packageVersion?: string; error?: string } {
+function resolvePackage(name: string, fromDir: string): { file?: string; packageVersion?: string; packageDir?: string; error?: string } {
   if (!/^(@[a-z0-9._-]+\/)?[a-z0-9._-]+$/i.test(name)) return { error: `"${name}" is not a built-in id (clauselint:<name>), a relative path (./pack.yaml) or an npm package name (optionally with a version range: name@^1.2.0)` };
   let dir = path.resolve(fromDir);
   for (;;) {
     const pkgDir = path.join(dir, 'node_modules', name);
     const manifest = path.join(pkgDir, 'package.json');
     if (fs.existsSync(manifest)) {
-      let declared: string | undefined;
+      // A package may only point inside itself, links resolved.
+      const realDir = realPathOf(pkgDir);
+      const ownFile = (file: string) => isInsideFolder(realPathOf(file), realDir);
+      if (!ownFile(manifest)) return { error: `package ${name}'s package.json is a link outside the package` };
+      let declared: unknown;
       let packageVersion: string | undefined;
+      let text: string;
       try {
-        const pkg = JSON.parse(fs.readFileSync(manifest, 'utf8'));
+        text = fs.readFileSync(manifest, 'utf8');
+      } catch (err) {
+        return { error: `cannot read ${manifest}: ${(err as NodeJS.ErrnoException).code ?? 'read error'}` };
+      }
+      try {
+        const pkg = JSON.parse(text);
         declared = pkg?.clauselint?.pack;
         packageVersion = typeof pkg?.version === 'string' ? pkg.version : undefined;
       } catch (err) {
-        return { error: `cannot read ${manifest}: ${(err as Error).message}` };
+        return { error: `cannot read ${manifest}: ${jsonProblem(err)}` };
       }
+      if (declared !== undefined && typeof declared !== 'string') return { error: `package ${name}: "clauselint.pack" in its package.json must be a path (e.g. "pack.yaml")` };
       for (const candidate of [declared, 'clauselint.yaml', 'pack.yaml'].filter((c): c is string => !!c)) {
         const file = path.resolve(pkgDir, candidate);
-        // A package may only point inside itself.
-        if (!file.startsWith(pkgDir + path.sep)) return { error: `package ${name} points its pack outside itself (${candidate})` };
-        if (fs.existsSync(file)) return { file, packageVersion };
+        if (!ownFile(file)) return { error: `package ${name} points its pack outside itself (${candidate})` };
+        if (fs.existsSync(file)) return { file, packageVersion, packageDir: pkgDir };
       }
       return { error: `package ${name} has no pack: add "clauselint": { "pack": "pack.yaml" } to its package.json` };
     }
@@ -64,21 +93,43 @@ function resolvePackage(name: string, fromDir: string): { file?: string; package
 }
 
 /**
- * Why a pack may not be loaded (e.g. Workspace Trust), or undefined when it may.
- * `file` is absent when asked before an npm name is resolved: resolving it
- * already reads node_modules.
+ * resolveExtends within a read scope: a path must really be inside the scope
+ * (checked before the file is touched), an npm name must be allowed. Returns
+ * the scope that the target's own `extends` must stay in: the same scope for
+ * a path or a built-in pack, the package's own files for an npm package.
  */
-export type PackGuard = (spec: string, file?: string) => string | undefined;
-
-/** resolveExtends, asking the guard before resolving and again about the resolved file. */
-export function resolveGuarded(spec: string, fromFile: string, guard?: PackGuard): { file?: string; error?: string } {
-  if (!guard) return resolveExtends(spec, fromFile);
-  const isPath = spec.startsWith('.') || path.isAbsolute(spec);
-  const before = guard(spec, isPath ? path.resolve(path.dirname(fromFile), spec) : undefined);
-  if (before) return { error: before };
+export function resolveInScope(spec: string, fromFile: string, scope: ReadScope | undefined): Resolution & { scope?: ReadScope } {
+  if (!scope) return resolveExtends(spec, fromFile);
+  if (isPathSpec(spec)) {
+    const refusal = scope.refusal(path.resolve(path.dirname(fromFile), spec));
+    return refusal ? { error: refusal } : { ...resolveExtends(spec, fromFile), scope };
+  }
+  if (spec.startsWith(BUILTIN_PREFIX)) return { ...resolveExtends(spec, fromFile), scope };
+  if (scope.npmRefusal) return { error: scope.npmRefusal };
   const resolution = resolveExtends(spec, fromFile);
-  const after = resolution.file ? guard(spec, resolution.file) : undefined;
-  return after ? { error: after } : resolution;
+  if (!resolution.file) return resolution;
+  return { ...resolution, scope: ReadScope.ofPackage(splitVersionRange(spec).name, resolution.packageDir ?? path.dirname(resolution.file)) };
+}
+
+/**
+ * A pack the user names (--pack, clauselint.packs, test-rules): a built-in
+ * id, a file, or an npm package found from `baseDir`; with a policy, the
+ * scope it may read, or why it is not read.
+ */
+export function resolveNamedPack(spec: string, baseDir: string, policy: PackPolicy | undefined): Resolution & { scope?: ReadScope } {
+  const from = path.join(baseDir, '.clauselint.yaml');
+  if (!policy) return resolveExtends(spec, from);
+  if (spec.startsWith(BUILTIN_PREFIX)) return { ...resolveExtends(spec, from), scope: builtinScope(policy.npmRefusal) };
+  if (!isPathSpec(spec)) return resolveInScope(spec, from, builtinScope(policy.npmRefusal));
+  const resolution = resolveExtends(spec, from);
+  if (!resolution.file) return resolution;
+  const scope = policy.entryScope(resolution.file);
+  return typeof scope === 'string' ? { error: scope } : { file: resolution.file, scope };
+}
+
+/** The scope of a built-in pack: other built-in packs (and npm packages, unless refused). */
+export function builtinScope(npmRefusal?: string): ReadScope {
+  return ReadScope.of([], { where: "ClauseLint's built-in rules folder" }, npmRefusal);
 }
 
 export interface PackTree {
@@ -86,11 +137,12 @@ export interface PackTree {
   errors: PackError[];
 }
 
-export function loadPackTree(entryFile: string, guard?: PackGuard): PackTree {
+/** A pack and everything it extends; with a scope, what it extends must stay in it (the entry itself is the caller's to check). */
+export function loadPackTree(entryFile: string, scope?: ReadScope): PackTree {
   const packs: PackContent[] = [];
   const errors: PackError[] = [];
   const loaded = new Set<string>();
-  const visit = (file: string, stack: string[]) => {
+  const visit = (file: string, stack: string[], scope: ReadScope | undefined) => {
     const resolved = path.resolve(file);
     if (loaded.has(resolved)) return;
     const { pack, errors: fileErrors } = readPackFile(resolved);
@@ -99,7 +151,7 @@ export function loadPackTree(entryFile: string, guard?: PackGuard): PackTree {
     stack.push(resolved);
     pack.extends.forEach((spec, index) => {
       const entryPath = [...pack.extendsPath, ...(isList(pack, pack.extendsPath) ? [index] : [])];
-      const { file: target, error } = resolveGuarded(spec, resolved, guard);
+      const { file: target, error, scope: targetScope } = resolveInScope(spec, resolved, scope);
       if (!target) {
         errors.push(errorAt(pack.source, entryPath, `cannot extend "${spec}": ${error}`));
         return;
@@ -110,13 +162,13 @@ export function loadPackTree(entryFile: string, guard?: PackGuard): PackTree {
         errors.push(errorAt(pack.source, entryPath, `extends cycle: ${cycle}`));
         return;
       }
-      visit(targetResolved, stack);
+      visit(targetResolved, stack, targetScope);
     });
     stack.pop();
     loaded.add(resolved);
     packs.push(pack);
   };
-  visit(entryFile, []);
+  visit(entryFile, [], scope);
   return { packs, errors };
 }
 

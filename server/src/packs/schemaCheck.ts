@@ -11,7 +11,7 @@ import { PackError } from './errors';
 import { builtinRulesDir } from './builtin';
 import { errorAt, PathSegment, YamlSource } from './yamlSource';
 
-let validators: { pack: ValidateFunction; rule: ValidateFunction; replaced: ValidateFunction; override: ValidateFunction } | undefined;
+let validators: { pack: ValidateFunction; rule: ValidateFunction; replaced: ValidateFunction; override: ValidateFunction; topLevelKeys: string[] } | undefined;
 
 function getValidators() {
   if (validators) return validators;
@@ -29,6 +29,7 @@ function getValidators() {
     override: ajv.compile({
       oneOf: [{ $ref: 'pack#/definitions/severityOrOff' }, { type: 'object', additionalProperties: false, required: ['severity'], properties: { severity: { $ref: 'pack#/definitions/severityOrOff' } } }],
     }),
+    topLevelKeys: Object.keys(schema.properties),
   };
   return validators;
 }
@@ -49,6 +50,7 @@ function describe(e: ErrorObject): { message: string; key?: string } {
     case 'pattern': {
       const value = e.data === undefined ? '' : `"${String(e.data)}" `;
       if (e.instancePath.endsWith('/version')) return { message: `${value}is not a semantic version (e.g. 1.2.0)` };
+      if (e.instancePath.endsWith('/docsBase')) return { message: `${value}is not a web address: docsBase must start with https:// (or http://)` };
       if (e.instancePath.endsWith('/replacedBy')) return { message: `${value}is not a rule id (a rule name, or pack/rule)` };
       return { message: `${value}is not a valid id (lower-case letters, digits and hyphens)` };
     }
@@ -84,6 +86,12 @@ export function checkSchema(source: YamlSource): { errors: PackError[]; badRules
   const data = source.data as Record<string, unknown>;
   if (typeof source.data !== 'object' || Array.isArray(source.data)) {
     return { errors: [errorAt(source, [], 'a rule pack must be a YAML mapping (key: value) at the top level')], badRules: new Set(), fatal: true };
+  }
+  const keys = Object.keys(data);
+  if (keys.length > 0 && !keys.some((k) => v.topLevelKeys.includes(k))) {
+    // Not a pack at all (a mistaken or hostile extends): say so without quoting any of it.
+    const message = `not a rule pack or .clauselint.yaml: none of its top-level keys is ${v.topLevelKeys.join(', ')}`;
+    return { errors: [errorAt(source, [], message)], badRules: new Set(), fatal: true };
   }
   const badRules = new Set<string>();
   const errors: PackError[] = [];

@@ -2,8 +2,15 @@
  * YAML parsing that keeps source positions, so every error can point at the
  * line and column of the value it is about. Aliases are capped (a "billion
  * laughs" file fails with a located error instead of eating memory).
+ *
+ * A pack is plain data: the YAML 1.2 core schema only (a %YAML 1.1 line does
+ * not bring back 1.1's merge keys or !!binary), no custom tags, no language
+ * tags such as !!js/function (an error, never a value), keys are plain text
+ * (set as own properties, so `__proto__` is just a name). Error messages never
+ * quote the file: the file may not be a pack at all (a mistaken or hostile
+ * `extends`), and its content must not end up in an editor panel or a CI log.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, Document, parseDocument, Node } from 'yaml';
+import { isCollection, isMap, isPair, isScalar, isSeq, LineCounter, Document, parseDocument, Node, visit, YAMLError } from 'yaml';
 import { PackError } from './errors';
 
 export const MAX_PACK_BYTES = 2 * 1024 * 1024;
@@ -26,20 +33,62 @@ export function parseYaml(file: string, text: string): { source?: YamlSource; er
     return { errors: [{ file, line: 1, column: 1, severity: 'error', message: 'pack file contains NUL bytes: it is not a YAML text file' }] };
   }
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const errors: PackError[] = doc.errors.map((e) => {
-    const pos = lines.linePos(e.pos[0]);
-    return { file, line: pos.line, column: pos.col, severity: 'error' as const, message: e.message.split('\n')[0] };
+  const doc = parseDocument(text, {
+    lineCounter: lines,
+    prettyErrors: false,
+    uniqueKeys: true,
+    schema: 'core',
+    customTags: [],
+    resolveKnownTags: false,
+    merge: false,
+    logLevel: 'error',
   });
-  if (errors.length > 0) return { errors };
+  const at = (offset: number, message: string): PackError => {
+    const pos = lines.linePos(offset);
+    return { file, line: pos.line, column: pos.col, severity: 'error', message };
+  };
+  const problems = [...doc.errors, ...doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED')];
+  const errors = problems.map((e) => at(e.pos[0], describeYamlError(e)));
+  visit(doc, {
+    Pair(_, pair) {
+      if (isCollection(pair.key)) errors.push(at(pair.key.range?.[0] ?? 0, 'a key must be plain text, not a list or mapping'));
+    },
+  });
+  if (errors.length > 0) return { errors: errors.sort((a, b) => a.line - b.line || a.column - b.column) };
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (err) {
-    return { errors: [{ file, line: 1, column: 1, severity: 'error', message: `cannot read pack: ${(err as Error).message} (aliases are limited to ${MAX_ALIASES} expansions)` }] };
+    if (!/^Unresolved alias/.test((err as Error).message)) return { errors: [at(0, `cannot read pack: aliases are limited to ${MAX_ALIASES} expansions`)] };
+    let offset = 0;
+    visit(doc, {
+      Alias(_, alias) {
+        if (alias.resolve(doc)) return undefined;
+        offset = alias.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
+    return { errors: [at(offset, 'an alias (*name) refers to an anchor (&name) that is not defined before it')] };
   }
   if (data === null || data === undefined) data = {};
   return { source: { file, doc, lines, data }, errors: [] };
+}
+
+/** Messages of the yaml library that would quote the source, said without it. */
+const UNQUOTED: Partial<Record<YAMLError['code'], string>> = {
+  TAG_RESOLVE_FAILED: 'YAML tags such as !!js/function or !custom are not allowed: a pack is plain data (only the core tags !!str, !!int, !!float, !!bool, !!null, !!seq, !!map)',
+  BAD_DIRECTIVE: 'unknown or malformed YAML directive (a line starting with %)',
+  BAD_DQ_ESCAPE: 'invalid escape sequence in a double-quoted string (write \\\\ for a backslash)',
+  DUPLICATE_KEY: 'Map keys must be unique',
+};
+
+function describeYamlError(e: YAMLError): string {
+  const fixed = UNQUOTED[e.code];
+  if (fixed) return fixed;
+  const message = e.message.split('\n')[0];
+  // "Block scalar header includes extra characters: <the header>" and the like.
+  if (/^Block scalar header/.test(message)) return 'unexpected characters after a block scalar indicator (| or >)';
+  return message;
 }
 
 /** The node at a path, or the closest existing ancestor. With `key`, the key node of that map entry. */

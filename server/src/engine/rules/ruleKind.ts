@@ -24,7 +24,8 @@ export interface FindingDetails {
 }
 
 export function fillMessage(template: string, vars: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? vars[name] : whole));
+  // Own properties only: a message saying {constructor} or {toString} stays as written.
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(vars, name) ? vars[name] : whole));
 }
 
 /** Text of a span with its whitespace collapsed, for messages. */
