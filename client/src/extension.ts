@@ -13,13 +13,19 @@ import { lintWorkspace } from './commands/lintWorkspace';
 import { showRuleDocs } from './commands/showRuleDocs';
 import { registerCoverageView } from './coverageView';
 import { RuleDocsProvider } from './docsProvider';
-import { createErrorHandler } from './errorHandler';
+import { createErrorHandler, ShownCrashNotice } from './errorHandler';
 import { createLanguageClient } from './languageClient';
 import { StatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What activate() returns (the extension's `exports`): read by the editor tests. */
+export interface ClauseLintExports {
+  /** The server-crash messages shown to the user in this session. */
+  readonly crashNotices: readonly ShownCrashNotice[];
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<ClauseLintExports> {
   const output = vscode.window.createOutputChannel('ClauseLint');
   const errorHandler = createErrorHandler(output, () => void restart());
   client = createLanguageClient(context, output, errorHandler);
@@ -49,6 +55,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   await lc.start();
   statusBar.setServerState(State.Running);
+  return { crashNotices: errorHandler.shown };
 }
 
 export async function deactivate(): Promise<void> {

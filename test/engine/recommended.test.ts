@@ -2,7 +2,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { applyPlans } from '../../server/src/engine/fixes/apply';
-import { FixPlan } from '../../server/src/engine/types';
+import { CompiledRuleSet, INTERNAL_ERROR_RULE_ID } from '../../server/src/engine/lint';
+import { FixPlan, RuleSpec } from '../../server/src/engine/types';
 import { fixture, lint, recommended, ruleIds, summary } from '../helpers';
 
 const SAMPLE = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'examples', 'ai-services-draft.md'), 'utf8');
@@ -124,12 +125,44 @@ describe('suppressions', () => {
 });
 
 describe('a rule that throws', () => {
-  it('is reported as an internal error of that rule, and the other rules still run', () => {
+  /** Rule options whose every read throws: the rule's own implementation fails while it runs. */
+  function corruptOptions(why: string): Record<string, unknown> {
+    return new Proxy({}, { get: () => { throw new Error(why); } });
+  }
+
+  /** The recommended pack with the given rules replaced. */
+  function withRules(replace: (r: RuleSpec) => RuleSpec): CompiledRuleSet {
     const compiled = recommended();
-    const broken = { ...compiled.ruleSet.rules[0], id: 'test/broken', kind: 'no-such-kind' };
-    const withBroken = { ...compiled, ruleSet: { ...compiled.ruleSet, rules: [broken, ...compiled.ruleSet.rules] } };
-    const { findings } = lint(SAMPLE, withBroken);
-    assert.ok(findings.some((f) => f.ruleId === 'clauselint/internal-error' && f.message.includes('test/broken')));
-    assert.ok(findings.some((f) => f.ruleId === 'recommended/broad-use-grant'));
+    return { ...compiled, ruleSet: { ...compiled.ruleSet, rules: compiled.ruleSet.rules.map(replace) } };
+  }
+
+  it('is reported as one internal error of that rule, and every other rule reports exactly what it reports without it', () => {
+    const broken = 'recommended/broad-use-grant';
+    const baseline = lint(SAMPLE, recommended());
+    const { findings, coverage } = lint(SAMPLE, withRules((r) => (r.id === broken ? { ...r, options: corruptOptions('options table is corrupt') } : r)));
+    const internal = findings.filter((f) => f.ruleId === INTERNAL_ERROR_RULE_ID);
+    assert.deepStrictEqual(
+      internal.map((f) => [f.severity, f.message]),
+      [['error', 'Rule recommended/broad-use-grant failed and was skipped: options table is corrupt']],
+    );
+    assert.deepStrictEqual(findings.filter((f) => f.ruleId !== INTERNAL_ERROR_RULE_ID), baseline.findings.filter((f) => f.ruleId !== broken));
+    assert.ok(findings.some((f) => f.ruleId === 'recommended/missing-weapons-carve-out'), 'the sample still has findings of other rules');
+    assert.deepStrictEqual(coverage, baseline.coverage);
+  });
+
+  it('each failing rule gets its own internal error; a rule of an unknown kind is one of them', () => {
+    const { findings } = lint(
+      SAMPLE,
+      withRules((r) => {
+        if (r.id === 'recommended/broad-use-grant') return { ...r, kind: 'no-such-kind' };
+        if (r.id === 'recommended/missing-audit-trigger') return { ...r, options: corruptOptions('boom') };
+        return r;
+      }),
+    );
+    assert.deepStrictEqual(findings.filter((f) => f.ruleId === INTERNAL_ERROR_RULE_ID).map((f) => f.message).sort(), [
+      'Rule recommended/broad-use-grant failed and was skipped: unknown rule kind "no-such-kind"',
+      'Rule recommended/missing-audit-trigger failed and was skipped: boom',
+    ]);
+    assert.deepStrictEqual(ruleIds(findings), [INTERNAL_ERROR_RULE_ID, 'recommended/missing-surveillance-carve-out', 'recommended/missing-weapons-carve-out']);
   });
 });

@@ -45,6 +45,10 @@ export interface StartOptions {
   root: string;
   settings?: Record<string, unknown>;
   init?: InitOptions;
+  /** Extra arguments for node before the server script (e.g. --require of a test module). */
+  nodeArgs?: string[];
+  /** Extra environment variables for the server process. */
+  env?: Record<string, string>;
 }
 
 export class LspTestClient {
@@ -68,7 +72,7 @@ export class LspTestClient {
   }
 
   static async start(options: StartOptions): Promise<LspTestClient> {
-    const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     child.stderr!.on('data', (d) => process.env.CLAUSELINT_TEST_VERBOSE && process.stderr.write(d));
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspTestClient(connection, child, options.root, { debounceMs: 20, ...options.settings });
