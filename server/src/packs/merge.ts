@@ -163,7 +163,7 @@ function ruleSpecFrom(pack: PackContent, name: string, raw: RawRule): RuleSpec {
   for (const [k, v] of Object.entries(raw)) if (!COMMON_FIELDS.has(k)) options[k] = v;
   const fix = (raw.fix ?? {}) as { clauses?: string[]; replace?: string };
   const examples = (raw.examples ?? { fire: [], pass: [] }) as { fire: string[]; pass: string[] };
-  const { line, column } = locate(pack.source, ['rules'], { key: name });
+  const { line, column } = pack.ruleLocations.get(name) ?? locate(pack.source, ['rules'], { key: name });
   return {
     id: `${pack.id}/${name}`,
     name,

@@ -2,21 +2,58 @@
  * YAML parsing that keeps source positions, so every error can point at the
  * line and column of the value it is about. Aliases are capped (a "billion
  * laughs" file fails with a located error instead of eating memory).
+ *
+ * The `yaml` library is loaded on first use, and a source made from a
+ * built-in pack's snapshot parses its text only when an error has to be
+ * located: a run on the built-in packs alone never loads it.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, Document, parseDocument, Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
 import { PackError } from './errors';
 
 export const MAX_PACK_BYTES = 2 * 1024 * 1024;
 const MAX_ALIASES = 200;
 
-export interface YamlSource {
-  file: string;
+let yamlLibrary: typeof import('yaml') | undefined;
+function yaml(): typeof import('yaml') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (yamlLibrary ??= require('yaml') as typeof import('yaml'));
+}
+
+interface YamlTree {
   doc: Document.Parsed;
   lines: LineCounter;
-  data: unknown;
+}
+
+function parseTree(text: string): YamlTree {
+  const lines = new (yaml().LineCounter)();
+  const doc = yaml().parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  return { doc, lines };
+}
+
+/** A parsed pack file: its data, and its syntax tree for locating errors (parsed from `text` when first asked for). */
+export class YamlSource {
+  constructor(
+    readonly file: string,
+    readonly data: unknown,
+    private readonly text: string,
+    private tree?: YamlTree,
+  ) {}
+
+  get doc(): Document.Parsed {
+    return (this.tree ??= parseTree(this.text)).doc;
+  }
+
+  get lines(): LineCounter {
+    return (this.tree ??= parseTree(this.text)).lines;
+  }
 }
 
 export type PathSegment = string | number;
+
+export interface SourceLocation {
+  line: number;
+  column: number;
+}
 
 export function parseYaml(file: string, text: string): { source?: YamlSource; errors: PackError[] } {
   if (text.length > MAX_PACK_BYTES) {
@@ -25,8 +62,8 @@ export function parseYaml(file: string, text: string): { source?: YamlSource; er
   if (text.includes('\u0000')) {
     return { errors: [{ file, line: 1, column: 1, severity: 'error', message: 'pack file contains NUL bytes: it is not a YAML text file' }] };
   }
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const tree = parseTree(text);
+  const { doc, lines } = tree;
   const errors: PackError[] = doc.errors.map((e) => {
     const pos = lines.linePos(e.pos[0]);
     return { file, line: pos.line, column: pos.col, severity: 'error' as const, message: e.message.split('\n')[0] };
@@ -39,11 +76,12 @@ export function parseYaml(file: string, text: string): { source?: YamlSource; er
     return { errors: [{ file, line: 1, column: 1, severity: 'error', message: `cannot read pack: ${(err as Error).message} (aliases are limited to ${MAX_ALIASES} expansions)` }] };
   }
   if (data === null || data === undefined) data = {};
-  return { source: { file, doc, lines, data }, errors: [] };
+  return { source: new YamlSource(file, data, text, tree), errors: [] };
 }
 
 /** The node at a path, or the closest existing ancestor. With `key`, the key node of that map entry. */
 function nodeAt(source: YamlSource, path: PathSegment[], key?: string): Node | undefined {
+  const { isMap, isPair, isScalar, isSeq } = yaml();
   let node: unknown = source.doc.contents;
   for (const seg of path) {
     if (isMap(node)) {
@@ -63,18 +101,33 @@ function nodeAt(source: YamlSource, path: PathSegment[], key?: string): Node | u
   return node as Node | undefined;
 }
 
-export function locate(source: YamlSource, path: PathSegment[], options: { key?: string; column?: number } = {}): { line: number; column: number } {
+export function locate(source: YamlSource, path: PathSegment[], options: { key?: string; column?: number } = {}): SourceLocation {
   const node = nodeAt(source, path, options.key);
   const range = node?.range;
   if (!range) return { line: 1, column: 1 };
   let offset = range[0];
-  if (options.column !== undefined && isScalar(node)) {
+  if (options.column !== undefined && yaml().isScalar(node)) {
     // Point inside a quoted or plain scalar at the offending character of a pattern.
     const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
     offset += options.column + (quoted ? 1 : 0);
   }
   const pos = source.lines.linePos(offset);
   return { line: pos.line, column: pos.col };
+}
+
+/** Where each key of the mapping at `path` is written (scalar keys only). */
+export function keyLocations(source: YamlSource, path: PathSegment[]): Map<string, SourceLocation> {
+  const { isMap, isPair, isScalar } = yaml();
+  const found = new Map<string, SourceLocation>();
+  const node = path.length === 0 ? source.doc.contents : source.doc.getIn(path, true);
+  if (!isMap(node)) return found;
+  for (const pair of node.items) {
+    if (!isPair(pair) || !isScalar(pair.key) || !pair.key.range) continue;
+    const pos = source.lines.linePos(pair.key.range[0]);
+    const name = String(pair.key.value);
+    if (!found.has(name)) found.set(name, { line: pos.line, column: pos.col });
+  }
+  return found;
 }
 
 export function errorAt(source: YamlSource, path: PathSegment[], message: string, options: { key?: string; column?: number; severity?: 'error' | 'warning' } = {}): PackError {
