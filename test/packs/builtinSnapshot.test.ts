@@ -105,7 +105,6 @@ describe('built-in pack snapshots', () => {
   it('ignores a snapshot made from other YAML text (a pack edited after the build)', () => {
     const before = fs.readFileSync(RECOMMENDED, 'utf8').replace('title: Audit rights (books and records)', 'title: Audit rights, before the edit');
     const stale = markedSnapshot('read from a stale snapshot', before);
-    assert.notStrictEqual(stale.sha256, makeSnapshot(RECOMMENDED, fs.readFileSync(RECOMMENDED, 'utf8')).snapshot!.sha256);
     const dir = tempDir('clauselint-snapshots-');
     writeSnapshotFile(dir, 'recommended', stale);
     setSnapshotDir(dir);
@@ -117,7 +116,7 @@ describe('built-in pack snapshots', () => {
     const fresh = makeSnapshot(RECOMMENDED, fs.readFileSync(RECOMMENDED, 'utf8')).snapshot!;
     const cases: [string, string | undefined][] = [
       ['missing', undefined],
-      ['not JSON', '{"format": 1, "sha256": '],
+      ['not JSON', '{"format": 2, "yaml": '],
       ['another format', JSON.stringify({ ...markedSnapshot('wrong format'), format: SNAPSHOT_FORMAT + 1 })],
       ['no data', JSON.stringify({ ...fresh, data: null })],
       ['null', 'null'],
