@@ -11,8 +11,7 @@ if (process.env.CLAUSELINT_DEBUG) process.setSourceMapsEnabled(true);
 let cli;
 try {
   // The bundle the build makes (out/cli.js) while it is current, else the tsc output.
-  const { cliEntry } = require('../out/server/src/cli/entryPoint.js');
-  cli = require(cliEntry(require('path').join(__dirname, '..', 'out')));
+  cli = require('../out/server/src/cli/entryPoint.js').loadCli(require('path').join(__dirname, '..', 'out'));
 } catch (err) {
   if (err.code !== 'MODULE_NOT_FOUND' || !String(err.message).includes('cli/entryPoint.js')) throw err;
   process.stderr.write('clauselint: the CLI is not built yet: run "npm run build" in the clauselint folder first.\n');
