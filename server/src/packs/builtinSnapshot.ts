@@ -9,8 +9,9 @@
  * was made from, so after an edit to rules/*.yaml the YAML is parsed again
  * until the next build. (Comparing the text is stricter than comparing hashes,
  * and cheaper: loading node's crypto module alone costs a start ~7 ms.) A
- * missing or unreadable snapshot (a packaged extension has none) means the
- * same. Errors are still located in the YAML text, parsed on demand.
+ * missing or unreadable snapshot means the same. The .vsix ships them too
+ * (out/builtin-packs beside rules/). Errors are still located in the YAML
+ * text, parsed on demand.
  */
 import * as fs from 'fs';
 import * as path from 'path';
