@@ -82,6 +82,33 @@ describe('built-in pack snapshots', () => {
     });
   }
 
+  it('leaves the errors of a user pack that extends a built-in one where they were, snapshot or not', () => {
+    const dir = scratch({
+      'team.yaml': [
+        'pack: { id: team, version: 1.0.0, extends: clauselint:recommended }',
+        'terms:',
+        '  team-grant: { patterns: ["(a+)+b"] }',
+        'rules:',
+        '  broad-use-grant: error',
+        '  no-such-rule: off',
+        '  team-flag:',
+        '    kind: flag',
+        '    terms: team-grant',
+        '    clauseKind: no-such-kind',
+        '    message: Team flag.',
+        '',
+      ].join('\n'),
+    });
+    const where = (errors: { file: string; line: number; column: number; message: string }[]) => errors.map((e) => `${path.basename(e.file)}:${e.line}:${e.column} ${e.message}`);
+    const snap = where(fromSnapshots(() => loadConfig(path.join(dir, 'team.yaml'), [])).errors);
+    assert.deepStrictEqual(snap, where(fromYaml(() => loadConfig(path.join(dir, 'team.yaml'), [])).errors));
+    assert.deepStrictEqual(
+      snap.map((e) => e.replace(/ .*/, '')),
+      ['team.yaml:6:3', 'team.yaml:10:17', 'team.yaml:3:31'],
+      snap.join('\n'),
+    );
+  });
+
   it('locates errors inside a pack loaded from its snapshot at the same line and column as the YAML', () => {
     const snap = fromSnapshots(() => loadPack(RECOMMENDED));
     const yaml = fromYaml(() => loadPack(RECOMMENDED));
