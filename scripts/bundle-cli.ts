@@ -16,6 +16,13 @@ import { Io } from '../server/src/cli/io';
 import { REPO_ROOT } from './lib/paths';
 
 const OUT = path.join(REPO_ROOT, 'out');
+/**
+ * What is bundled: out/<name>.js from each tsc output file. In a bundle
+ * `__dirname` is out/, so a script the CLI starts from beside itself (a
+ * worker thread's, say) must be bundled here too, under the name it is looked
+ * for by.
+ */
+const ENTRY_POINTS: Record<string, string> = { [path.basename(BUNDLE_FILE, '.js')]: UNBUNDLED_MAIN };
 const WARM_UP_CONTRACT = path.join(REPO_ROOT, 'examples', 'ai-services-draft.md');
 
 function loadEsbuild(): typeof import('esbuild') | undefined {
@@ -52,7 +59,8 @@ async function writeCodeCache(bundle: string): Promise<void> {
 async function main(): Promise<void> {
   const bundle = path.join(OUT, BUNDLE_FILE);
   // An old bundle must never outlive a failed or skipped bundling.
-  for (const file of [bundle, `${bundle}.map`, BUNDLE_MANIFEST_FILE, CODE_CACHE_FILE]) fs.rmSync(path.resolve(OUT, file), { force: true });
+  const outputs = Object.keys(ENTRY_POINTS).flatMap((name) => [`${name}.js`, `${name}.js.map`]);
+  for (const file of [...outputs, BUNDLE_MANIFEST_FILE, CODE_CACHE_FILE]) fs.rmSync(path.join(OUT, file), { force: true });
   const esbuild = loadEsbuild();
   if (!esbuild) {
     console.log('bundle-cli: esbuild is not installed; the CLI runs from the tsc output');
@@ -60,13 +68,13 @@ async function main(): Promise<void> {
   }
   const result = esbuild.buildSync({
     absWorkingDir: OUT,
-    entryPoints: [UNBUNDLED_MAIN],
+    entryPoints: ENTRY_POINTS,
     bundle: true,
     platform: 'node',
     target: 'node20',
     format: 'cjs',
     packages: 'external',
-    outfile: bundle,
+    outdir: OUT,
     sourcemap: true,
     metafile: true,
     logLevel: 'warning',
@@ -75,7 +83,7 @@ async function main(): Promise<void> {
   const stat = fs.statSync(bundle);
   const manifest: BundleManifest = { inputs: Object.keys(result.metafile.inputs).sort(), bundle: { bytes: stat.size, mtimeMs: stat.mtimeMs } };
   fs.writeFileSync(path.join(OUT, BUNDLE_MANIFEST_FILE), JSON.stringify(manifest, null, 1) + '\n');
-  console.log(`bundle-cli: out/${BUNDLE_FILE} from ${manifest.inputs.length} modules, with its code cache`);
+  console.log(`bundle-cli: ${outputs.filter((f) => f.endsWith('.js')).map((f) => `out/${f}`).join(', ')} from ${manifest.inputs.length} modules; code cache for out/${BUNDLE_FILE}`);
 }
 
 main().catch((err) => {
