@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { parseGnuTimeMaxRss, parseRssMarker } from '../../scripts/lib/bench/peakMemory';
+import { renderBench } from '../../scripts/lib/bench/report';
 import { BenchResults } from '../../scripts/lib/bench/results';
 import { RSS_MARKER } from '../../scripts/lib/bench/rssMarker';
 import { evaluateTargets } from '../../scripts/lib/bench/targets';
@@ -52,6 +53,12 @@ describe('scripts/lib/bench/targets', () => {
       '1 MB, keystroke to diagnostics, default debounce, p95': 'not measured',
     });
     assert.strictEqual(rows[0].measured, '50.0 MB/s');
+  });
+
+  it('prints the CLI start on a tiny file beside node alone, when measured', () => {
+    const started = renderBench({ ...results, cliStart: { bytes: 998, tiny: { runsMs: [150, 140, 160], medianMs: 150 }, node: { runsMs: [60, 61, 59], medianMs: 60 } } }, []);
+    assert.match(started, /^CLI start on a tiny file \(998 bytes\), whole process: 150 ms \(median of 3\); node alone \(node -e 0\): 60.0 ms\.$/m);
+    assert.doesNotMatch(renderBench(results, []), /CLI start on a tiny file/);
   });
 
   it('reports figures it did not get as not measured', () => {

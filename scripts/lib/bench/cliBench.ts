@@ -46,6 +46,17 @@ export interface CliTiming {
   medianMs: number;
 }
 
+/** `node -e 0`: what starting node alone costs, the floor under every CLI figure. */
+export async function benchNodeStart(runs: number): Promise<CliTiming> {
+  const runsMs: number[] = [];
+  for (let k = 0; k < runs; k++) {
+    const run = await runNode(['-e', '0']);
+    if (run.code !== 0) throw new Error(`node -e 0 exited with ${run.code}: ${run.stderr.trim()}`);
+    runsMs.push(run.ms);
+  }
+  return { runsMs, medianMs: median(runsMs) };
+}
+
 export async function benchCli(inputs: string[], runs: number): Promise<CliTiming> {
   const runsMs: number[] = [];
   for (let k = 0; k < runs; k++) {

@@ -50,6 +50,11 @@ function renderEngine(r: BenchResults): string[] {
     ),
   );
   out.push('CLI - engine: what the CLI process adds (node start-up, loading the pack, reading the file, JSON output).');
+  if (r.cliStart) {
+    const { bytes, tiny, node } = r.cliStart;
+    out.push(`CLI start on a tiny file (${bytes} bytes), whole process: ${formatMs(tiny.medianMs)} ms (median of ${tiny.runsMs.length}); node alone (node -e 0): ${formatMs(node.medianMs)} ms.`);
+    out.push('  The fixed cost in every CLI figure above: node start-up, loading the CLI, loading and compiling the packs.');
+  }
   if (r.cliError) out.push(`CLI not measured: ${r.cliError}`);
 
   const p = r.profile;

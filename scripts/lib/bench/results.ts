@@ -25,6 +25,8 @@ export interface BenchResults {
   /** Undefined with --lsp-only. */
   profile?: PhaseProfile & { label: string; bytes: number };
   batch?: Timing & { files: number; bytes: number };
+  /** The fixed cost of a CLI run: the whole process on a tiny file, beside node's own start. */
+  cliStart?: { bytes: number; tiny: Timing; node: Timing };
   /** Undefined with --lsp-only. */
   memory?: { engine?: PeakMemory; cli?: PeakMemory; label: string };
   /** Keystroke to diagnostics over LSP (issue 3), or why it could not be measured. */

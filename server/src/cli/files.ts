@@ -7,7 +7,13 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import picomatch from 'picomatch';
+import type picomatchType from 'picomatch';
+
+/** Loaded on first use: only globs and `!` exclusions need it. */
+function picomatch(): typeof picomatchType {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('picomatch') as typeof picomatchType;
+}
 
 /** Extensions a folder walk picks up; `.contract.md` and `.contract.txt` end in these too. */
 export const CONTRACT_EXTENSIONS = ['.md', '.markdown', '.txt', '.docx'];
@@ -77,10 +83,10 @@ function safeStat(p: string): fs.Stats | undefined {
 }
 
 function expandGlob(pattern: string, cwd: string, warnings: string[]): string[] {
-  const scan = picomatch.scan(pattern);
+  const scan = picomatch().scan(pattern);
   const base = path.resolve(cwd, scan.base || '.');
   if (!safeStat(base)?.isDirectory()) return [];
-  const isMatch = picomatch(scan.glob, { dot: false });
+  const isMatch = picomatch()(scan.glob, { dot: false });
   // Without `**` a glob can only reach as deep as it has segments.
   const depth = scan.glob.includes('**') ? Infinity : scan.glob.split('/').length;
   return walk(base, depth, warnings)
@@ -108,7 +114,7 @@ export function expandInputs(inputs: string[], cwd: string): ExpandedInputs {
       continue;
     }
     if (input.startsWith('!') && input.length > 1) {
-      exclusions.push(picomatch(input.slice(1), { dot: true }));
+      exclusions.push(picomatch()(input.slice(1), { dot: true }));
       continue;
     }
     const full = path.resolve(cwd, input);
@@ -116,7 +122,7 @@ export function expandInputs(inputs: string[], cwd: string): ExpandedInputs {
     try {
       stat = fs.statSync(full);
     } catch (err) {
-      if (picomatch.scan(input).isGlob) {
+      if (picomatch().scan(input).isGlob) {
         const matches = expandGlob(input, cwd, result.warnings);
         if (matches.length === 0) result.errors.push(`no files match ${input}`);
         matches.forEach(add);

@@ -7,7 +7,6 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import picomatch from 'picomatch';
 import { CompiledRuleSet } from '../engine/lint';
 import { builtinPackPath, BUILTIN_PREFIX } from './builtin';
 import { PackError } from './errors';
@@ -84,6 +83,10 @@ export class ConfigLoader {
   rulesFor(filePath: string): { compiled: CompiledRuleSet; config: LoadedConfig } {
     const config = this.configFor(filePath);
     const { merged } = config;
+    if (merged.overrides.length === 0) return { compiled: merged.compiled, config };
+    // Loaded here: only configs with glob overrides need it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const picomatch = require('picomatch') as typeof import('picomatch');
     const matching = merged.overrides.filter((o) => {
       const rel = path.relative(o.baseDir, path.resolve(filePath)).split(path.sep).join('/');
       return !rel.startsWith('..') && picomatch.isMatch(rel, o.files, { dot: true });

@@ -163,7 +163,7 @@ function ruleSpecFrom(pack: PackContent, name: string, raw: RawRule): RuleSpec {
   const options: Record<string, unknown> = Object.fromEntries(Object.entries(raw).filter(([k]) => !COMMON_FIELDS.has(k)));
   const fix = (raw.fix ?? {}) as { clauses?: string[]; replace?: string };
   const examples = (raw.examples ?? { fire: [], pass: [] }) as { fire: string[]; pass: string[] };
-  const { line, column } = locate(pack.source, ['rules'], { key: name });
+  const { line, column } = pack.ruleLocations.get(name) ?? locate(pack.source, ['rules'], { key: name });
   return {
     id: `${pack.id}/${name}`,
     name,

@@ -4,8 +4,9 @@ import { TermSetSpec } from '../engine/match/scanner';
 import { ConditionTerm, Detector, Severity } from '../engine/types';
 import { PackError } from './errors';
 import { isBuiltinPack } from './builtin';
+import { freshSnapshot } from './builtinSnapshot';
 import { checkSchema } from './schemaCheck';
-import { errorAt, parseYaml, YamlSource } from './yamlSource';
+import { errorAt, keyLocations, parseYaml, SourceLocation, YamlSource } from './yamlSource';
 
 export type SeverityOrOff = Severity | 'off';
 
@@ -32,6 +33,8 @@ export interface PackContent {
   kinds: Map<string, { title: string; description: string; detect: Detector[] }>;
   clauses: Map<string, { kind: string; title: string; body: string; placement: string[] }>;
   ruleDefinitions: Map<string, RawRule>;
+  /** Where each entry of `rules:` is named, to locate the rules defined here. */
+  ruleLocations: Map<string, SourceLocation>;
   /** Rule names this pack declares `{ replacedBy, deprecated? }`: aliases of their replacement. */
   ruleReplacements: Map<string, { replacedBy: string; deprecated?: string }>;
   ruleSettings: Map<string, SeverityOrOff>;
@@ -76,16 +79,29 @@ export function readPackFile(file: string): { pack?: PackContent; errors: PackEr
   } catch (err) {
     return { errors: [{ file, line: 1, column: 1, severity: 'error', message: `cannot read pack: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (err as Error).message}` }] };
   }
+  if (isBuiltinPack(file)) {
+    const snapshot = freshSnapshot(file, text);
+    if (snapshot) return packFromSource(new YamlSource(file, snapshot.data, text), NO_SCHEMA_ERRORS, new Map(Object.entries(snapshot.ruleLocations)));
+  }
   return parsePackText(file, text);
 }
+
+const NO_SCHEMA_ERRORS: ReturnType<typeof checkSchema> = { errors: [], badRules: new Set<string>(), fatal: false };
 
 export function parsePackText(file: string, text: string): { pack?: PackContent; errors: PackError[] } {
   const parsed = parseYaml(file, text);
   if (!parsed.source) return { errors: parsed.errors };
   const source = parsed.source;
-  // Built-in packs are validated by the test suite; checking them again on every start costs ~250 ms.
-  const schema = isBuiltinPack(file) ? { errors: [], badRules: new Set<string>(), fatal: false } : checkSchema(source);
+  // Built-in packs are validated by the test suite and the build; checking them again on every start costs ~250 ms.
+  const schema = isBuiltinPack(file) ? NO_SCHEMA_ERRORS : checkSchema(source);
   if (schema.fatal) return { errors: schema.errors };
+  return packFromSource(source, schema, keyLocations(source, ['rules']));
+}
+
+/** Typed pack content from parsed data (from the YAML text, or from a built-in pack's snapshot). */
+function packFromSource(source: YamlSource, schema: { errors: PackError[]; badRules: Set<string> }, ruleLocations: Map<string, SourceLocation>): { pack: PackContent; errors: PackError[] } {
+  const file = source.file;
+  const errors = [...schema.errors];
   const data = source.data as Obj;
   const header = (data.pack ?? {}) as Obj;
   const isConfig = data.pack === undefined;
@@ -130,6 +146,7 @@ export function parsePackText(file: string, text: string): { pack?: PackContent;
     ),
     clauses: new Map(entries(data.clauses).map(([id, raw]) => [id, { kind: String(raw.kind), title: String(raw.title), body: String(raw.body), placement: list(raw.placement) }])),
     ruleDefinitions: new Map(),
+    ruleLocations,
     ruleReplacements: new Map(),
     ruleSettings: new Map(),
     overrides: ((data.overrides as Obj[]) ?? []).map((o) => ({
@@ -141,7 +158,7 @@ export function parsePackText(file: string, text: string): { pack?: PackContent;
     if (schema.badRules.has(name)) continue;
     if (typeof value === 'object' && value !== null && 'kind' in value) {
       if (name.includes('/')) {
-        schema.errors.push(errorAt(source, ['rules'], `a rule definition's name cannot contain "/" ("${name}"): the pack id is added for you`, { key: name }));
+        errors.push(errorAt(source, ['rules'], `a rule definition's name cannot contain "/" ("${name}"): the pack id is added for you`, { key: name }));
         continue;
       }
       pack.ruleDefinitions.set(name, value as RawRule);
@@ -152,5 +169,5 @@ export function parsePackText(file: string, text: string): { pack?: PackContent;
       pack.ruleSettings.set(name, severitySetting(value));
     }
   }
-  return { pack, errors: schema.errors };
+  return { pack, errors };
 }

@@ -9,31 +9,31 @@
  * (set as own properties, so `__proto__` is just a name). Error messages never
  * quote the file: the file may not be a pack at all (a mistaken or hostile
  * `extends`), and its content must not end up in an editor panel or a CI log.
+ *
+ * The `yaml` library is loaded on first use, and a source made from a
+ * built-in pack's snapshot parses its text only when an error has to be
+ * located: a run on the built-in packs alone never loads it.
  */
-import { isCollection, isMap, isPair, isScalar, isSeq, LineCounter, Document, parseDocument, Node, visit, YAMLError } from 'yaml';
+import type { Document, LineCounter, Node, YAMLError } from 'yaml';
 import { PackError } from './errors';
 
 export const MAX_PACK_BYTES = 2 * 1024 * 1024;
 const MAX_ALIASES = 200;
 
-export interface YamlSource {
-  file: string;
-  doc: Document.Parsed;
-  lines: LineCounter;
-  data: unknown;
+let yamlLibrary: typeof import('yaml') | undefined;
+function yaml(): typeof import('yaml') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (yamlLibrary ??= require('yaml') as typeof import('yaml'));
 }
 
-export type PathSegment = string | number;
+interface YamlTree {
+  doc: Document.Parsed;
+  lines: LineCounter;
+}
 
-export function parseYaml(file: string, text: string): { source?: YamlSource; errors: PackError[] } {
-  if (text.length > MAX_PACK_BYTES) {
-    return { errors: [{ file, line: 1, column: 1, severity: 'error', message: `pack file is ${(text.length / 1048576).toFixed(1)} MB; the limit is ${MAX_PACK_BYTES / 1048576} MB` }] };
-  }
-  if (text.includes('\u0000')) {
-    return { errors: [{ file, line: 1, column: 1, severity: 'error', message: 'pack file contains NUL bytes: it is not a YAML text file' }] };
-  }
-  const lines = new LineCounter();
-  const doc = parseDocument(text, {
+function parseTree(text: string): YamlTree {
+  const lines = new (yaml().LineCounter)();
+  const doc = yaml().parseDocument(text, {
     lineCounter: lines,
     prettyErrors: false,
     uniqueKeys: true,
@@ -43,12 +43,50 @@ export function parseYaml(file: string, text: string): { source?: YamlSource; er
     merge: false,
     logLevel: 'error',
   });
+  return { doc, lines };
+}
+
+/** A parsed pack file: its data, and its syntax tree for locating errors (parsed from `text` when first asked for). */
+export class YamlSource {
+  constructor(
+    readonly file: string,
+    readonly data: unknown,
+    private readonly text: string,
+    private tree?: YamlTree,
+  ) {}
+
+  get doc(): Document.Parsed {
+    return (this.tree ??= parseTree(this.text)).doc;
+  }
+
+  get lines(): LineCounter {
+    return (this.tree ??= parseTree(this.text)).lines;
+  }
+}
+
+export type PathSegment = string | number;
+
+export interface SourceLocation {
+  line: number;
+  column: number;
+}
+
+export function parseYaml(file: string, text: string): { source?: YamlSource; errors: PackError[] } {
+  if (text.length > MAX_PACK_BYTES) {
+    return { errors: [{ file, line: 1, column: 1, severity: 'error', message: `pack file is ${(text.length / 1048576).toFixed(1)} MB; the limit is ${MAX_PACK_BYTES / 1048576} MB` }] };
+  }
+  if (text.includes('\u0000')) {
+    return { errors: [{ file, line: 1, column: 1, severity: 'error', message: 'pack file contains NUL bytes: it is not a YAML text file' }] };
+  }
+  const tree = parseTree(text);
+  const { doc, lines } = tree;
   const at = (offset: number, message: string): PackError => {
     const pos = lines.linePos(offset);
     return { file, line: pos.line, column: pos.col, severity: 'error', message };
   };
   const problems = [...doc.errors, ...doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED')];
   const errors = problems.map((e) => at(e.pos[0], describeYamlError(e)));
+  const { isCollection, visit } = yaml();
   visit(doc, {
     Pair(_, pair) {
       if (isCollection(pair.key)) errors.push(at(pair.key.range?.[0] ?? 0, 'a key must be plain text, not a list or mapping'));
@@ -71,7 +109,7 @@ export function parseYaml(file: string, text: string): { source?: YamlSource; er
     return { errors: [at(offset, 'an alias (*name) refers to an anchor (&name) that is not defined before it')] };
   }
   if (data === null || data === undefined) data = {};
-  return { source: { file, doc, lines, data }, errors: [] };
+  return { source: new YamlSource(file, data, text, tree), errors: [] };
 }
 
 /** Messages of the yaml library that would quote the source, said without it. */
@@ -93,6 +131,7 @@ function describeYamlError(e: YAMLError): string {
 
 /** The node at a path, or the closest existing ancestor. With `key`, the key node of that map entry. */
 function nodeAt(source: YamlSource, path: PathSegment[], key?: string): Node | undefined {
+  const { isMap, isPair, isScalar, isSeq } = yaml();
   let node: unknown = source.doc.contents;
   for (const seg of path) {
     if (isMap(node)) {
@@ -112,18 +151,33 @@ function nodeAt(source: YamlSource, path: PathSegment[], key?: string): Node | u
   return node as Node | undefined;
 }
 
-export function locate(source: YamlSource, path: PathSegment[], options: { key?: string; column?: number } = {}): { line: number; column: number } {
+export function locate(source: YamlSource, path: PathSegment[], options: { key?: string; column?: number } = {}): SourceLocation {
   const node = nodeAt(source, path, options.key);
   const range = node?.range;
   if (!range) return { line: 1, column: 1 };
   let offset = range[0];
-  if (options.column !== undefined && isScalar(node)) {
+  if (options.column !== undefined && yaml().isScalar(node)) {
     // Point inside a quoted or plain scalar at the offending character of a pattern.
     const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
     offset += options.column + (quoted ? 1 : 0);
   }
   const pos = source.lines.linePos(offset);
   return { line: pos.line, column: pos.col };
+}
+
+/** Where each key of the mapping at `path` is written (scalar keys only). */
+export function keyLocations(source: YamlSource, path: PathSegment[]): Map<string, SourceLocation> {
+  const { isMap, isPair, isScalar } = yaml();
+  const found = new Map<string, SourceLocation>();
+  const node = path.length === 0 ? source.doc.contents : source.doc.getIn(path, true);
+  if (!isMap(node)) return found;
+  for (const pair of node.items) {
+    if (!isPair(pair) || !isScalar(pair.key) || !pair.key.range) continue;
+    const pos = source.lines.linePos(pair.key.range[0]);
+    const name = String(pair.key.value);
+    if (!found.has(name)) found.set(name, { line: pos.line, column: pos.col });
+  }
+  return found;
 }
 
 export function errorAt(source: YamlSource, path: PathSegment[], message: string, options: { key?: string; column?: number; severity?: 'error' | 'warning' } = {}): PackError {
