@@ -17,7 +17,7 @@
  * Figures only: nothing is asserted. The server process is shut down (killed
  * if it does not exit) on every path.
  */
-import { documentHits, scanEveryBlock } from '../../../server/src/engine/match/documentHits';
+import { BlockCache } from '../../../server/src/document/blockCache';
 import { ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -335,17 +335,19 @@ export interface InProcessPhases {
   runs: number;
   /** Applying one keystroke to a TextDocument (the server's text sync). */
   textSync: number;
-  normalise: number;
-  /** parseDocument minus normalise: lines, sections, sentences, definitions, references, suppressions. */
-  structure: number;
-  /** One pass of every document-wide term set. */
-  scan: number;
-  /** lintDocument given the scan: every rule (with its lazy term matching), suppressions, coverage. */
-  rules: number;
+  /** getText() and its first read: V8 joins the edited string into one flat copy here. */
+  readText: number;
+  /** parseDocument with the document's block cache: only the edited part is analysed. */
+  parse: number;
+  /** lintDocument: the changed blocks' scan, every rule (with its lazy term matching), suppressions, coverage. */
+  lint: number;
   /** toDiagnostics: findings to LSP diagnostics (ranges, related information, docs links). */
   diagnostics: number;
   /** JSON.stringify of the publishDiagnostics message. */
   serialise: number;
+  /** For comparison, the previous path: a full parse and lint of the same text, no cache. */
+  fullParse: number;
+  fullLint: number;
 }
 
 export interface LspLatencyResult {
@@ -638,73 +640,70 @@ function cpuMsOf(fn: () => unknown): number {
 
 /**
  * The server's path for one keystroke, run in this process on the same text
- * with the loader the server uses: apply the edit, parse (normalise,
- * structure), lint (scan, rules), convert to diagnostics, serialise. Each run
- * times every phase once (structure is parse minus normalise within the run),
- * then medians over the runs.
+ * with the loader the server uses: apply the edit, read the text, parse it
+ * incrementally (one block cache, as the server keeps per open document),
+ * lint, convert to diagnostics, serialise. Each run times every phase once,
+ * then medians over the runs; a full parse and lint of the same text (the
+ * path before incremental linting) is timed beside it.
  */
 export function inProcessPhases(text: string, file: string, languageId: string, runs: number): InProcessPhases {
   const folders = new WorkspaceFolders([pathToFileURL(path.dirname(path.dirname(file))).href]);
   const loaders = new ConfigLoaders(folders, true);
   const { compiled } = loaders.forFile(file, []).rulesFor(file);
   const format = formatOf(languageId, file);
-  const doc = parseDocument(text, file, format);
   const linter = new DocumentLinter(loaders, folders);
   const settings: Settings = { ...DEFAULT_SETTINGS };
   const docUri = pathToFileURL(file).href;
-  const snapshot = linter.lintText(docUri, 1, text, languageId, settings);
   const options = { docsScheme: false };
-  let diagnostics = toDiagnostics(snapshot, options);
   const textDoc = TextDocument.create(docUri, languageId, 1, text);
+  const blocks = new BlockCache();
   const random = seededRandom(7);
   let version = 1;
-  // The rules alone: lintDocument with a scanner that hands back this document's scan (lazy matching still runs).
-  const hits = documentHits(doc, compiled.scanner);
-  const scanned = Object.create(compiled.scanner) as typeof compiled.scanner;
-  scanned.scan = () => hits;
-  const rulesOnly: CompiledRuleSet = { ruleSet: compiled.ruleSet, scanner: scanned };
+  let current = text;
+  let doc = parseDocument(current, file, format, blocks);
+  let result = lintDocument(doc, compiled);
+  let snapshot = linter.lintText(docUri, version, current, languageId, settings);
+  let diagnostics = toDiagnostics(snapshot, options);
 
-  // The keystroke is planned outside the timed part; planning reads the text, which flattens the
-  // previous update's string (in the server, the first pass of the next lint does that).
   let change = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '' };
   const planKeystroke = () => {
-    const edit = planEdit(textDoc.getText(), 'type letter', random);
+    const edit = planEdit(current, 'type letter', random);
     const at = textDoc.positionAt(edit.start);
     change = { range: { start: at, end: at }, text: edit.text };
   };
   const phases = {
     textSync: () => TextDocument.update(textDoc, [change], ++version),
-    normalise: () => normalise(text, { markdown: format === 'markdown' }),
-    parse: () => parseDocument(text, file, format),
-    scan: () => scanEveryBlock(doc, compiled.scanner),
-    rules: () => lintDocument(doc, rulesOnly),
-    diagnostics: () => (diagnostics = toDiagnostics(snapshot, options)),
-    serialise: () => JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: docUri, version: 1, diagnostics } }),
+    readText: () => {
+      current = textDoc.getText();
+      return current.charCodeAt(current.length >> 1);
+    },
+    parse: () => (doc = parseDocument(current, file, format, blocks)),
+    lint: () => (result = lintDocument(doc, compiled)),
+    diagnostics: () => {
+      snapshot = { ...snapshot, version, lint: { ...snapshot.lint!, doc, result } };
+      diagnostics = toDiagnostics(snapshot, options);
+    },
+    serialise: () => JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: docUri, version, diagnostics } }),
+    fullParse: () => parseDocument(current, file, format),
+    fullLint: () => lintDocument(parseDocument(current, file, format), compiled),
   };
-  planKeystroke();
-  for (const fn of Object.values(phases)) fn(); // warm-up
-  const out: Record<Exclude<keyof InProcessPhases, 'runs'>, number[]> = { textSync: [], normalise: [], structure: [], scan: [], rules: [], diagnostics: [], serialise: [] };
-  for (let k = 0; k < runs; k++) {
+  const out: Record<Exclude<keyof InProcessPhases, 'runs'>, number[]> = { textSync: [], readText: [], parse: [], lint: [], diagnostics: [], serialise: [], fullParse: [], fullLint: [] };
+  for (let k = -3; k < runs; k++) {
     planKeystroke();
-    out.textSync.push(cpuMsOf(phases.textSync));
-    const norm = cpuMsOf(phases.normalise);
-    const parse = cpuMsOf(phases.parse);
-    out.normalise.push(norm);
-    out.structure.push(Math.max(0, parse - norm));
-    out.scan.push(cpuMsOf(phases.scan));
-    out.rules.push(cpuMsOf(phases.rules));
-    out.diagnostics.push(cpuMsOf(phases.diagnostics));
-    out.serialise.push(cpuMsOf(phases.serialise));
+    const times = Object.fromEntries(Object.entries(phases).map(([name, fn]) => [name, cpuMsOf(fn)])) as Record<keyof typeof phases, number>;
+    if (k < 0) continue; // warm-up
+    for (const name of Object.keys(out) as (keyof typeof out)[]) out[name].push(name === 'fullLint' ? Math.max(0, times.fullLint - times.fullParse) : times[name]);
   }
   return {
     runs,
     textSync: median(out.textSync),
-    normalise: median(out.normalise),
-    structure: median(out.structure),
-    scan: median(out.scan),
-    rules: median(out.rules),
+    readText: median(out.readText),
+    parse: median(out.parse),
+    lint: median(out.lint),
     diagnostics: median(out.diagnostics),
     serialise: median(out.serialise),
+    fullParse: median(out.fullParse),
+    fullLint: median(out.fullLint),
   };
 }
 

@@ -101,6 +101,16 @@ export function parseDocument(text: string, path = 'untitled.txt', format: Docum
   return new ParsedDocument(path, text, format, blocks, lines);
 }
 
+/** The last paragraph starting at or before `offset`, found through the blocks. */
+export function paragraphStartingAtOrBefore(doc: ContractDocument, offset: number): Span | undefined {
+  for (let b = lastStartingAtOrBefore(doc.blocks, offset); b >= 0; b--) {
+    const { start, analysis } = doc.blocks[b];
+    const i = lastStartingAtOrBefore(analysis.paragraphs, offset - start);
+    if (i >= 0) return shifted(analysis.paragraphs[i], start);
+  }
+  return undefined;
+}
+
 /** The paragraph or sentence containing `offset`, found through its block; undefined between them. */
 export function spanAt(doc: ContractDocument, kind: 'paragraphs' | 'sentences', offset: number): Span | undefined {
   const b = lastStartingAtOrBefore(doc.blocks, offset);

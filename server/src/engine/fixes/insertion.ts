@@ -4,8 +4,10 @@
  * else at the end of the document. Always between paragraphs, never inside a
  * sentence.
  */
-import { ContractDocument } from '../../document/contractDocument';
-import { lastStartingAtOrBefore, Span, spanIndexAt } from '../../document/lineIndex';
+import { BlockAnalysis } from '../../document/blocks';
+import { ContractDocument, paragraphStartingAtOrBefore, spanAt } from '../../document/contractDocument';
+import { lastStartingAtOrBefore, Span } from '../../document/lineIndex';
+import { Section } from '../../document/structure';
 
 export interface InsertionPoint {
   offset: number;
@@ -27,15 +29,37 @@ function sectionForPlacement(doc: ContractDocument, placement: string[]): (Span 
   const key = placement.join('\u0000');
   if (cache.has(key)) return cache.get(key) ?? undefined;
   const words = placement.map((p) => p.toLowerCase());
-  const found = doc.sections.find((s) => s.title && words.some((w) => s.title.toLowerCase().includes(w)));
+  // Look for the title in the blocks' labels (answers kept per block), and build the
+  // document's sections only when one matches.
+  let found: Section | undefined;
+  for (const block of doc.blocks) {
+    const i = titledLabelIn(block.analysis, key, words);
+    if (i < 0) continue;
+    const start = block.start + block.analysis.labels[i].start;
+    found = doc.sections[lastStartingAtOrBefore(doc.sections, start)];
+    break;
+  }
   cache.set(key, found ?? null);
   return found;
 }
 
+const titledByBlock = new WeakMap<BlockAnalysis, Map<string, number>>();
+
+/** Index of the first label in the block whose title contains one of `words`, or -1. */
+function titledLabelIn(analysis: BlockAnalysis, key: string, words: string[]): number {
+  let answers = titledByBlock.get(analysis);
+  if (!answers) titledByBlock.set(analysis, (answers = new Map()));
+  let index = answers.get(key);
+  if (index === undefined) {
+    index = analysis.labels.findIndex((l) => l.title && words.some((w) => l.title.toLowerCase().includes(w)));
+    answers.set(key, index);
+  }
+  return index;
+}
+
 /** End of the last paragraph that starts before `end`. */
 function contentEndBefore(doc: ContractDocument, end: number): number {
-  const i = lastStartingAtOrBefore(doc.paragraphs, end - 1);
-  return i >= 0 ? doc.paragraphs[i].end : end;
+  return paragraphStartingAtOrBefore(doc, end - 1)?.end ?? end;
 }
 
 export function findInsertionPoint(doc: ContractDocument, anchor: Span | undefined, placement: string[]): InsertionPoint {
@@ -50,11 +74,10 @@ function placeClause(doc: ContractDocument, anchor: Span | undefined, placement:
     return { offset: contentEndBefore(doc, section.end), prefix: paragraphBreak, suffix: '', where: `at the end of "${section.title}"` };
   }
   if (anchor) {
-    const i = spanIndexAt(doc.paragraphs, anchor.start);
-    const para = i >= 0 ? doc.paragraphs[i] : undefined;
+    const para = spanAt(doc, 'paragraphs', anchor.start);
     if (para) return { offset: para.end, prefix: paragraphBreak, suffix: '', where: 'after this clause' };
   }
-  const last = doc.paragraphs[doc.paragraphs.length - 1];
+  const last = paragraphStartingAtOrBefore(doc, doc.text.length);
   if (!last) return { offset: doc.text.length, prefix: doc.text.length > 0 ? paragraphBreak : '', suffix: '', where: 'at the end of the document' };
   return { offset: last.end, prefix: paragraphBreak, suffix: '', where: 'at the end of the document' };
 }

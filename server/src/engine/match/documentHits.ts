@@ -41,27 +41,39 @@ export function scanEveryBlock(doc: ContractDocument, scanner: Scanner): number 
 }
 
 /** First index i (< limit) with map[i] >= offset, or limit. */
-/** Answers "does lazy set X match inside this span?" for one document, caching per span. */
+/** Lazy-set answers for spans inside one block, by set and block-relative span: kept while the block is. */
+const lazyByBlock = new WeakMap<BlockAnalysis, { scanner: Scanner; answers: Map<string, boolean> }>();
+
+function lazyInBlock(analysis: BlockAnalysis, scanner: Scanner, setId: string, from: number, to: number): boolean {
+  let entry = lazyByBlock.get(analysis);
+  if (!entry || entry.scanner !== scanner) lazyByBlock.set(analysis, (entry = { scanner, answers: new Map() }));
+  const key = `${setId}\u0000${from}\u0000${to}`;
+  let answer = entry.answers.get(key);
+  if (answer === undefined) {
+    const { text, map } = analysis.norm;
+    const ns = map.firstAtOrAfter(from);
+    const ne = map.firstAtOrAfter(to);
+    answer = ne > ns && scanner.testLazy(setId, text.slice(ns, ne));
+    entry.answers.set(key, answer);
+  }
+  return answer;
+}
+
+/**
+ * Answers "does lazy set X match inside this span?" for one document. Answers
+ * are cached per block (a sentence or paragraph is inside one), so a keystroke
+ * asks the matcher again only about the block it changed.
+ */
 export function lazyMatcher(doc: ContractDocument, scanner: Scanner): (setId: string, span: Span) => boolean {
-  const cache = new Map<string, boolean>();
   const blocks = doc.blocks;
   return (setId, span) => {
     if (!scanner.isLazy(setId)) return false;
-    const key = `${setId}\u0000${span.start}\u0000${span.end}`;
-    const cached = cache.get(key);
-    if (cached !== undefined) return cached;
-    let answer = false;
-    for (let i = Math.max(0, lastStartingAtOrBefore(blocks, span.start)); i < blocks.length && blocks[i].start < span.end && !answer; i++) {
+    for (let i = Math.max(0, lastStartingAtOrBefore(blocks, span.start)); i < blocks.length && blocks[i].start < span.end; i++) {
       const { start, analysis } = blocks[i];
       const from = Math.max(0, span.start - start);
       const to = Math.min(analysis.text.length, span.end - start);
-      if (to <= from) continue;
-      const { text, map } = analysis.norm;
-      const ns = map.firstAtOrAfter(from);
-      const ne = map.firstAtOrAfter(to);
-      answer = ne > ns && scanner.testLazy(setId, text.slice(ns, ne));
+      if (to > from && lazyInBlock(analysis, scanner, setId, from, to)) return true;
     }
-    cache.set(key, answer);
-    return answer;
+    return false;
   };
 }
