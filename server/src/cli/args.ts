@@ -29,6 +29,8 @@ export interface LintCommand {
   outputDir?: string;
   stdinFilename?: string;
   maxFileSize: number;
+  /** Worker threads to lint with (`--jobs`); undefined: decide from the CPUs and the size of the input. */
+  jobs?: number;
   /** undefined: decide from the terminal and NO_COLOR. */
   color?: boolean;
 }
@@ -98,6 +100,7 @@ const LINT_OPTIONS: Options = {
   'output-dir': { type: 'string' },
   'stdin-filename': { type: 'string' },
   'max-file-size': { type: 'string' },
+  jobs: { type: 'string', short: 'j' },
 };
 
 type Values = Record<string, string | boolean | string[] | undefined>;
@@ -147,6 +150,12 @@ export function parseSize(text: string): number {
   return Math.floor(Number(m[1]) * factor);
 }
 
+/** `--jobs`: a whole number of at least 1. */
+export function parseJobs(text: string): number {
+  if (!/^\s*\d+\s*$/.test(text) || Number(text) < 1) throw new CliError(`--jobs must be a whole number of at least 1 (got "${text}")`, true);
+  return Number(text);
+}
+
 function str(values: Values, name: string): string | undefined {
   const v = values[name];
   return typeof v === 'string' ? v : undefined;
@@ -190,6 +199,7 @@ function parseLint(argv: string[]): Command {
   if (!fix && outputDir !== undefined) throw new CliError('--output-dir only applies with --fix', true);
   if (write && outputDir !== undefined) throw new CliError('use either --write (in place) or --output-dir, not both', true);
   const maxSize = str(values, 'max-file-size');
+  const jobs = str(values, 'jobs');
   return {
     command: 'lint',
     inputs: positionals,
@@ -203,6 +213,7 @@ function parseLint(argv: string[]): Command {
     outputDir,
     stdinFilename: nonEmpty(values, 'stdin-filename'),
     maxFileSize: maxSize === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(maxSize),
+    jobs: jobs === undefined ? undefined : parseJobs(jobs),
     color: colorChoice(values),
   };
 }

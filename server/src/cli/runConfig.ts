@@ -13,13 +13,18 @@ import { CliError } from './cliError';
 import { Io } from './io';
 import { formatConfigProblem, normalisePackSpec } from './packSpecs';
 
-export function createLoader(options: { config?: string; packs: string[] }, io: Io): ConfigLoader {
+/** --config and --pack as the loader takes them (absolute paths, prefixed built-ins): plain data, so worker threads can build the same loader. */
+export function loaderRequest(options: { config?: string; packs: string[] }, io: Io): { config?: string; packs: string[] } {
   let config: string | undefined;
   if (options.config !== undefined) {
     config = path.resolve(io.cwd, options.config);
     if (!fs.existsSync(config)) throw new CliError(`cannot read config ${options.config}: no such file`);
   }
-  return new ConfigLoader({ config, packs: options.packs.map((p) => normalisePackSpec(p, io.cwd)) });
+  return { config, packs: options.packs.map((p) => normalisePackSpec(p, io.cwd)) };
+}
+
+export function createLoader(options: { config?: string; packs: string[] }, io: Io): ConfigLoader {
+  return new ConfigLoader(loaderRequest(options, io));
 }
 
 /** Returns false when a config has an error (not just a warning): the run is then a configuration error. */
