@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { parseGnuTimeMaxRss, parseRssMarker } from '../../scripts/lib/bench/peakMemory';
+import { renderBench } from '../../scripts/lib/bench/report';
 import { BenchResults } from '../../scripts/lib/bench/results';
 import { RSS_MARKER } from '../../scripts/lib/bench/rssMarker';
 import { evaluateTargets } from '../../scripts/lib/bench/targets';
@@ -58,6 +59,15 @@ describe('scripts/lib/bench/targets', () => {
     const rows = evaluateTargets({ ...results, batch: undefined, sizes: results.sizes.map((s) => ({ ...s, cli: undefined })) });
     assert.strictEqual(rows.find((r) => r.what.startsWith('CLI whole'))?.status, 'not measured');
     assert.strictEqual(rows.find((r) => r.what.startsWith('CLI, '))?.status, 'not measured');
+  });
+
+  it('with --folder-only, judges and prints the folder case alone, --jobs 1 beside the default', () => {
+    const folderOnly: BenchResults = { ...results, folderOnly: true, sizes: [], profile: undefined, memory: undefined, batch: { ...timing(2200), files: 1000, bytes: 50_000_000, oneThread: timing(3400) } };
+    const rows = evaluateTargets(folderOnly);
+    assert.deepStrictEqual(rows.map((r) => [r.what, r.measured, r.status]), [['CLI, 1000 contracts of ~50 KB', '2200 ms', 'met']]);
+    const text = renderBench(folderOnly, rows);
+    assert.match(text, /CLI on a folder: 2,?200 ms for 1000 files, .*default --jobs, 1 run\(s\)\); with --jobs 1: 3,?400 ms/);
+    assert.doesNotMatch(text, /Throughput/);
   });
 });
 
