@@ -53,8 +53,9 @@ Options:
                            skip larger files with a warning (default 50MB; e.g. 500KB)
   -j, --jobs <n>           lint in <n> worker threads (at most one per file);
                            --jobs 1 lints in one thread. Default: one per CPU when
-                           the files add up to 2 MB or more, else one thread. The
-                           output is the same either way
+                           the files add up to 24 MB or more (starting workers
+                           costs more than it saves below that), else one thread.
+                           The output is the same either way
       --color, --no-color  force colours on or off (default: on when the output is a
                            terminal and NO_COLOR is not set)
   -h, --help               show this help

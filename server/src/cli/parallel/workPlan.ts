@@ -7,11 +7,22 @@ import { Target } from '../targets';
 
 /**
  * Below this much input (bytes of all files together) the default run stays in
- * one thread. A worker costs ~200 ms before its first file (thread start,
- * loading the engine, loading and compiling the packs), while the main thread
- * has the packs loaded already.
+ * one thread. Each worker costs ~450 ms from spawn to its first file (thread
+ * start, loading the engine, loading and compiling the packs, while the main
+ * thread checks the configs), then lints its first files 2-3x slower than warm
+ * code runs (its own JIT warm-up), and two busy threads on two cores each run
+ * ~25% slower than one alone. Measured with the bench's contracts on 2 cores,
+ * one thread vs two workers, wall time of the whole CLI (--format json):
+ *   2,000 x 2 KB (4 MB):     0.86 s vs 1.1-1.4 s
+ *     200 x 50 KB (10 MB):   1.14 s vs 1.32-1.49 s
+ *     300 x 50 KB (15 MB):   1.3-1.55 s vs 1.55-1.66 s
+ *     400 x 50 KB (20 MB):   1.58-1.74 s vs 1.63-1.78 s
+ *     500 x 50 KB (25 MB):   1.92-2.29 s vs 1.79-2.04 s
+ *   1,000 x 50 KB (49 MB):   3.95-4.37 s vs 2.76-2.91 s
+ * Break-even is near 20 MB; the gain grows with the input beyond it. File
+ * count matters little (a file's fixed cost is ~0.25 ms), so the rule is bytes.
  */
-export const PARALLEL_MIN_BYTES = 2 * 1024 * 1024;
+export const PARALLEL_MIN_BYTES = 24 * 1024 * 1024;
 
 /**
  * A chunk closes at this many files or bytes, whichever comes first: at most
