@@ -78,7 +78,7 @@ export async function lintInWorkers(
       for (const i of chunks[chunk]) settle(i, { failed: true }, [{ stream: 'stderr', text: internalFailure(targets[i].shown, reason) }]);
     },
     onWorkerLost(reason) {
-      io.stderr(`clauselint: warning: a worker thread stopped before linting anything: ${reason}\n`);
+      io.stderr(`clauselint: warning: a worker thread stopped: ${reason}; the other threads lint its share\n`);
     },
   });
   const stdin = targets.flatMap((t, i) => (t.stdin ? [i] : []));
