@@ -124,10 +124,11 @@ describe('clauselint CLI: linting in workers that fail', function () {
   const chunksOfOne = () => targets.map((_, i) => [i]);
 
   it('reports the files of a worker that died as internal errors, in input order, and lints the others', async () => {
-    // Answers like a lint worker (each file's output kept for the main thread), and dies on crash.md.
+    // Answers like a lint worker (each file's output kept for the main thread), and dies on crash.md;
+    // a.md is slow, so the other files finish first and only the main thread's ordering puts a.md first.
     const script = workerScript(
       "if (tasks.some((t) => t.shown === 'crash.md')) process.exit(7);\n" +
-        "await new Promise((r) => setTimeout(r, 10));\n" +
+        "await new Promise((r) => setTimeout(r, tasks.some((t) => t.shown === 'a.md') ? 300 : 10));\n" +
         "return tasks.map((t) => ({ writes: [{ stream: 'stderr', text: 'linted ' + t.shown + '\\n' }], failed: false }));",
     );
     const pool = new WorkerPool<Target, WorkerFileResult>(script, {}, 2);
