@@ -37,7 +37,8 @@ export async function runLint(cmd: LintCommand, io: Io): Promise<number> {
     onlyStdin: cmd.inputs.length === 0,
   };
 
-  const sizes = targetSizes(plan.targets);
+  // --jobs 1 is the one-thread run as it always was: not even a stat per file for the work plan.
+  const sizes = cmd.jobs === 1 ? [] : targetSizes(plan.targets);
   const workers = lintWorkersAvailable() ? workerCount(cmd.jobs, plan.targets, sizes, os.availableParallelism()) : 0;
   // Started before the configs are checked, so the workers load while this thread checks; they get no file before the check passes.
   const pool = workers > 0 ? startLintPool({ request, settings, cwd: io.cwd, warmPath: plan.targets.find((t) => !t.stdin)?.file }, workers) : undefined;
