@@ -7,9 +7,11 @@
  * a ~1 MB contract (scripts/lib/bench/lspLatency.ts; CLAUSELINT_SERVER_JS picks
  * another server build, e.g. dist/server.js).
  *
- *   npm run bench -- [--quick] [--json] [--lsp-only] [--lsp-cpu-prof <dir>]
+ *   npm run bench -- [--quick] [--json] [--lsp-only | --folder-only] [--lsp-cpu-prof <dir>]
  *
- * --lsp-only runs just the editor case; --lsp-cpu-prof runs its server under
+ * The folder is linted by the CLI as a user runs it (default --jobs: worker
+ * threads) and, for comparison, with --jobs 1 (one thread), runs interleaved.
+ * --lsp-only runs just the editor case; --folder-only just the folder case; --lsp-cpu-prof runs its server under
  * node --cpu-prof, keeps the profile in <dir> and prints where the server's time went.
  *
  * Figures only: nothing is asserted, and the exit code is 0 unless something crashes.
@@ -21,7 +23,7 @@ import * as path from 'path';
 import { ConfigLoader } from '../server/src/packs/config';
 import { ArgError, parseArgs } from './lib/cliArgs';
 import { cuadContractsDir, listFiles } from './lib/corpus';
-import { benchCli, benchNodeStart, cliUnavailable, CLI_SCRIPT } from './lib/bench/cliBench';
+import { benchCli, benchCliVariants, benchNodeStart, cliUnavailable, CLI_SCRIPT } from './lib/bench/cliBench';
 import { benchEngine, profileEngine } from './lib/bench/engineBench';
 import { cutToBytes, readTexts, writeBatch, writeSizedInputs } from './lib/bench/inputs';
 import { benchLspLatency, LspPlan } from './lib/bench/lspLatency';
@@ -64,7 +66,7 @@ const QUICK: Plan = {
   lsp: { ...FULL.lsp, edits: 50, warmups: 3, inProcessRuns: 3 },
 };
 
-const USAGE = 'usage: npm run bench -- [--quick] [--json] [--lsp-only] [--lsp-cpu-prof <dir>]';
+const USAGE = 'usage: npm run bench -- [--quick] [--json] [--lsp-only | --folder-only] [--lsp-cpu-prof <dir>]';
 
 function progress(message: string): void {
   process.stderr.write(`bench: ${message}\n`);
@@ -95,6 +97,23 @@ async function runLspOnly(plan: Plan, quick: boolean, workDir: string): Promise<
   const texts = readTexts(listFiles(cuadContractsDir(), ['.txt']));
   const results: BenchResults = { environment: environment(loadAverage), quick, lspOnly: true, sizes: [] };
   await runLsp(plan, texts, workDir, results);
+  return results;
+}
+
+/** The folder case: default --jobs, and --jobs 1 beside it. */
+async function benchFolder(plan: Plan, texts: string[], workDir: string): Promise<NonNullable<BenchResults['batch']>> {
+  progress(`building ${plan.batch.files} contracts of ~${plan.batch.bytesEach / 1000} KB`);
+  const batch = writeBatch(path.join(workDir, 'batch'), texts, plan.batch.files, plan.batch.bytesEach);
+  progress('CLI on the folder (default --jobs, then --jobs 1)');
+  const [parallel, oneThread] = await benchCliVariants([batch.dir], plan.batch.runs, [[], ['--jobs', '1']]);
+  return { files: batch.files, bytes: batch.bytes, ...parallel, oneThread };
+}
+
+async function runFolderOnly(plan: Plan, quick: boolean, workDir: string): Promise<BenchResults> {
+  const loadAverage = os.loadavg()[0];
+  const cliError = cliUnavailable();
+  const results: BenchResults = { environment: environment(loadAverage), quick, folderOnly: true, sizes: [], cliError };
+  if (!cliError) results.batch = await benchFolder(plan, readTexts(listFiles(cuadContractsDir(), ['.txt'])), workDir);
   return results;
 }
 
@@ -135,10 +154,7 @@ async function run(plan: Plan, quick: boolean, workDir: string): Promise<BenchRe
     const tiny = path.join(workDir, 'tiny.txt');
     fs.writeFileSync(tiny, cutToBytes(texts[0], TINY_BYTES));
     results.cliStart = { bytes: fs.statSync(tiny).size, tiny: await benchCli([tiny], plan.startRuns), node: await benchNodeStart(plan.startRuns) };
-    progress(`building ${plan.batch.files} contracts of ~${plan.batch.bytesEach / 1000} KB`);
-    const batch = writeBatch(path.join(workDir, 'batch'), texts, plan.batch.files, plan.batch.bytesEach);
-    progress('CLI on the folder');
-    results.batch = { files: batch.files, bytes: batch.bytes, ...(await benchCli([batch.dir], plan.batch.runs)) };
+    results.batch = await benchFolder(plan, texts, workDir);
   }
 
   progress(`peak memory, ${largest.label}`);
@@ -158,7 +174,7 @@ async function run(plan: Plan, quick: boolean, workDir: string): Promise<BenchRe
 async function main(argv: string[]): Promise<number> {
   let args;
   try {
-    args = parseArgs(argv, { flags: ['quick', 'json', 'help', 'lsp-only'], values: ['lsp-cpu-prof'] });
+    args = parseArgs(argv, { flags: ['quick', 'json', 'help', 'lsp-only', 'folder-only'], values: ['lsp-cpu-prof'] });
   } catch (err) {
     if (!(err instanceof ArgError)) throw err;
     console.error(`bench: ${err.message}\n${USAGE}`);
@@ -168,13 +184,21 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  if (args.flags.has('lsp-only') && args.flags.has('folder-only')) {
+    console.error(`bench: use either --lsp-only or --folder-only\n${USAGE}`);
+    return 2;
+  }
   const quick = args.flags.has('quick');
   const base = quick ? QUICK : FULL;
   const cpuProfDir = args.values.get('lsp-cpu-prof');
   const plan: Plan = { ...base, lsp: { ...base.lsp, ...(cpuProfDir ? { cpuProfDir: path.resolve(cpuProfDir) } : {}) } };
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clauselint-bench-'));
   try {
-    const results = args.flags.has('lsp-only') ? await runLspOnly(plan, quick, workDir) : await run(plan, quick, workDir);
+    const results = args.flags.has('lsp-only')
+      ? await runLspOnly(plan, quick, workDir)
+      : args.flags.has('folder-only')
+        ? await runFolderOnly(plan, quick, workDir)
+        : await run(plan, quick, workDir);
     const targets = evaluateTargets(results);
     console.log(args.flags.has('json') ? JSON.stringify({ ...results, targets }, null, 2) : renderBench(results, targets));
     return 0;

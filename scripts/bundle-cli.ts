@@ -22,7 +22,10 @@ const OUT = path.join(REPO_ROOT, 'out');
  * worker thread's, say) must be bundled here too, under the name it is looked
  * for by.
  */
-const ENTRY_POINTS: Record<string, string> = { [path.basename(BUNDLE_FILE, '.js')]: UNBUNDLED_MAIN };
+const ENTRY_POINTS: Record<string, string> = {
+  [path.basename(BUNDLE_FILE, '.js')]: UNBUNDLED_MAIN,
+  lintWorker: path.join('server', 'src', 'cli', 'parallel', 'lintWorker.js'),
+};
 const WARM_UP_CONTRACT = path.join(REPO_ROOT, 'examples', 'ai-services-draft.md');
 
 function loadEsbuild(): typeof import('esbuild') | undefined {

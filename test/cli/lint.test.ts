@@ -253,7 +253,7 @@ describe('clauselint CLI: linting', () => {
     it('--help lists every option and exits 0', () => {
       const run = runCli(['--help']);
       assert.strictEqual(run.status, 0);
-      for (const option of ['--format', '--config', '--pack', '--pack-root', '--fail-on', '--quiet', '--fix', '--write', '--output-dir', '--stdin-filename', '--max-file-size', '--no-color', 'test-rules', 'explain']) {
+      for (const option of ['--format', '--config', '--pack', '--pack-root', '--fail-on', '--quiet', '--fix', '--write', '--output-dir', '--stdin-filename', '--max-file-size', '--jobs', '--no-color', 'test-rules', 'explain']) {
         assert.ok(run.stdout.includes(option), option);
       }
       assert.match(run.stdout, /^Usage: clauselint/);

@@ -27,6 +27,7 @@ describe('clauselint CLI: units', () => {
         outputDir: undefined,
         stdinFilename: undefined,
         maxFileSize: DEFAULT_MAX_FILE_SIZE,
+        jobs: undefined,
         color: undefined,
       });
       assert.strictEqual(DEFAULT_FAIL_ON, 'warning');

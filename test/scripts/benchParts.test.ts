@@ -66,6 +66,15 @@ describe('scripts/lib/bench/targets', () => {
     assert.strictEqual(rows.find((r) => r.what.startsWith('CLI whole'))?.status, 'not measured');
     assert.strictEqual(rows.find((r) => r.what.startsWith('CLI, '))?.status, 'not measured');
   });
+
+  it('with --folder-only, judges and prints the folder case alone, --jobs 1 beside the default', () => {
+    const folderOnly: BenchResults = { ...results, folderOnly: true, sizes: [], profile: undefined, memory: undefined, batch: { ...timing(2200), files: 1000, bytes: 50_000_000, oneThread: timing(3400) } };
+    const rows = evaluateTargets(folderOnly);
+    assert.deepStrictEqual(rows.map((r) => [r.what, r.measured, r.status]), [['CLI, 1000 contracts of ~50 KB', '2200 ms', 'met']]);
+    const text = renderBench(folderOnly, rows);
+    assert.match(text, /CLI on a folder: 2,?200 ms for 1000 files, .*default --jobs, 1 run\(s\)\); with --jobs 1: 3,?400 ms/);
+    assert.doesNotMatch(text, /Throughput/);
+  });
 });
 
 describe('scripts/lib/cliArgs', () => {

@@ -58,11 +58,21 @@ export async function benchNodeStart(runs: number): Promise<CliTiming> {
 }
 
 export async function benchCli(inputs: string[], runs: number): Promise<CliTiming> {
-  const runsMs: number[] = [];
+  return (await benchCliVariants(inputs, runs, [[]]))[0];
+}
+
+/**
+ * The same inputs under several sets of extra options (e.g. `--jobs 1`), one
+ * run of each in turn, so a change in the machine's load skews them alike.
+ */
+export async function benchCliVariants(inputs: string[], runs: number, variants: string[][]): Promise<CliTiming[]> {
+  const runsMs: number[][] = variants.map(() => []);
   for (let k = 0; k < runs; k++) {
-    const run = await runNode([CLI_SCRIPT, ...inputs, '--format', 'json']);
-    if (run.code !== 0 && run.code !== 1) throw new Error(`clauselint exited with ${run.code}: ${run.stderr.trim()}`);
-    runsMs.push(run.ms);
+    for (const [v, extra] of variants.entries()) {
+      const run = await runNode([CLI_SCRIPT, ...inputs, '--format', 'json', ...extra]);
+      if (run.code !== 0 && run.code !== 1) throw new Error(`clauselint ${extra.join(' ')} exited with ${run.code}: ${run.stderr.trim()}`);
+      runsMs[v].push(run.ms);
+    }
   }
-  return { runsMs, medianMs: median(runsMs) };
+  return runsMs.map((ms) => ({ runsMs: ms, medianMs: median(ms) }));
 }

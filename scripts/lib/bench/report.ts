@@ -13,7 +13,8 @@ export function renderBench(r: BenchResults, targets: TargetRow[]): string {
     `ClauseLint bench${r.quick ? ' (--quick)' : ''}${r.lspOnly ? ' (--lsp-only)' : ''}: node ${env.node}, ${env.platform}, ${env.cpus} CPUs (${env.cpuModel}), load average ${env.loadAverage.toFixed(1)} before the run`,
     '',
   ];
-  if (!r.lspOnly) out.push(...renderEngine(r), '');
+  if (r.folderOnly) out.push(batchLine(r), '');
+  else if (!r.lspOnly) out.push(...renderEngine(r), '');
   if (r.lsp) out.push(...renderLsp(r.lsp), '');
   else if (r.lspError) out.push(`Editor latency over LSP: not measured: ${r.lspError}`, '');
 
@@ -81,12 +82,18 @@ function renderEngine(r: BenchResults): string[] {
   }
 
   out.push('', 'Batch and memory');
-  const batch = r.batch ? `${formatMs(r.batch.medianMs)} ms for ${r.batch.files} files, ${formatBytes(r.batch.bytes)} (${mbps(r.batch.bytes, r.batch.medianMs)} MB/s, ${r.batch.runsMs.length} run(s))` : 'not measured';
-  out.push(`  CLI on a folder: ${batch}`);
+  out.push(batchLine(r));
   const mem = (m?: { maxRssBytes: number; method: string }) => (m ? `${formatBytes(m.maxRssBytes)} (${m.method})` : 'not measured');
   out.push(`  peak memory, ${r.memory?.label ?? '-'}: engine child ${mem(r.memory?.engine)}; CLI process ${mem(r.memory?.cli)}`);
   if (r.memoryError) out.push(`  memory run failed: ${r.memoryError}`);
   return out;
+}
+
+function batchLine(r: BenchResults): string {
+  const b = r.batch;
+  if (!b) return '  CLI on a folder: not measured';
+  const one = b.oneThread ? `; with --jobs 1: ${formatMs(b.oneThread.medianMs)} ms` : '';
+  return `  CLI on a folder: ${formatMs(b.medianMs)} ms for ${b.files} files, ${formatBytes(b.bytes)} (${mbps(b.bytes, b.medianMs)} MB/s, default --jobs, ${b.runsMs.length} run(s))${one}`;
 }
 
 const pct = (part: number, whole: number) => (whole > 0 ? `${((100 * part) / whole).toFixed(0)}%` : '-');

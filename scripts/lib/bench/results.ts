@@ -21,10 +21,13 @@ export interface BenchResults {
   quick: boolean;
   /** Only the editor-latency case ran (--lsp-only): no engine, CLI or memory figures. */
   lspOnly?: boolean;
+  /** Only the folder case ran (--folder-only): no engine, single-file CLI, memory or editor figures. */
+  folderOnly?: boolean;
   sizes: SizeResult[];
   /** Undefined with --lsp-only. */
   profile?: PhaseProfile & { label: string; bytes: number };
-  batch?: Timing & { files: number; bytes: number };
+  /** The CLI on a folder with its default --jobs (worker threads), and the same folder with --jobs 1 for comparison. */
+  batch?: Timing & { files: number; bytes: number; oneThread?: Timing };
   /** The fixed cost of a CLI run: the whole process on a tiny file, beside node's own start. */
   cliStart?: { bytes: number; tiny: Timing; node: Timing };
   /** Undefined with --lsp-only. */

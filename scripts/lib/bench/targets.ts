@@ -23,8 +23,13 @@ function row(what: string, source: string, wanted: string, value: number | undef
 }
 
 export function evaluateTargets(r: BenchResults): TargetRow[] {
+  if (r.folderOnly) return [batchTarget(r)];
   const rows = r.lspOnly ? [] : engineTargets(r);
   return [...rows, ...lspTargets(r)];
+}
+
+function batchTarget(r: BenchResults): TargetRow {
+  return row(`CLI, ${r.batch?.files ?? 1000} contracts of ~50 KB`, 'issue 5', '<= 3000 ms', r.batch?.medianMs, 'ms', (v) => v <= 3000);
 }
 
 function engineTargets(r: BenchResults): TargetRow[] {
@@ -37,7 +42,7 @@ function engineTargets(r: BenchResults): TargetRow[] {
   return [
     row(`engine warm, ${big?.label ?? '10 MB'}`, 'issue 5', '>= 100 MB/s', engineMbps, 'MB/s', (v) => v >= 100, 1),
     row(`CLI whole process, ${big?.label ?? '10 MB'}`, 'issue 5', '<= 250 ms', big?.cli?.medianMs, 'ms', (v) => v <= 250),
-    row(`CLI, ${r.batch?.files ?? 1000} contracts of ~50 KB`, 'issue 5', '<= 3000 ms', r.batch?.medianMs, 'ms', (v) => v <= 3000),
+    batchTarget(r),
     row(`peak memory, engine child, ${memLabel}`, 'issue 5', '<= 150 MB', mem(r.memory?.engine), 'MB', (v) => v <= 150),
     row(`peak memory, CLI process, ${memLabel}`, 'issue 5', '<= 150 MB', mem(r.memory?.cli), 'MB', (v) => v <= 150),
     row(`engine warm full lint, ${oneMb?.label ?? '1 MB'}`, 'issue 2', '<= 100 ms', oneMb?.engine.medianMs, 'ms', (v) => v <= 100, 1),

@@ -31,6 +31,8 @@ export interface LintCommand {
   outputDir?: string;
   stdinFilename?: string;
   maxFileSize: number;
+  /** Worker threads to lint with (`--jobs`); undefined: decide from the CPUs and the size of the input. */
+  jobs?: number;
   /** undefined: decide from the terminal and NO_COLOR. */
   color?: boolean;
 }
@@ -108,6 +110,7 @@ const LINT_OPTIONS: Options = {
   'output-dir': { type: 'string' },
   'stdin-filename': { type: 'string' },
   'max-file-size': { type: 'string' },
+  jobs: { type: 'string', short: 'j' },
 };
 
 type Values = Record<string, string | boolean | string[] | undefined>;
@@ -155,6 +158,12 @@ export function parseSize(text: string): number {
   const unit = (m[2] ?? 'b').toLowerCase()[0];
   const factor = unit === 'g' ? 1024 ** 3 : unit === 'm' ? 1024 ** 2 : unit === 'k' ? 1024 : 1;
   return Math.floor(Number(m[1]) * factor);
+}
+
+/** `--jobs`: a whole number of at least 1. */
+export function parseJobs(text: string): number {
+  if (!/^\s*\d+\s*$/.test(text) || Number(text) < 1) throw new CliError(`--jobs must be a whole number of at least 1 (got "${text}")`, true);
+  return Number(text);
 }
 
 function str(values: Values, name: string): string | undefined {
@@ -208,6 +217,7 @@ function parseLint(argv: string[]): Command {
   if (!fix && outputDir !== undefined) throw new CliError('--output-dir only applies with --fix', true);
   if (write && outputDir !== undefined) throw new CliError('use either --write (in place) or --output-dir, not both', true);
   const maxSize = str(values, 'max-file-size');
+  const jobs = str(values, 'jobs');
   return {
     command: 'lint',
     inputs: positionals,
@@ -222,6 +232,7 @@ function parseLint(argv: string[]): Command {
     outputDir,
     stdinFilename: nonEmpty(values, 'stdin-filename'),
     maxFileSize: maxSize === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(maxSize),
+    jobs: jobs === undefined ? undefined : parseJobs(jobs),
     color: colorChoice(values),
   };
 }

@@ -56,6 +56,11 @@ Options:
                            text, and the path shown in reports
       --max-file-size <size>
                            skip larger files with a warning (default 50MB; e.g. 500KB)
+  -j, --jobs <n>           lint in <n> worker threads (at most one per file);
+                           --jobs 1 lints in one thread. Default: one per CPU when
+                           the files add up to 24 MB or more (starting workers
+                           costs more than it saves below that), else one thread.
+                           The output is the same either way
       --color, --no-color  force colours on or off (default: on when the output is a
                            terminal and NO_COLOR is not set)
   -h, --help               show this help
@@ -86,6 +91,7 @@ Examples:
   cat draft.md | clauselint --stdin-filename draft.md
   clauselint --fix draft.md > draft.fixed.md
   clauselint --fix --write contracts/
+  clauselint --jobs 4 --format json contracts/ > report.json
   clauselint explain recommended/broad-use-grant
   clauselint exceptions contracts/ --format csv > exceptions.csv
 `;

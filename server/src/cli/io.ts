@@ -58,3 +58,42 @@ export function formatBytes(bytes: number): string {
   if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KB`;
   return `${bytes} bytes`;
 }
+
+/** Text one step meant for stdout or stderr, kept to be printed later (in input order, by the thread that owns the streams). */
+export interface Write {
+  stream: 'stdout' | 'stderr';
+  text: string;
+}
+
+/** `base` with its output recorded instead of printed, for work whose output must wait its turn (input order). */
+export function recordingIo(base: Io): { io: Io; writes: Write[] } {
+  const writes: Write[] = [];
+  const io: Io = {
+    ...base,
+    stdout: (text) => void writes.push({ stream: 'stdout', text }),
+    stderr: (text) => void writes.push({ stream: 'stderr', text }),
+  };
+  return { io, writes };
+}
+
+/** What a worker thread has of the process boundary: no terminal and no standard input (only the main thread reads that). */
+export function workerIo(cwd: string, env: NodeJS.ProcessEnv): Io {
+  return {
+    cwd,
+    env,
+    stdout: () => {
+      throw new Error('a worker thread records its output');
+    },
+    stderr: () => {
+      throw new Error('a worker thread records its output');
+    },
+    stdoutIsTty: false,
+    stderrIsTty: false,
+    stdinHasData: () => false,
+    readStdin: () => Promise.reject(new Error('standard input is read by the main thread only')),
+  };
+}
+
+export function replay(writes: readonly Write[], io: Io): void {
+  for (const w of writes) io[w.stream](w.text);
+}

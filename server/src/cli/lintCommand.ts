@@ -1,27 +1,24 @@
 /**
  * `clauselint [files]`: plan the inputs, load and check the configs (a broken
- * pack stops the run with exit 2 before anything is linted), lint each file,
+ * pack stops the run with exit 2 before anything is linted), lint each file
+ * (in this thread, or in worker threads for large inputs or with --jobs),
  * apply fixes when asked, then print one report in the chosen format.
  */
-import * as fs from 'fs';
-import * as path from 'path';
-import { Span } from '../document/lineIndex';
-import { locateInDocx } from '../docx/paragraphLocation';
+import * as os from 'os';
 import { RuleSpec } from '../engine/types';
-import { lintText } from '../lintText';
+import { ConfigLoader } from '../packs/config';
 import { LintCommand } from './args';
 import { EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE } from './cliError';
 import { shouldUseColor } from './color';
-import { applyFixes } from './fix';
 import { FORMATTERS } from './formatters';
 import { packageVersion } from './help';
 import { Io } from './io';
-import { shownPath } from './packSpecs';
-import { readOrReport } from './readInput';
-import { checkConfigs, createLoader } from './runConfig';
-import { failsAt, Report, reportPolicy, toReportFile } from './report';
-import { encode, SourceText } from './source';
-import { FixDestination, planRun, Target } from './targets';
+import { lintTarget, TargetResult, TargetSettings } from './lintTarget';
+import { lintInWorkers, lintWorkersAvailable, startLintPool } from './parallel/lintInWorkers';
+import { chunkTargets, targetSizes, workerCount } from './parallel/workPlan';
+import { checkConfigs, loaderFor, loaderRequest } from './runConfig';
+import { failsAt, Report } from './report';
+import { planRun, Target } from './targets';
 
 export async function runLint(cmd: LintCommand, io: Io): Promise<number> {
   const plan = planRun(cmd, io);
@@ -30,60 +27,57 @@ export async function runLint(cmd: LintCommand, io: Io): Promise<number> {
     for (const e of plan.errors) io.stderr(`clauselint: ${e}\n`);
     return EXIT_USAGE;
   }
-  const loader = createLoader(cmd, io);
-  if (!checkConfigs(loader, plan.targets.map((t) => t.file), io)) return EXIT_USAGE;
+  const request = loaderRequest(cmd, io);
+  const loader = loaderFor(request);
+  const settings: TargetSettings = {
+    quiet: cmd.quiet,
+    fixTo: plan.fixTo,
+    outputDir: cmd.outputDir,
+    maxFileSize: cmd.maxFileSize,
+    onlyStdin: cmd.inputs.length === 0,
+  };
 
-  const keep = reportPolicy(cmd.quiet);
+  // --jobs 1 is the one-thread run as it always was: not even a stat per file for the work plan.
+  const sizes = cmd.jobs === 1 ? [] : targetSizes(plan.targets);
+  const workers = lintWorkersAvailable() ? workerCount(cmd.jobs, plan.targets, sizes, os.availableParallelism()) : 0;
+  // Started before the configs are checked, so the workers load while this thread checks; they get no file before the check passes.
+  const pool = workers > 0 ? startLintPool({ request, settings, cwd: io.cwd, warmPath: plan.targets.find((t) => !t.stdin)?.file }, workers) : undefined;
+  try {
+    if (!checkConfigs(loader, plan.targets.map((t) => t.file), io)) return EXIT_USAGE;
+    let results: TargetResult[];
+    if (pool) {
+      const chunks = chunkTargets(plan.targets, sizes, workers);
+      if (io.env.CLAUSELINT_DEBUG) io.stderr(`clauselint: debug: ${workers} worker threads lint ${plan.targets.filter((t) => !t.stdin).length} files in ${chunks.length} chunks\n`);
+      results = await lintInWorkers(pool, plan.targets, chunks, loader, settings, io);
+    } else {
+      results = await lintInThisThread(plan.targets, loader, settings, io);
+    }
+    return printReport(results, cmd, plan.fixTo === 'stdout', io);
+  } finally {
+    await pool?.close();
+  }
+}
+
+async function lintInThisThread(targets: readonly Target[], loader: ConfigLoader, settings: TargetSettings, io: Io): Promise<TargetResult[]> {
+  const results: TargetResult[] = [];
+  for (const target of targets) results.push(await lintTarget(target, loader, settings, io));
+  return results;
+}
+
+/** The report of every file in input order, printed in the chosen format; returns the exit code. */
+function printReport(results: readonly TargetResult[], cmd: LintCommand, fixedToStdout: boolean, io: Io): number {
   const report: Report = { files: [], rules: [] };
   const ruleIds = new Set<string>();
-  let readFailed = false;
-  for (const target of plan.targets) {
-    const { input, failed } = await readOrReport(target, { maxFileSize: cmd.maxFileSize, onlyStdin: cmd.inputs.length === 0 }, io);
-    if (failed) readFailed = true;
-    if (!input) continue;
-    const { source, docx } = input;
-    let lint = lintText(source.text, target.file, loader);
-    if (plan.fixTo !== 'none') {
-      const fixed = applyFixes(source.text, lint.result.findings.filter(keep));
-      if (fixed.applied > 0) lint = lintText(fixed.text, target.file, loader);
-      emitFixed(target, source, fixed.text, fixed.applied, plan.fixTo, cmd, io);
-    }
-    const locate = docx ? (span: Span) => locateInDocx(docx, span) : undefined;
-    report.files.push(toReportFile(target.shown, lint.doc, lint.result, keep, locate));
-    addRules(report.rules, ruleIds, lint.compiled.ruleSet.rules);
+  for (const r of results) {
+    if (r.file) report.files.push(r.file);
+    if (r.rules) addRules(report.rules, ruleIds, r.rules);
   }
-
   // With the fixed text on stdout, the report goes to stderr.
-  const toStderr = plan.fixTo === 'stdout';
-  const color = shouldUseColor(cmd.color, toStderr ? io.stderrIsTty : io.stdoutIsTty, io.env);
+  const color = shouldUseColor(cmd.color, fixedToStdout ? io.stderrIsTty : io.stdoutIsTty, io.env);
   const output = FORMATTERS[cmd.format](report, { cwd: io.cwd, color, toolVersion: packageVersion() });
-  if (output) (toStderr ? io.stderr : io.stdout)(output);
-  if (readFailed) return EXIT_USAGE;
+  if (output) (fixedToStdout ? io.stderr : io.stdout)(output);
+  if (results.some((r) => r.failed)) return EXIT_USAGE;
   return failsAt(report.files, cmd.failOn) ? EXIT_FINDINGS : EXIT_CLEAN;
-}
-
-function emitFixed(target: Target, source: SourceText, fixed: string, applied: number, to: FixDestination, cmd: LintCommand, io: Io): void {
-  const summary = `${applied} fix${applied === 1 ? '' : 'es'}`;
-  if (to === 'stdout') {
-    if (!source.lossless) io.stderr(`clauselint: warning: ${target.shown} is not valid UTF-8; invalid bytes were replaced in the output\n`);
-    io.stdout(fixed);
-    if (applied > 0) io.stderr(`clauselint: applied ${summary} to ${target.shown}\n`);
-    return;
-  }
-  if (to === 'in-place' && applied === 0) return;
-  if (!source.lossless) {
-    io.stderr(`clauselint: warning: not writing ${target.shown}: it is not valid UTF-8, and rewriting it would change bytes outside the fixes\n`);
-    return;
-  }
-  const dest = to === 'in-place' ? target.file : outputPathFor(target, cmd.outputDir!, io.cwd);
-  fs.mkdirSync(path.dirname(dest), { recursive: true });
-  fs.writeFileSync(dest, encode(source, fixed));
-  io.stderr(`clauselint: ${to === 'in-place' ? 'fixed' : 'wrote'} ${shownPath(dest, io.cwd)} (${summary})\n`);
-}
-
-/** The file's path relative to the current folder (planRun checked it is inside), under the output folder. */
-function outputPathFor(target: Target, outputDir: string, cwd: string): string {
-  return path.resolve(cwd, outputDir, path.relative(cwd, target.file));
 }
 
 function addRules(into: RuleSpec[], seen: Set<string>, rules: RuleSpec[]): void {

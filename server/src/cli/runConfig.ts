@@ -20,19 +20,34 @@ export interface PackSelection {
   packRoots: string[];
 }
 
-/** The loader for --config / --pack (or discovery), under the command line's read policy (projectPolicy.ts). */
-export function createLoader(options: PackSelection, io: Io): ConfigLoader {
+/**
+ * --config, --pack and --pack-root as the loader takes them (absolute paths, prefixed
+ * built-ins): plain data, so worker threads can build the same loader (loaderFor).
+ */
+export interface LoaderRequest {
+  config?: string;
+  packs: string[];
+  packRoots: string[];
+  cwd: string;
+}
+
+export function loaderRequest(options: PackSelection, io: Io): LoaderRequest {
   let config: string | undefined;
   if (options.config !== undefined) {
     config = path.resolve(io.cwd, options.config);
     if (!fs.existsSync(config)) throw new CliError(`cannot read config ${options.config}: no such file`);
   }
-  return new ConfigLoader({
-    config,
-    packs: options.packs.map((p) => normalisePackSpec(p, io.cwd)),
-    packBase: io.cwd,
-    policy: projectPackPolicy(options.packRoots, io.cwd),
-  });
+  return { config, packs: options.packs.map((p) => normalisePackSpec(p, io.cwd)), packRoots: options.packRoots, cwd: io.cwd };
+}
+
+/** The loader for a request, under the command line's read policy (projectPolicy.ts). */
+export function loaderFor(request: LoaderRequest): ConfigLoader {
+  const { config, packs, packRoots, cwd } = request;
+  return new ConfigLoader({ config, packs, packBase: cwd, policy: projectPackPolicy(packRoots, cwd) });
+}
+
+export function createLoader(options: PackSelection, io: Io): ConfigLoader {
+  return loaderFor(loaderRequest(options, io));
 }
 
 /** Returns false when a config has an error (not just a warning): the run is then a configuration error. */
