@@ -30,6 +30,33 @@ export function shiftTabStops(snippet: string, by: number): string {
   });
 }
 
+/**
+ * Snippet variables ($CLIPBOARD, ${TM_FILEPATH}, $RANDOM, ...) written in a pack's
+ * clause text made literal: the editor would otherwise fill them in when the fix is
+ * applied, pasting the user's clipboard or file path into the contract. Only our
+ * numbered tab stops stay live.
+ */
+export function withoutVariables(snippet: string): string {
+  let out = '';
+  for (let i = 0; i < snippet.length; i++) {
+    const c = snippet[i];
+    if (c === '\\' && i + 1 < snippet.length) {
+      out += c + snippet[++i];
+    } else if (c === '$' && /[A-Za-z_]/.test(snippet[i + 1] ?? '')) {
+      out += '\\$';
+    } else if (c === '$' && snippet[i + 1] === '{' && /[A-Za-z_]/.test(snippet[i + 2] ?? '')) {
+      // ${NAME} or ${NAME:default}: the dollar and the brace closing it become text.
+      const close = snippet.indexOf('}', i + 2);
+      const end = close < 0 ? snippet.length : close;
+      out += '\\$' + snippet.slice(i + 1, end) + (close < 0 ? '' : '\\}');
+      i = close < 0 ? snippet.length : close;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 export interface SnippetEdit {
   start: number;
   end: number;
@@ -44,7 +71,7 @@ export function planAsSnippet(plan: FixPlan): SnippetEdit | undefined {
   if (!edits.some((e) => hasPlaceholders(e.snippet!))) return undefined;
   let shift = 0;
   const parts = edits.map((e) => {
-    const part = shiftTabStops(e.snippet!, shift);
+    const part = shiftTabStops(withoutVariables(e.snippet!), shift);
     shift = Math.max(shift, maxTabStop(part));
     return part;
   });
