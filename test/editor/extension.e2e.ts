@@ -15,8 +15,13 @@ describe('the extension under test', () => {
     if (mode === 'vsix') {
       // Installed from the packaged .vsix into the run's extensions folder: what users get.
       assert.match(path.basename(where), /^clauselint\.clauselint-\d+\.\d+\.\d+/, where);
-      for (const dev of ['client', 'server', 'node_modules', 'test', 'out', 'tsconfig.json']) {
+      for (const dev of ['client', 'server', 'node_modules', 'test', 'tsconfig.json']) {
         assert.ok(!fs.existsSync(path.join(where, dev)), `the .vsix must not ship ${dev} (found in ${where})`);
+      }
+      // Of the build output, only the built-in packs' snapshots ship (the server reads them at start).
+      if (fs.existsSync(path.join(where, 'out'))) {
+        assert.deepStrictEqual(fs.readdirSync(path.join(where, 'out')), ['builtin-packs'], `the .vsix ships only out/builtin-packs of out/ (in ${where})`);
+        for (const f of fs.readdirSync(path.join(where, 'out', 'builtin-packs'))) assert.match(f, /^[a-z-]+\.json$/, f);
       }
     } else if (mode === 'development') {
       assert.strictEqual(path.resolve(where), path.resolve(process.env.CLAUSELINT_E2E_EXTENSION_PATH ?? ''), 'runs from the source folder');
