@@ -43,7 +43,14 @@ export interface Block {
   readonly analysis: BlockAnalysis;
 }
 
-export const START_STATE: BlockState = { inFence: false, inComment: false };
+/** The four states, shared by every block (one object each instead of one per block). */
+const STATES: readonly BlockState[] = [false, true].flatMap((inFence) => [false, true].map((inComment) => Object.freeze({ inFence, inComment })));
+
+function stateOf(inFence: boolean, inComment: boolean): BlockState {
+  return STATES[(inFence ? 2 : 0) + (inComment ? 1 : 0)];
+}
+
+export const START_STATE: BlockState = stateOf(false, false);
 
 function isBlankLine(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
@@ -91,6 +98,17 @@ export function analyseBlocks(text: string, lineStarts: readonly number[], markd
   return blocks;
 }
 
+const NONE: never[] = [];
+
+/**
+ * A list kept for the block's lifetime, at its exact size: an array grown by push
+ * keeps spare capacity (17 slots for one item), and a document has tens of
+ * thousands of blocks with a few lists each, most of them empty.
+ */
+function kept<T>(list: T[]): T[] {
+  return list.length === 0 ? NONE : list.slice();
+}
+
 export function analyseBlock(text: string, markdown: boolean, entry: BlockState): BlockAnalysis {
   const norm = normalise(text, { markdown, startsInComment: entry.inComment });
   const lines = scanLines(text, markdown, entry.inFence);
@@ -98,12 +116,12 @@ export function analyseBlock(text: string, markdown: boolean, entry: BlockState)
   return {
     text,
     norm,
-    paragraphs: lines.paragraphs,
-    labels: lines.labels,
-    sentences,
-    definitions: findDefinitions(text, sentences, lines.paragraphs),
-    references: findReferences(text),
+    paragraphs: kept(lines.paragraphs),
+    labels: kept(lines.labels),
+    sentences: kept(sentences),
+    definitions: kept(findDefinitions(text, sentences, lines.paragraphs)),
+    references: kept(findReferences(text)),
     mentionsSuppression: text.includes(SUPPRESSION_MARK),
-    exit: { inFence: lines.endsInFence, inComment: norm.endsInComment === true },
+    exit: stateOf(lines.endsInFence, norm.endsInComment === true),
   };
 }

@@ -88,6 +88,8 @@ let scratchBytes = Buffer.alloc(0);
 let runStarts: number[] = [];
 let runDeltas: number[] = [];
 
+const UNSHIFTED: readonly number[] = [0, 0];
+
 /** Called where the next character would be written at `len` from original offset `i`, after anything was skipped. */
 function markRun(len: number, i: number): void {
   const delta = i - len;
@@ -222,10 +224,16 @@ export function normalise(source: string, options: NormaliseOptions): Normalised
     runStarts.pop();
     runDeltas.pop();
   }
-  const runs = new Int32Array(2 * runStarts.length);
-  for (let r = 0; r < runStarts.length; r++) {
-    runs[2 * r] = runStarts[r];
-    runs[2 * r + 1] = runDeltas[r];
+  // A small exact-size array of small integers (a typed array would cost its buffer's
+  // ~100 bytes per block); the common single unshifted run is shared.
+  let runs = UNSHIFTED;
+  if (runStarts.length > 1 || runDeltas[0] !== 0) {
+    const exact = new Array<number>(2 * runStarts.length);
+    for (let r = 0; r < runStarts.length; r++) {
+      exact[2 * r] = runStarts[r];
+      exact[2 * r + 1] = runDeltas[r];
+    }
+    runs = exact;
   }
   const map = new OffsetMap(runs, len, n);
   return { text: wide ? decodeUtf16(out.subarray(0, len)) : decodeLatin1(out, len), map, endsInComment };

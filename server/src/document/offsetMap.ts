@@ -16,7 +16,7 @@ export class OffsetMap {
    * @param sourceLength length of the original text: where index `length` maps
    */
   constructor(
-    private readonly runs: Int32Array,
+    private readonly runs: readonly number[],
     readonly length: number,
     readonly sourceLength: number,
   ) {}

@@ -8,9 +8,9 @@ import { ContractDocument } from '../../document/contractDocument';
 import { lastStartingAtOrBefore, Span } from '../../document/lineIndex';
 import { Scanner } from './scanner';
 
-const hitsByBlock = new WeakMap<BlockAnalysis, { scanner: Scanner; hits: Map<string, Span[]> }>();
+const hitsByBlock = new WeakMap<BlockAnalysis, { scanner: Scanner; hits: ReadonlyMap<string, Span[]> }>();
 
-function blockHits(block: Block, scanner: Scanner): Map<string, Span[]> {
+function blockHits(block: Block, scanner: Scanner): ReadonlyMap<string, Span[]> {
   let entry = hitsByBlock.get(block.analysis);
   if (!entry || entry.scanner !== scanner) {
     entry = { scanner, hits: scanner.scan(block.analysis.norm) };

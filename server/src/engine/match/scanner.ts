@@ -77,6 +77,9 @@ const EXCEPT_WINDOW = 400;
 const LEFT = '(?<![a-z0-9])';
 const RIGHT = '(?![a-z0-9])';
 
+/** Shared by every block without hits (most of them): one empty map, not one each. */
+const NO_HITS: ReadonlyMap<string, Span[]> = new Map();
+
 export class Scanner {
   private combined?: RegExp;
   private readonly setIds: string[] = [];
@@ -159,8 +162,10 @@ export class Scanner {
   }
 
   /** Hits per term set id, as original-text spans sorted by start. */
-  scan(norm: NormalisedText): Map<string, Span[]> {
+  /** Hits per term set in a block's normalised text: original offsets within the block. Never mutate the result. */
+  scan(norm: NormalisedText): ReadonlyMap<string, Span[]> {
     // Documents are scanned block by block, so most scans find nothing: allocate per hit set only.
+    if (!this.combined || norm.text.length === 0) return NO_HITS;
     const raw = new Map<number, Span[]>();
     const record = (k: number, start: number, end: number) => {
       let list = raw.get(k);
@@ -186,6 +191,7 @@ export class Scanner {
         for (const k of this.anyStart) if (k !== winner) this.tryAt(k, text, start, record);
       }
     }
+    if (raw.size === 0) return NO_HITS;
     const result = new Map<string, Span[]>();
     for (const [k, hits] of raw) {
       const id = this.setIds[k];
