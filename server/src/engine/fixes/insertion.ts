@@ -33,6 +33,7 @@ function sectionForPlacement(doc: ContractDocument, placement: string[]): (Span 
   // document's sections only when one matches.
   let found: Section | undefined;
   for (const block of doc.blocks) {
+    if (block.analysis.labels.length === 0) continue;
     const i = titledLabelIn(block.analysis, key, words);
     if (i < 0) continue;
     const start = block.start + block.analysis.labels[i].start;
