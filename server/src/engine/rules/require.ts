@@ -29,7 +29,9 @@ export const requireRule: RuleKind = {
 };
 
 function firstLine(ctx: RuleContext): Span {
-  const first = ctx.doc.paragraphs[0];
+  // The first block's first paragraph, without assembling the document's list (a keystroke's path).
+  const block = ctx.doc.blocks.find((b) => b.analysis.paragraphs.length > 0);
+  const first = block && { start: block.start + block.analysis.paragraphs[0].start, end: block.start + block.analysis.paragraphs[0].end };
   if (!first) return { start: 0, end: 0 };
   const lineEnd = ctx.doc.lines.lineEnd(ctx.doc.lines.lineOf(first.start));
   return { start: first.start, end: Math.min(first.end, lineEnd) };
