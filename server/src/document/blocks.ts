@@ -27,6 +27,7 @@ export interface BlockAnalysis {
   /** All offsets below are relative to the block's start. */
   readonly paragraphs: Span[];
   readonly labels: LabelAt[];
+  /** Split on first use: rules ask only about sentences around their hits. */
   readonly sentences: Span[];
   readonly definitions: Definition[];
   readonly references: CrossReference[];
@@ -109,19 +110,31 @@ function kept<T>(list: T[]): T[] {
   return list.length === 0 ? NONE : list.slice();
 }
 
+class AnalysedBlock implements BlockAnalysis {
+  private sentenceList?: Span[];
+  readonly definitions: Definition[];
+  readonly references: CrossReference[];
+  readonly mentionsSuppression: boolean;
+
+  constructor(
+    readonly text: string,
+    readonly norm: NormalisedText,
+    readonly paragraphs: Span[],
+    readonly labels: LabelAt[],
+    readonly exit: BlockState,
+  ) {
+    this.definitions = kept(findDefinitions(text, () => this.sentences, paragraphs));
+    this.references = kept(findReferences(text));
+    this.mentionsSuppression = text.includes(SUPPRESSION_MARK);
+  }
+
+  get sentences(): Span[] {
+    return (this.sentenceList ??= kept(splitSentences(this.text, this.paragraphs)));
+  }
+}
+
 export function analyseBlock(text: string, markdown: boolean, entry: BlockState): BlockAnalysis {
   const norm = normalise(text, { markdown, startsInComment: entry.inComment });
   const lines = scanLines(text, markdown, entry.inFence);
-  const sentences = splitSentences(text, lines.paragraphs);
-  return {
-    text,
-    norm,
-    paragraphs: kept(lines.paragraphs),
-    labels: kept(lines.labels),
-    sentences: kept(sentences),
-    definitions: kept(findDefinitions(text, sentences, lines.paragraphs)),
-    references: kept(findReferences(text)),
-    mentionsSuppression: text.includes(SUPPRESSION_MARK),
-    exit: stateOf(lines.endsInFence, norm.endsInComment === true),
-  };
+  return new AnalysedBlock(text, norm, kept(lines.paragraphs), kept(lines.labels), stateOf(lines.endsInFence, norm.endsInComment === true));
 }

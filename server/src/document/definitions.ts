@@ -28,7 +28,8 @@ const PAREN = new RegExp(
   'g',
 );
 
-export function findDefinitions(text: string, sentences: Span[], paragraphs: Span[]): Definition[] {
+/** `sentencesOf` is called only for a parenthetical definition, whose body is its sentence. */
+export function findDefinitions(text: string, sentencesOf: () => Span[], paragraphs: Span[]): Definition[] {
   const found: Definition[] = [];
   let m: RegExpExecArray | null;
   MEANS.lastIndex = 0;
@@ -44,6 +45,7 @@ export function findDefinitions(text: string, sentences: Span[], paragraphs: Spa
   while ((m = PAREN.exec(text))) {
     const term = m[1].trim();
     const termStart = text.indexOf(m[1], m.index);
+    const sentences = sentencesOf();
     const sentence = sentences[spanIndexAt(sentences, m.index)];
     const bodyStart = sentence ? sentence.start : Math.max(0, m.index - 300);
     found.push({ term, termSpan: { start: termStart, end: termStart + term.length }, body: { start: bodyStart, end: m.index } });
