@@ -30,6 +30,7 @@ export interface BlockAnalysis {
   /** Split on first use: rules ask only about sentences around their hits. */
   readonly sentences: Span[];
   readonly definitions: Definition[];
+  /** Found on first use, like sentences. */
   readonly references: CrossReference[];
   /** The block mentions `clauselint-` (a suppression comment may start here). */
   readonly mentionsSuppression: boolean;
@@ -112,8 +113,8 @@ function kept<T>(list: T[]): T[] {
 
 class AnalysedBlock implements BlockAnalysis {
   private sentenceList?: Span[];
+  private referenceList?: CrossReference[];
   readonly definitions: Definition[];
-  readonly references: CrossReference[];
   readonly mentionsSuppression: boolean;
 
   constructor(
@@ -124,12 +125,16 @@ class AnalysedBlock implements BlockAnalysis {
     readonly exit: BlockState,
   ) {
     this.definitions = kept(findDefinitions(text, () => this.sentences, paragraphs));
-    this.references = kept(findReferences(text));
     this.mentionsSuppression = text.includes(SUPPRESSION_MARK);
   }
 
   get sentences(): Span[] {
     return (this.sentenceList ??= kept(splitSentences(this.text, this.paragraphs)));
+  }
+
+  /** Found on first use: rules follow the references of the sentences they check. */
+  get references(): CrossReference[] {
+    return (this.referenceList ??= kept(findReferences(this.text)));
   }
 }
 

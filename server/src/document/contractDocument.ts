@@ -111,6 +111,18 @@ export function paragraphStartingAtOrBefore(doc: ContractDocument, offset: numbe
   return undefined;
 }
 
+/** Cross-references starting inside `span`, in order, found through the blocks it covers. */
+export function referencesIn(doc: ContractDocument, span: Span): CrossReference[] {
+  const out: CrossReference[] = [];
+  for (let b = Math.max(0, lastStartingAtOrBefore(doc.blocks, span.start)); b < doc.blocks.length && doc.blocks[b].start < span.end; b++) {
+    const { start, analysis } = doc.blocks[b];
+    for (const r of analysis.references) {
+      if (r.span.start + start >= span.start && r.span.start + start < span.end) out.push({ span: shifted(r.span, start), targets: r.targets, family: r.family });
+    }
+  }
+  return out;
+}
+
 /** The paragraph or sentence containing `offset`, found through its block; undefined between them. */
 export function spanAt(doc: ContractDocument, kind: 'paragraphs' | 'sentences', offset: number): Span | undefined {
   const b = lastStartingAtOrBefore(doc.blocks, offset);

@@ -3,9 +3,9 @@
  * the whole rule set), clause coverage and document conditions. Rules never
  * rescan the text; they query hits and structure here.
  */
-import { ContractDocument, sectionAt, spanAt } from '../document/contractDocument';
+import { ContractDocument, referencesIn, sectionAt, spanAt } from '../document/contractDocument';
 import { lastStartingAtOrBefore, Span } from '../document/lineIndex';
-import { CrossReference, resolveReference } from '../document/references';
+import { resolveReference } from '../document/references';
 import { Section } from '../document/structure';
 import { ClauseKindSpec, ConditionSpec, ConditionTerm, Detector, KindCoverage, RuleSet, Scope } from './types';
 
@@ -155,11 +155,8 @@ export class RuleContext {
     else spans.push(this.containerOf(offset, scope));
     const referenced: Section[] = [];
     if (followReferences) {
-      const sentence = this.containerOf(offset, 'sentence');
-      // References are sorted by start: begin at the first one in the sentence, not at the top.
-      const refs = doc.references;
-      for (let i = Math.max(0, lastReferenceBefore(refs, sentence.start) + 1); i < refs.length && refs[i].span.start < sentence.end; i++) {
-        for (const target of resolveReference(refs[i], doc.sections)) {
+      for (const reference of referencesIn(doc, this.containerOf(offset, 'sentence'))) {
+        for (const target of resolveReference(reference, doc.sections)) {
           referenced.push(target);
           spans.push({ start: target.start, end: target.end });
         }
@@ -185,17 +182,3 @@ export class RuleContext {
   }
 }
 
-/** Index of the last reference starting before `offset`, or -1. */
-function lastReferenceBefore(refs: readonly CrossReference[], offset: number): number {
-  let lo = 0;
-  let hi = refs.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (refs[mid].span.start < offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}
