@@ -20,9 +20,9 @@ export interface InsertionPoint {
 }
 
 /** Per document, the section chosen for each placement list: findings share it. */
-const placementCache = new WeakMap<ContractDocument, Map<string, (Span & { title: string }) | null>>();
+const placementCache = new WeakMap<ContractDocument, Map<string, Section | null>>();
 
-function sectionForPlacement(doc: ContractDocument, placement: string[]): (Span & { title: string }) | undefined {
+function sectionForPlacement(doc: ContractDocument, placement: string[]): Section | undefined {
   if (placement.length === 0) return undefined;
   let cache = placementCache.get(doc);
   if (!cache) placementCache.set(doc, (cache = new Map()));

@@ -8,15 +8,27 @@ import { ContractDocument } from '../../document/contractDocument';
 import { lastStartingAtOrBefore, Span } from '../../document/lineIndex';
 import { Scanner } from './scanner';
 
-const hitsByBlock = new WeakMap<BlockAnalysis, { scanner: Scanner; hits: ReadonlyMap<string, Span[]> }>();
+/**
+ * What one scanner found in one block: its hits (scanned on first use) and its
+ * answers for lazy sets, by set and block-relative span. Kept while the block is.
+ */
+interface BlockMatches {
+  scanner: Scanner;
+  hits?: ReadonlyMap<string, Span[]>;
+  lazy: Map<string, boolean>;
+}
+
+const matchesByBlock = new WeakMap<BlockAnalysis, BlockMatches>();
+
+function matchesOf(analysis: BlockAnalysis, scanner: Scanner): BlockMatches {
+  let entry = matchesByBlock.get(analysis);
+  if (!entry || entry.scanner !== scanner) matchesByBlock.set(analysis, (entry = { scanner, lazy: new Map() }));
+  return entry;
+}
 
 function blockHits(block: Block, scanner: Scanner): ReadonlyMap<string, Span[]> {
-  let entry = hitsByBlock.get(block.analysis);
-  if (!entry || entry.scanner !== scanner) {
-    entry = { scanner, hits: scanner.scan(block.analysis.norm) };
-    hitsByBlock.set(block.analysis, entry);
-  }
-  return entry.hits;
+  const entry = matchesOf(block.analysis, scanner);
+  return (entry.hits ??= scanner.scan(block.analysis.norm));
 }
 
 /** Hits per scanned term set, as document spans sorted by start. */
@@ -40,21 +52,16 @@ export function scanEveryBlock(doc: ContractDocument, scanner: Scanner): number 
   return hits;
 }
 
-/** First index i (< limit) with map[i] >= offset, or limit. */
-/** Lazy-set answers for spans inside one block, by set and block-relative span: kept while the block is. */
-const lazyByBlock = new WeakMap<BlockAnalysis, { scanner: Scanner; answers: Map<string, boolean> }>();
-
 function lazyInBlock(analysis: BlockAnalysis, scanner: Scanner, setId: string, from: number, to: number): boolean {
-  let entry = lazyByBlock.get(analysis);
-  if (!entry || entry.scanner !== scanner) lazyByBlock.set(analysis, (entry = { scanner, answers: new Map() }));
+  const answers = matchesOf(analysis, scanner).lazy;
   const key = `${setId}\u0000${from}\u0000${to}`;
-  let answer = entry.answers.get(key);
+  let answer = answers.get(key);
   if (answer === undefined) {
     const { text, map } = analysis.norm;
     const ns = map.firstAtOrAfter(from);
     const ne = map.firstAtOrAfter(to);
     answer = ne > ns && scanner.testLazy(setId, text.slice(ns, ne));
-    entry.answers.set(key, answer);
+    answers.set(key, answer);
   }
   return answer;
 }

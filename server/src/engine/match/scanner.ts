@@ -161,8 +161,7 @@ export class Scanner {
     return this.combined ? 1 : 0;
   }
 
-  /** Hits per term set id, as original-text spans sorted by start. */
-  /** Hits per term set in a block's normalised text: original offsets within the block. Never mutate the result. */
+  /** Hits per term set in a block's normalised text, as spans of the block's original text sorted by start. Never mutate the result. */
   scan(norm: NormalisedText): ReadonlyMap<string, Span[]> {
     // Documents are scanned block by block, so most scans find nothing: allocate per hit set only.
     if (!this.combined || norm.text.length === 0) return NO_HITS;
@@ -175,21 +174,19 @@ export class Scanner {
     };
     const text = norm.text;
     const regex = this.combined;
-    if (regex && text.length > 0) {
-      regex.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = regex.exec(text))) {
-        const start = m.index;
-        regex.lastIndex = start + 1;
-        let g = 1;
-        while (m[g] === undefined) g++;
-        const winner = g - 1;
-        record(winner, start, start + m[0].length);
-        // Other sets that may match at this same position.
-        const others = this.byFirstWord.get(leadingWord(m[0]));
-        if (others) for (const k of others) if (k !== winner) this.tryAt(k, text, start, record);
-        for (const k of this.anyStart) if (k !== winner) this.tryAt(k, text, start, record);
-      }
+    regex.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = regex.exec(text))) {
+      const start = m.index;
+      regex.lastIndex = start + 1;
+      let g = 1;
+      while (m[g] === undefined) g++;
+      const winner = g - 1;
+      record(winner, start, start + m[0].length);
+      // Other sets that may match at this same position.
+      const others = this.byFirstWord.get(leadingWord(m[0]));
+      if (others) for (const k of others) if (k !== winner) this.tryAt(k, text, start, record);
+      for (const k of this.anyStart) if (k !== winner) this.tryAt(k, text, start, record);
     }
     if (raw.size === 0) return NO_HITS;
     const result = new Map<string, Span[]>();
