@@ -1,20 +1,9 @@
 import * as assert from 'assert';
-import {
-  AI_SERVICES_HEADER,
-  applyPlannedEdit,
-  buildLspInput,
-  CpuProfile,
-  distribution,
-  EDIT_KINDS,
-  frameCategory,
-  LatencySeries,
-  LspLatencyResult,
-  parseSchedstat,
-  percentile,
-  planEdit,
-  seededRandom,
-  summariseCpuProfile,
-} from '../../scripts/lib/bench/lspLatency';
+import { CpuProfile, frameCategory, summariseCpuProfile } from '../../scripts/lib/bench/cpuProfile';
+import { applyPlannedEdit, EDIT_KINDS, planEdit, seededRandom } from '../../scripts/lib/bench/editPlans';
+import { AI_SERVICES_HEADER, buildLspInput, LatencySeries, LspLatencyResult } from '../../scripts/lib/bench/lspLatency';
+import { parseSchedstat } from '../../scripts/lib/bench/processCpu';
+import { distribution, percentile } from '../../scripts/lib/stats';
 import { renderBench } from '../../scripts/lib/bench/report';
 import { BenchResults } from '../../scripts/lib/bench/results';
 import { evaluateTargets } from '../../scripts/lib/bench/targets';

@@ -11,13 +11,13 @@
  * plus the pipe both ways) and the default debounce (what a user waits). The
  * server's own CPU per edit is read from the client side only, from
  * /proc/<pid>/schedstat (Linux; main thread, and all threads). An in-process
- * run of the same lint path on the same text splits the time into phases,
+ * run of the same lint path on the same text splits the time into phases
+ * (keystrokePhases.ts),
  * and `--lsp-cpu-prof <dir>` profiles the server process itself.
  *
  * Figures only: nothing is asserted. The server process is shut down (killed
  * if it does not exit) on every path.
  */
-import { BlockCache } from '../../../server/src/document/blockCache';
 import { ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -40,20 +40,19 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseDocument } from '../../../server/src/document/contractDocument';
 import { LineIndex } from '../../../server/src/document/lineIndex';
-import { normalise } from '../../../server/src/document/normalise';
-import { CompiledRuleSet, lintDocument } from '../../../server/src/engine/lint';
 import { ConfigLoaders } from '../../../server/src/lsp/configLoaders';
 import { toDiagnostics } from '../../../server/src/lsp/diagnostics';
 import { DocumentLinter } from '../../../server/src/lsp/documentLinter';
-import { formatOf } from '../../../server/src/lsp/fileScope';
 import { DEFAULT_SETTINGS, Settings } from '../../../server/src/lsp/settings';
 import { WorkspaceFolders } from '../../../server/src/lsp/workspaceFolders';
 import { REPO_ROOT } from '../paths';
-import { median } from '../stats';
+import { distribution, Distribution, median } from '../stats';
+import { CpuProfile, ProfileSummary, summariseCpuProfile } from './cpuProfile';
+import { applyPlannedEdit, EDIT_KINDS, EditKind, planEdit, seededRandom } from './editPlans';
 import { concatToSize } from './inputs';
+import { InProcessPhases, inProcessPhases } from './keystrokePhases';
+import { readProcessCpu } from './processCpu';
 
 /** The tsc build by default; CLAUSELINT_SERVER_JS=dist/server.js measures the bundle (as the LSP tests do). */
 export function serverScript(): string {
@@ -78,235 +77,6 @@ The agreements that follow are incorporated as schedules to this Agreement.
 
 // --- edits (pure) --------------------------------------------------------------
 
-export type EditKind = 'type letter' | 'delete letter' | 'type word';
-export const EDIT_KINDS: readonly EditKind[] = ['type letter', 'delete letter', 'type word'];
-const WORDS = ['promptly', 'written', 'further', 'such', 'reasonably', 'applicable'];
-const LETTERS = 'etaoinsrhl';
-
-/** One edit as offsets into the text before it: replace [start, end) by `text`. */
-export interface PlannedEdit {
-  kind: EditKind;
-  start: number;
-  end: number;
-  text: string;
-}
-
-/** A small seeded PRNG (mulberry32): the same seed gives the same edits on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const isLetter = (c: string | undefined) => c !== undefined && /[A-Za-z]/.test(c);
-
-/**
- * The first place at or after `from` (wrapping round) where `ok(i)` holds, or
- * -1 when there is none. Scans at most the whole text once.
- */
-function findFrom(text: string, from: number, ok: (i: number) => boolean): number {
-  const n = text.length;
-  for (let k = 0; k < n; k++) {
-    const i = (from + k) % n;
-    if (ok(i)) return i;
-  }
-  return -1;
-}
-
-/**
- * A keystroke at a random place in running text: a letter typed or deleted
- * inside a word of at least three letters (so the word survives), or a word
- * typed after the space between two words. Offsets refer to `text`.
- */
-export function planEdit(text: string, kind: EditKind, random: () => number): PlannedEdit {
-  const from = Math.floor(random() * text.length);
-  if (kind === 'type word') {
-    const at = findFrom(text, from, (i) => text[i] === ' ' && isLetter(text[i - 1]) && isLetter(text[i + 1]));
-    if (at < 0) throw new Error('no place to type a word');
-    const word = WORDS[Math.floor(random() * WORDS.length)];
-    return { kind, start: at + 1, end: at + 1, text: `${word} ` };
-  }
-  const at = findFrom(text, from, (i) => isLetter(text[i - 1]) && isLetter(text[i]) && isLetter(text[i + 1]));
-  if (at < 0) throw new Error('no word to edit');
-  if (kind === 'delete letter') return { kind, start: at, end: at + 1, text: '' };
-  return { kind, start: at, end: at, text: LETTERS[Math.floor(random() * LETTERS.length)] };
-}
-
-export function applyPlannedEdit(text: string, edit: PlannedEdit): string {
-  return text.slice(0, edit.start) + edit.text + text.slice(edit.end);
-}
-
-// --- figures (pure) --------------------------------------------------------------
-
-/** Nearest-rank percentile (p in 0..100) of unsorted values; NaN when there are none. */
-export function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
-}
-
-export interface Distribution {
-  n: number;
-  p50: number;
-  p95: number;
-  max: number;
-  mean: number;
-}
-
-export function distribution(values: readonly number[]): Distribution {
-  const n = values.length;
-  return {
-    n,
-    p50: percentile(values, 50),
-    p95: percentile(values, 95),
-    max: n > 0 ? Math.max(...values) : NaN,
-    mean: n > 0 ? values.reduce((a, b) => a + b, 0) / n : NaN,
-  };
-}
-
-/**
- * A /proc schedstat line, "<on-CPU ns> <run-queue wait ns> <time slices>":
- * on-CPU and waiting-for-a-CPU time in ms, or undefined when unreadable.
- */
-export function parseSchedstat(line: string): { cpuMs: number; waitMs: number } | undefined {
-  const [cpu, wait] = line.trim().split(/\s+/).map(Number);
-  return Number.isFinite(cpu) && Number.isFinite(wait) ? { cpuMs: cpu / 1e6, waitMs: wait / 1e6 } : undefined;
-}
-
-/** A process's scheduler times from /proc (Linux), in ms. */
-export interface CpuReading {
-  /** On-CPU time of the main (JavaScript) thread. */
-  mainMs: number;
-  /** Time the main thread was runnable but waited for a CPU (other processes had them). */
-  mainWaitMs: number;
-  /** On-CPU time of all threads (GC helpers, libuv pool included). */
-  allMs: number;
-}
-
-export function readProcessCpu(pid: number): CpuReading | undefined {
-  try {
-    const main = parseSchedstat(fs.readFileSync(`/proc/${pid}/schedstat`, 'utf8'));
-    if (!main) return undefined;
-    let allMs = 0;
-    for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
-      try {
-        allMs += parseSchedstat(fs.readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8'))?.cpuMs ?? 0;
-      } catch {
-        // The thread ended between the listing and the read.
-      }
-    }
-    return { mainMs: main.cpuMs, mainWaitMs: main.waitMs, allMs };
-  } catch {
-    return undefined;
-  }
-}
-
-// --- CPU profile summary (pure) ------------------------------------------------
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string };
-  children?: number[];
-}
-
-export interface CpuProfile {
-  nodes: ProfileNode[];
-  samples?: number[];
-  timeDeltas?: number[];
-}
-
-/** Where the server's time goes, in the order the report lists it. */
-export const PROFILE_CATEGORIES = [
-  'normalise',
-  'structure (rest of parse)',
-  'scan (term sets)',
-  'rules + coverage',
-  'diagnostics (findings to LSP)',
-  'LSP messaging (JSON, streams)',
-  'text sync (apply edit)',
-  'garbage collection',
-  'other (start-up, timers, ...)',
-  'idle',
-] as const;
-export type ProfileCategory = (typeof PROFILE_CATEGORIES)[number];
-
-const norm = (url: string) => url.replace(/\\/g, '/');
-
-/**
- * The category of one frame, or undefined when the frame says nothing by
- * itself (a builtin such as RegExp exec, or a helper shared by phases): then
- * its caller decides. Tuned to the tsc build (out/...); in the bundle every
- * frame has the same file, so only function names help.
- */
-export function frameCategory(frame: { functionName: string; url: string }): ProfileCategory | undefined {
-  const url = norm(frame.url);
-  const fn = frame.functionName;
-  if (fn === '(garbage collector)') return 'garbage collection';
-  if (fn === '(idle)') return 'idle';
-  if (fn === '(program)') return 'other (start-up, timers, ...)';
-  // Our own code only: yaml, for one, has a parseDocument too.
-  const ours = url !== '' && !url.startsWith('node:') && !url.includes('/node_modules/');
-  if (ours && fn === 'normalise' && url.endsWith('/document/normalise.js')) return 'normalise';
-  if (ours && fn === 'parseDocument') return 'structure (rest of parse)';
-  if (ours && fn === 'scan' && url.includes('/engine/match/')) return 'scan (term sets)';
-  if (ours && fn === 'lintDocument') return 'rules + coverage';
-  if (ours && fn === 'toDiagnostics') return 'diagnostics (findings to LSP)';
-  if (url.includes('/vscode-languageserver-textdocument/')) return 'text sync (apply edit)';
-  if (url.includes('/vscode-jsonrpc/') || url.includes('/vscode-languageserver/') || url.includes('/vscode-languageserver-protocol/')) return 'LSP messaging (JSON, streams)';
-  return undefined;
-}
-
-export interface ProfileSummary {
-  /** Sampled ms per category (every category, zero when unseen). */
-  ms: Record<ProfileCategory, number>;
-  totalMs: number;
-}
-
-/** Self time of each sample given to the innermost frame on its stack that has a category (else "other"). */
-export function summariseCpuProfile(profile: CpuProfile): ProfileSummary {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const categoryOf = new Map<number, ProfileCategory>();
-  const resolve = (id: number): ProfileCategory => {
-    const hit = categoryOf.get(id);
-    if (hit) return hit;
-    const chain: number[] = [];
-    let cur: number | undefined = id;
-    let found: ProfileCategory | undefined;
-    while (cur !== undefined) {
-      const known = categoryOf.get(cur) ?? frameCategory(byId.get(cur)!.callFrame);
-      if (known) {
-        found = known;
-        break;
-      }
-      chain.push(cur);
-      cur = parent.get(cur);
-    }
-    const category = found ?? 'other (start-up, timers, ...)';
-    for (const c of chain) categoryOf.set(c, category);
-    return category;
-  };
-  const ms = Object.fromEntries(PROFILE_CATEGORIES.map((c) => [c, 0])) as Record<ProfileCategory, number>;
-  const samples = profile.samples ?? [];
-  const deltas = profile.timeDeltas ?? [];
-  let totalMs = 0;
-  // timeDeltas[i] is the time before sample i: sample i-1 ran for it.
-  for (let i = 0; i < samples.length; i++) {
-    const next = deltas[i + 1] ?? 0;
-    const dt = Math.max(0, next) / 1000;
-    ms[resolve(samples[i])] += dt;
-    totalMs += dt;
-  }
-  return { ms, totalMs };
-}
-
 // --- results ---------------------------------------------------------------------
 
 export interface LatencySeries {
@@ -328,26 +98,6 @@ export interface LatencySeries {
   diagnostics: { min: number; max: number };
   /** JSON size of the published diagnostics (median). */
   payloadBytes: number;
-}
-
-/** CPU ms (user + system, all threads of this process) of each phase of one keystroke's server path: medians over runs. */
-export interface InProcessPhases {
-  runs: number;
-  /** Applying one keystroke to a TextDocument (the server's text sync). */
-  textSync: number;
-  /** getText() and its first read: V8 joins the edited string into one flat copy here. */
-  readText: number;
-  /** parseDocument with the document's block cache: only the edited part is analysed. */
-  parse: number;
-  /** lintDocument: the changed blocks' scan, every rule (with its lazy term matching), suppressions, coverage. */
-  lint: number;
-  /** toDiagnostics: findings to LSP diagnostics (ranges, related information, docs links). */
-  diagnostics: number;
-  /** JSON.stringify of the publishDiagnostics message. */
-  serialise: number;
-  /** For comparison, the previous path: a full parse and lint of the same text, no cache. */
-  fullParse: number;
-  fullLint: number;
 }
 
 export interface LspLatencyResult {
@@ -623,88 +373,6 @@ function sameDiagnostics(published: PublishDiagnosticsParams, text: string, file
   const snapshot = new DocumentLinter(new ConfigLoaders(folders, true), folders).lintText(published.uri, published.version, text, languageId, { ...DEFAULT_SETTINGS });
   const expected = toDiagnostics(snapshot, { docsScheme: false });
   return JSON.stringify(expected) === JSON.stringify(published.diagnostics);
-}
-
-/**
- * CPU ms of one call: user + system time of this process (all threads, so GC
- * helper threads count, as in the server's "all threads" figure). Wall time
- * would count waiting for a CPU on a busy machine; reading our own /proc
- * schedstat would lag by up to a scheduler tick.
- */
-function cpuMsOf(fn: () => unknown): number {
-  const c0 = process.cpuUsage();
-  fn();
-  const c = process.cpuUsage(c0);
-  return (c.user + c.system) / 1000;
-}
-
-/**
- * The server's path for one keystroke, run in this process on the same text
- * with the loader the server uses: apply the edit, read the text, parse it
- * incrementally (one block cache, as the server keeps per open document),
- * lint, convert to diagnostics, serialise. Each run times every phase once,
- * then medians over the runs; a full parse and lint of the same text (the
- * path before incremental linting) is timed beside it.
- */
-export function inProcessPhases(text: string, file: string, languageId: string, runs: number): InProcessPhases {
-  const folders = new WorkspaceFolders([pathToFileURL(path.dirname(path.dirname(file))).href]);
-  const loaders = new ConfigLoaders(folders, true);
-  const { compiled } = loaders.forFile(file, []).rulesFor(file);
-  const format = formatOf(languageId, file);
-  const linter = new DocumentLinter(loaders, folders);
-  const settings: Settings = { ...DEFAULT_SETTINGS };
-  const docUri = pathToFileURL(file).href;
-  const options = { docsScheme: false };
-  const textDoc = TextDocument.create(docUri, languageId, 1, text);
-  const blocks = new BlockCache();
-  const random = seededRandom(7);
-  let version = 1;
-  let current = text;
-  let doc = parseDocument(current, file, format, blocks);
-  let result = lintDocument(doc, compiled);
-  let snapshot = linter.lintText(docUri, version, current, languageId, settings);
-  let diagnostics = toDiagnostics(snapshot, options);
-
-  let change = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '' };
-  const planKeystroke = () => {
-    const edit = planEdit(current, 'type letter', random);
-    const at = textDoc.positionAt(edit.start);
-    change = { range: { start: at, end: at }, text: edit.text };
-  };
-  const phases = {
-    textSync: () => TextDocument.update(textDoc, [change], ++version),
-    readText: () => {
-      current = textDoc.getText();
-      return current.charCodeAt(current.length >> 1);
-    },
-    parse: () => (doc = parseDocument(current, file, format, blocks)),
-    lint: () => (result = lintDocument(doc, compiled)),
-    diagnostics: () => {
-      snapshot = { ...snapshot, version, lint: { ...snapshot.lint!, doc, result } };
-      diagnostics = toDiagnostics(snapshot, options);
-    },
-    serialise: () => JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: docUri, version, diagnostics } }),
-    fullParse: () => parseDocument(current, file, format),
-    fullLint: () => lintDocument(parseDocument(current, file, format), compiled),
-  };
-  const out: Record<Exclude<keyof InProcessPhases, 'runs'>, number[]> = { textSync: [], readText: [], parse: [], lint: [], diagnostics: [], serialise: [], fullParse: [], fullLint: [] };
-  for (let k = -3; k < runs; k++) {
-    planKeystroke();
-    const times = Object.fromEntries(Object.entries(phases).map(([name, fn]) => [name, cpuMsOf(fn)])) as Record<keyof typeof phases, number>;
-    if (k < 0) continue; // warm-up
-    for (const name of Object.keys(out) as (keyof typeof out)[]) out[name].push(name === 'fullLint' ? Math.max(0, times.fullLint - times.fullParse) : times[name]);
-  }
-  return {
-    runs,
-    textSync: median(out.textSync),
-    readText: median(out.readText),
-    parse: median(out.parse),
-    lint: median(out.lint),
-    diagnostics: median(out.diagnostics),
-    serialise: median(out.serialise),
-    fullParse: median(out.fullParse),
-    fullLint: median(out.fullLint),
-  };
 }
 
 export async function benchLspLatency(texts: readonly string[], workDir: string, plan: LspPlan, progress: (m: string) => void): Promise<LspLatencyResult> {

@@ -1,7 +1,8 @@
 /** The bench's printed tables. */
 import { formatBytes, formatMs, mbPerSecond } from '../stats';
 import { renderTable } from '../textTable';
-import { LspLatencyResult, PROFILE_CATEGORIES } from './lspLatency';
+import { PROFILE_CATEGORIES } from './cpuProfile';
+import { LspLatencyResult } from './lspLatency';
 import { BenchResults } from './results';
 import { TargetRow } from './targets';
 
