@@ -90,7 +90,7 @@ describe('clauselint CLI: output formats', () => {
       const coverage = report.files[1].coverage as { kind: string; present: boolean; locations: JsonRange[] }[];
       for (const c of coverage) assert.ok(c.present, c.kind);
       const trigger = coverage.find((c) => c.kind === 'audit-trigger')!;
-      assert.match(textAt(text, trigger.locations[0]), /^Before any new deployment .* Contracting Officer\.$/);
+      assert.match(textAt(text, trigger.locations[0]), /^Before any new deployment .* shall be logged\.$/);
       const broad = JSON.parse(run().stdout).files[0].coverage as { kind: string; present: boolean }[];
       assert.deepStrictEqual(broad.filter((c) => c.present).map((c) => c.kind), ['broad-grant']);
     });

@@ -19,7 +19,7 @@ const BROAD_GRANT = 'The Agency may use the Model Outputs for any lawful purpose
 const WEAK_AUDIT = 'The Buyer may audit the training records at its discretion, and the Supplier will, where practicable, give notice of incidents.';
 const CARVE_OUTS =
   'The Agency shall not use the AI services for mass surveillance of U.S. persons and shall not use them in autonomous weapon systems. ' +
-  'Before any new deployment, the Agency shall obtain the written approval of its Chief Counsel.';
+  'Before any new deployment in a high-risk use case, the Agency shall pause the use until its Chief Counsel gives written approval, and the decision shall be logged.';
 const FILLER = 'The parties shall meet each quarter to review the delivery schedule and the invoices for the period.';
 
 function contract(title: string, paragraphs: string[], repeat = 1): string {

@@ -161,7 +161,8 @@ describe('built-in pack snapshots', () => {
     const broken = fs.readFileSync(RECOMMENDED, 'utf8').replace('  audit-rights:\n    title:', '  audit-rights:\n    titel:');
     const { snapshot, errors } = makeSnapshot(RECOMMENDED, broken);
     assert.strictEqual(snapshot, undefined);
-    assert.ok(errors.some((e) => e.line === 638 && /titel/.test(e.message)), JSON.stringify(errors));
+    const titelLine = broken.split('\n').findIndex((l) => l.includes('titel:')) + 1;
+    assert.ok(errors.some((e) => e.line === titelLine && /titel/.test(e.message)), JSON.stringify(errors));
   });
 
   it('is written by the build for every built-in pack, up to date with its YAML', () => {

@@ -63,7 +63,7 @@ class ParsedDocument implements ContractDocument {
 
   get definitions(): Definition[] {
     return (this.definitionList ??= this.collect((a, at, out) =>
-      a.definitions.forEach((d) => out.push({ term: d.term, termSpan: shifted(d.termSpan, at), body: shifted(d.body, at) })),
+      a.definitions.forEach((d) => out.push({ term: d.term, termSpan: shifted(d.termSpan, at), body: shifted(d.body, at), form: d.form })),
     ));
   }
 

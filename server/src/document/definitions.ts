@@ -12,6 +12,8 @@ export interface Definition {
   termSpan: Span;
   /** The text that defines it. */
   body: Span;
+  /** `"X" means ...` (the body is a definition and nothing else), or `(the "X")` (the body is an ordinary sentence that names X). */
+  form: 'means' | 'paren';
 }
 
 const Q_OPEN = '["\u201c]';
@@ -28,7 +30,7 @@ const PAREN = new RegExp(
   'g',
 );
 
-/** `sentencesOf` is called only for a parenthetical definition, whose body is its sentence. */
+/** `sentencesOf` is called only when a definition is found (a definition's body is bounded by its sentence). */
 export function findDefinitions(text: string, sentencesOf: () => Span[], paragraphs: Span[]): Definition[] {
   const found: Definition[] = [];
   let m: RegExpExecArray | null;
@@ -36,10 +38,14 @@ export function findDefinitions(text: string, sentencesOf: () => Span[], paragra
   while ((m = MEANS.exec(text))) {
     const term = m[1].trim();
     const termStart = text.indexOf(m[1], m.index);
-    // A "means" definition runs to the end of its paragraph (definitions often hold lists).
+    // A "means" definition runs to the end of its sentence, which holds any "(a) ...; (b) ..." list
+    // (no full stop ends a list item); not to the end of its paragraph, which in a contract
+    // without blank lines can be a whole page.
+    const sentences = sentencesOf();
+    const sentence = sentences[spanIndexAt(sentences, m.index)];
     const para = paragraphs[spanIndexAt(paragraphs, m.index)];
-    const bodyEnd = para ? para.end : Math.min(text.length, m.index + m[0].length + 500);
-    found.push({ term, termSpan: { start: termStart, end: termStart + term.length }, body: { start: m.index + m[0].length, end: bodyEnd } });
+    const bodyEnd = sentence && sentence.end > m.index ? sentence.end : para ? para.end : Math.min(text.length, m.index + m[0].length + 500);
+    found.push({ term, termSpan: { start: termStart, end: termStart + term.length }, body: { start: m.index + m[0].length, end: bodyEnd }, form: 'means' });
   }
   PAREN.lastIndex = 0;
   while ((m = PAREN.exec(text))) {
@@ -48,7 +54,7 @@ export function findDefinitions(text: string, sentencesOf: () => Span[], paragra
     const sentences = sentencesOf();
     const sentence = sentences[spanIndexAt(sentences, m.index)];
     const bodyStart = sentence ? sentence.start : Math.max(0, m.index - 300);
-    found.push({ term, termSpan: { start: termStart, end: termStart + term.length }, body: { start: bodyStart, end: m.index } });
+    found.push({ term, termSpan: { start: termStart, end: termStart + term.length }, body: { start: bodyStart, end: m.index }, form: 'paren' });
   }
   found.sort((a, b) => a.termSpan.start - b.termSpan.start);
   return found;

@@ -14,8 +14,8 @@ export interface Section extends Span {
   label: string;
   /** Canonical number used by cross-references: "7.2", "iv", "a". */
   number: string;
-  /** "article" for ARTICLE/PART, else "section". */
-  family: 'article' | 'section';
+  /** "article" for ARTICLE/PART, "schedule" for SCHEDULE/EXHIBIT/ANNEX/APPENDIX/ATTACHMENT, else "section". */
+  family: SectionFamily;
   title: string;
   rank: number;
   /** End of the heading line (or of the run-in title). */
@@ -25,7 +25,22 @@ export interface Section extends Span {
   path: string;
 }
 
-const ARTICLE = /^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*|__)?(?:ARTICLE|Article|PART|Part)[ \t]+([IVXLC]+|\d+)\b[.:]?/y;
+export type SectionFamily = 'article' | 'section' | 'schedule';
+
+/**
+ * "SCHEDULE 2 - PROHIBITED USES", "Annex A: Acceptable Use", "## Exhibit 1": a schedule heading. A
+ * mixed-case word counts only when nothing but a dash, colon or full stop and a title follows the
+ * number, so a wrapped line that starts "Schedule 2 applies ..." is not a heading.
+ */
+const SCHEDULE_UPPER = /^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*|__)?(?:[A-Z][A-Z-]{1,20}[ \t]+)?(SCHEDULE|EXHIBIT|ANNEX|APPENDIX|ATTACHMENT|ANNEXURE)[ \t]+([A-Z]|\d{1,3}|[IVX]{1,5})(?![\w(])/y;
+const SCHEDULE_MIXED = /^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*|__)?(Schedule|Exhibit|Annex|Appendix|Attachment|Annexure)[ \t]+([A-Z]|\d{1,3}|[IVX]{1,5})(?=(?:\*\*|__)?[ \t]*(?:$|[-\u2013\u2014:.][ \t]*(?:\*\*|__)?(?:[A-Z][^.]{0,80})?$))/y;
+/** Canonical number of a schedule: its kind word and id, so "Schedule 2" and "Exhibit 2" differ. */
+export function scheduleNumber(word: string, id: string): string {
+  const kind = word.toLowerCase() === 'annexure' ? 'annex' : word.toLowerCase();
+  return `${kind} ${id.toLowerCase()}`;
+}
+
+const ARTICLE = /^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*|__)?(?:ARTICLE|Article|PART|Part)[ \t]+([IVXLC]+|\d+)\b(?![)\]])[.:]?/y;
 const SECTION_WORD = /^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*|__)?(?:SECTION|Section|CLAUSE|Clause|§)[ \t]*(\d+(?:\.\d+)*)\.?(?=[ \t]|$)/y;
 const NUMBERED = /^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*|__)?(\d{1,3}(?:\.\d{1,3})*)(?:(\.)|\))?(?:\*\*|__)?[ \t]+(?=\S)/y;
 const PAREN = /^[ \t]*(?:\*\*|__)?\(([a-z]{1,2}|[ivxlc]{1,6}|\d{1,2}|[A-Z])\)[ \t]+/y;
@@ -45,7 +60,7 @@ function blank(text: string, start: number, end: number): boolean {
 export interface LineLabel {
   label: string;
   number: string;
-  family: 'article' | 'section';
+  family: SectionFamily;
   kind: 'article' | 'numbered' | 'letter' | 'roman' | 'markdown';
   mdDepth: number;
   bodyStart: number; // offset after the label
@@ -63,6 +78,12 @@ function readLabel(text: string, start: number, end: number, markdown: boolean):
   ARTICLE.lastIndex = 0;
   if ((m = ARTICLE.exec(line))) {
     return { label: m[1], number: m[1].toLowerCase(), family: 'article', kind: 'article', mdDepth, bodyStart: start + m[0].length };
+  }
+  SCHEDULE_UPPER.lastIndex = 0;
+  SCHEDULE_MIXED.lastIndex = 0;
+  if ((m = SCHEDULE_UPPER.exec(line) ?? SCHEDULE_MIXED.exec(line.replace(/[\r\n]+$/, '')))) {
+    const label = `${m[1]} ${m[2]}`;
+    return { label, number: scheduleNumber(m[1], m[2]), family: 'schedule', kind: 'article', mdDepth, bodyStart: start + m[0].length };
   }
   SECTION_WORD.lastIndex = 0;
   if ((m = SECTION_WORD.exec(line))) {
@@ -85,10 +106,21 @@ function readLabel(text: string, start: number, end: number, markdown: boolean):
   return undefined;
 }
 
+/** Whether the paragraph's text so far stops mid-sentence (a lower-case word or a comma, but not a list's "; and"). */
+function continuesSentence(text: string, paraStart: number, paraEnd: number): boolean {
+  const tail = text.slice(Math.max(paraStart, paraEnd - 12), paraEnd);
+  if (!/[a-z,]$/.test(tail)) return false;
+  return !/(?:^|[\s;,])(?:and|or|and\/or)$/.test(tail);
+}
+
 /** A short Title-Case run-in heading ("Audit Rights." ) or a line that is only a heading. */
 function readTitle(text: string, bodyStart: number, lineEnd: number, isMarkdownHeading: boolean): { title: string; end: number } {
   // A title is short: never read more than a few hundred characters of a (possibly huge) line.
-  const body = text.slice(bodyStart, Math.min(lineEnd, bodyStart + 240)).replace(/[*_#]+/g, ' ').trim();
+  const body = text
+    .slice(bodyStart, Math.min(lineEnd, bodyStart + 240))
+    .replace(/[*_#]+/g, ' ')
+    .replace(/^[\s\u2013\u2014:-]+/, '')
+    .trim();
   if (isMarkdownHeading) return { title: body, end: lineEnd };
   const stop = body.search(/[.:](\s|$)/);
   const candidate = (stop < 0 ? body : body.slice(0, stop)).trim();
@@ -108,7 +140,7 @@ export interface LabelAt {
   kind: LineLabel['kind'];
   label: string;
   number: string;
-  family: 'article' | 'section';
+  family: SectionFamily;
   mdDepth: number;
   title: string;
   headingEnd: number;
@@ -153,7 +185,10 @@ export function scanLines(text: string, markdown: boolean, startsInFence = false
     } else if (blank(text, lineStart, lineEnd)) {
       closeParagraph();
     } else if (!inFence) {
-      const label = readLabel(text, lineStart, lineEnd, markdown);
+      let label = readLabel(text, lineStart, lineEnd, markdown);
+      // "... except as provided in\nSection 6." and "within five\n(5) business days": a wrapped
+      // line that starts with a number is not a new section.
+      if (label && label.mdDepth === 0 && paraStart >= 0 && continuesSentence(text, paraStart, paraEnd)) label = undefined;
       BULLET.lastIndex = 0;
       const bullet = !label && markdown && BULLET.test(text.slice(lineStart, lineStart + 8));
       if (label || bullet) closeParagraph();
@@ -212,7 +247,9 @@ export function sectionsFromLabels(labels: LabelAt[], textEnd: number): Section[
       numericRank = rank;
       letterRank = -1;
     } else {
-      const romanAfterLetter = l.kind === 'roman' && !(l.number === 'i' && lastLetter === 'h') && !(l.number === 'v' && lastLetter === 'u') && !(l.number === 'x' && lastLetter === 'w');
+      // "(c)" after "(b)", "(i)" after "(h)": the next letter, not a roman numeral.
+      const nextLetter = l.number.length === 1 && lastLetter.length === 1 && l.number.charCodeAt(0) === lastLetter.charCodeAt(0) + 1;
+      const romanAfterLetter = l.kind === 'roman' && !nextLetter;
       if (romanAfterLetter && letterRank >= 0) rank = letterRank + 1;
       else {
         rank = numericRank + 1;

@@ -7,7 +7,7 @@ import { ContractDocument, referencesIn, sectionAt, spanAt } from '../document/c
 import { lastStartingAtOrBefore, Span } from '../document/lineIndex';
 import { resolveReference } from '../document/references';
 import { Section } from '../document/structure';
-import { ClauseKindSpec, ConditionSpec, ConditionTerm, Detector, KindCoverage, RuleSet, Scope } from './types';
+import { ClauseKindSpec, ConditionItem, ConditionSpec, DEFAULT_NEAR_CHARS, Detector, KindCoverage, RuleSet, Scope, Within } from './types';
 
 export interface Detection {
   /** The words that matched. */
@@ -46,8 +46,9 @@ export class RuleContext {
     return i >= 0 && list[i].start >= span.start;
   }
 
-  containerOf(offset: number, within: Exclude<Scope, 'document'>): Span {
+  containerOf(offset: number, within: Within): Span {
     const { doc } = this;
+    if (within === 'clause') return this.outerNumberedSection(offset) ?? { start: 0, end: doc.text.length };
     if (within === 'section') {
       // A lettered list item "(a) ..." belongs to the numbered section that introduces the list.
       let s = sectionAt(doc, offset);
@@ -68,10 +69,48 @@ export class RuleContext {
       const excluded = detector.withoutWithin ? this.containerOf(hit.start, detector.withoutWithin) : container;
       if (detector.without.some((t) => this.hasHitIn(t, excluded))) continue;
       if (detector.inSectionTitled && !this.inSectionTitled(hit.start, detector.inSectionTitled)) continue;
+      if (detector.outsideDefinitions && (this.inDefinitionBody(hit.start) || this.inDefinedTerm(hit))) continue;
+      if (detector.near && !this.nearHit(detector.near, hit, container, detector.nearChars ?? DEFAULT_NEAR_CHARS)) continue;
+      if (detector.notPrecededBy) {
+        const before = { start: Math.max(container.start, hit.start - (detector.precededChars ?? DEFAULT_NEAR_CHARS)), end: hit.start };
+        if (detector.notPrecededBy.some((t) => this.hasHitIn(t, before))) continue;
+      }
       out.push({ hit, container });
     }
     this.detectionCache.set(key, out);
     return out;
+  }
+
+  /** Whether every set has a hit starting within `chars` before or after `hit` (outside it), inside `container`. */
+  private nearHit(sets: string[], hit: Span, container: Span, chars: number): boolean {
+    const before = { start: Math.max(container.start, hit.start - chars), end: hit.start };
+    const after = { start: hit.end, end: Math.min(container.end, hit.end + chars) };
+    return sets.every((t) => this.hasHitIn(t, before) || this.hasHitIn(t, after));
+  }
+
+  private definedTermList?: string[];
+
+  /**
+   * Whether the hit's words are part of a defined term as written ("Unlimited Rights", defined
+   * or used): the term means what its definition says, which the definition rule reads.
+   */
+  private inDefinedTerm(hit: Span): boolean {
+    const text = this.doc.text;
+    this.definedTermList ??= [...new Set(this.doc.definitions.map((d) => d.term))];
+    for (const term of this.definedTermList) {
+      for (let i = text.indexOf(term, Math.max(0, hit.start - term.length + 1)); i >= 0 && i < hit.end; i = text.indexOf(term, i + 1)) {
+        if (i + term.length > hit.start) return true;
+      }
+    }
+    return false;
+  }
+
+  private inDefinitionBody(offset: number): boolean {
+    const blocks = this.doc.blocks;
+    const i = lastStartingAtOrBefore(blocks, offset);
+    if (i < 0) return false;
+    const at = offset - blocks[i].start;
+    return blocks[i].analysis.definitions.some((d) => d.form === 'means' && at >= d.body.start && at < d.body.end);
   }
 
   private inSectionTitled(offset: number, termSet: string): boolean {
@@ -126,20 +165,24 @@ export class RuleContext {
     const cached = this.conditionCache.get(id);
     if (cached !== undefined) return cached;
     const spec: ConditionSpec | undefined = this.ruleSet.conditions.get(id);
-    let value = false;
-    if (spec) {
-      const met = (t: ConditionTerm) => {
-        const hits = this.hitsOf(t.terms);
-        if (hits.length < t.minCount) return false;
-        if (t.minDistinct <= 1) return true;
-        // "Cloud Service" and "cloud services" are one term, not two.
-        const distinct = new Set(hits.map((h) => this.doc.text.slice(h.start, h.end).toLowerCase().replace(/\s+/g, ' ').replace(/s$/, '')));
-        return distinct.size >= t.minDistinct;
-      };
-      value = (spec.anyOf.length === 0 || spec.anyOf.some(met)) && spec.allOf.every(met);
-    }
+    // Provisionally false, so a condition that refers back to itself (a pack error) ends.
+    this.conditionCache.set(id, false);
+    const met = (item: ConditionItem) => this.conditionItemMet(item);
+    const value = !!spec && (spec.anyOf.length === 0 || spec.anyOf.some(met)) && spec.allOf.every(met) && !spec.noneOf.some(met);
     this.conditionCache.set(id, value);
     return value;
+  }
+
+  private conditionItemMet(item: ConditionItem): boolean {
+    if ('condition' in item) return this.condition(item.condition);
+    // A kind's own detections only: contributions depend on the order rules run in.
+    if ('kind' in item) return this.kindDetections(item.kind, true).length > 0;
+    const hits = this.hitsOf(item.terms);
+    if (hits.length < item.minCount) return false;
+    if (item.minDistinct <= 1) return true;
+    // "Cloud Service" and "cloud services" are one term, not two.
+    const distinct = new Set(hits.map((h) => this.doc.text.slice(h.start, h.end).toLowerCase().replace(/\s+/g, ' ').replace(/s$/, '')));
+    return distinct.size >= item.minDistinct;
   }
 
   /**

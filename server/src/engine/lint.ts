@@ -10,7 +10,7 @@ import { documentHits, lazyMatcher } from './match/documentHits';
 import { Scanner } from './match/scanner';
 import { RULE_KINDS } from './rules';
 import { applySuppressions, SuppressionOutcome } from './suppress';
-import { Finding, LintResult, RuleSet, RuleSpec } from './types';
+import { conditionItems, Finding, LintResult, RuleSet, RuleSpec } from './types';
 
 export const INTERNAL_ERROR_RULE_ID = 'clauselint/internal-error';
 
@@ -34,8 +34,8 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
 function primaryTermSets(ruleSet: RuleSet): Set<string> {
   const primary = new Set<string>();
   for (const kind of ruleSet.kinds.values()) for (const d of kind.detect) primary.add(d.terms);
-  for (const c of ruleSet.conditions.values()) for (const t of [...c.anyOf, ...c.allOf]) primary.add(t.terms);
-  for (const r of ruleSet.rules) if (typeof r.options.terms === 'string') primary.add(r.options.terms);
+  for (const c of ruleSet.conditions.values()) for (const t of conditionItems(c)) if ('terms' in t) primary.add(t.terms);
+  for (const r of ruleSet.rules) for (const t of [r.options.terms ?? []].flat()) if (typeof t === 'string') primary.add(t);
   return primary;
 }
 
@@ -58,8 +58,8 @@ export function lintDocument(doc: ContractDocument, compiled: CompiledRuleSet, o
   const ordered = [...rules.filter(first), ...rules.filter((r) => !first(r))];
   const findings: Finding[] = [];
   for (const rule of ordered) {
-    if (!options.ignoreConditions && !ctx.condition(rule.when)) continue;
-    findings.push(...runRule(rule, ctx));
+    if (options.ignoreConditions || ctx.condition(rule.when)) findings.push(...runRule(rule, ctx));
+    else if (rule.otherwise) findings.push(...runRule({ ...rule, severity: rule.otherwise }, ctx));
   }
   const outcome = applySuppressions(doc, findings);
   outcome.findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));

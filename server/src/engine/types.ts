@@ -5,6 +5,8 @@ import { TermSetSpec } from './match/scanner';
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
 export type Scope = 'sentence' | 'paragraph' | 'section' | 'document';
+/** Where a detector looks for its companions: a scope, or `clause` (the outermost numbered section: 9 with 9.1-9.3). */
+export type Within = Exclude<Scope, 'document'> | 'clause';
 
 /** Where in a pack file something was written: used to locate errors and rule sources. */
 export interface SourceLocation {
@@ -23,11 +25,21 @@ export interface Detector {
   terms: string;
   with: string[];
   without: string[];
-  within: Exclude<Scope, 'document'>;
+  within: Within;
   /** Where `without` is checked, when narrower than `within` (e.g. the hit's own sentence). */
-  withoutWithin?: Exclude<Scope, 'document'>;
+  withoutWithin?: Within;
   inSectionTitled?: string;
+  /** Drop hits inside the body of a `"X" means ...` definition (the term's uses carry the meaning instead). */
+  outsideDefinitions?: boolean;
+  /** Every one of these sets has a hit within `nearChars` before or after the hit (not inside it), in the same span. */
+  near?: string[];
+  nearChars?: number;
+  /** None of these sets has a hit within `precededChars` before the hit, in the same span ("shall not use ... for any purpose"). */
+  notPrecededBy?: string[];
+  precededChars?: number;
 }
+
+export const DEFAULT_NEAR_CHARS = 100;
 
 export interface ClauseKindSpec {
   id: string;
@@ -44,12 +56,24 @@ export interface ConditionTerm {
   minDistinct: number;
 }
 
-/** A document-level condition, e.g. "the contract concerns AI or data services". */
+/** One test of a condition: term hits, a clause kind found by its own detectors, or another condition. */
+export type ConditionItem = ConditionTerm | { kind: string } | { condition: string };
+
+/**
+ * A document-level condition, e.g. "the contract concerns AI or data services":
+ * at least one `anyOf` item (when there are any), every `allOf` item, and no
+ * `noneOf` item holds.
+ */
 export interface ConditionSpec {
   id: string;
   description: string;
-  anyOf: ConditionTerm[];
-  allOf: ConditionTerm[];
+  anyOf: ConditionItem[];
+  allOf: ConditionItem[];
+  noneOf: ConditionItem[];
+}
+
+export function conditionItems(c: ConditionSpec): ConditionItem[] {
+  return [...c.anyOf, ...c.allOf, ...c.noneOf];
 }
 
 export interface ClauseSnippet {
@@ -90,6 +114,8 @@ export interface RuleSpec {
   clauseKind?: string;
   /** Condition id that the document must satisfy for the rule to run. */
   when?: string;
+  /** Severity the rule runs at on documents that do not meet `when` (otherwise it does not run there). */
+  otherwise?: Severity;
   fix: FixSpec;
   examples: RuleExamples;
   /** Kind-specific settings, validated by the rule implementation. */

@@ -11,7 +11,7 @@ import * as path from 'path';
 import { compileRuleSet, CompiledRuleSet } from '../engine/lint';
 import { TermSetSpec } from '../engine/match/scanner';
 import { RULE_KINDS } from '../engine/rules';
-import { ClauseKindSpec, ClauseSnippet, ConditionSpec, RuleSet, RuleSpec, Severity } from '../engine/types';
+import { ClauseKindSpec, ClauseSnippet, conditionItems, ConditionSpec, RuleSet, RuleSpec, Severity } from '../engine/types';
 import { builtinDocsDir, isBuiltinPack } from './builtin';
 import { PackError } from './errors';
 import { PackContent, RawRule, SeverityOrOff, termSetFrom } from './packFile';
@@ -19,7 +19,7 @@ import { currentRule, describeReplacement, qualify, replacedEntry, ReplacedRule 
 import { errorAt, locate, PathSegment } from './yamlSource';
 
 /** Fields every rule has; the rest are options of its kind. */
-const COMMON_FIELDS = new Set(['kind', 'severity', 'message', 'docs', 'source', 'clauseKind', 'when', 'fix', 'examples', 'deprecated', 'phrases', 'patterns', 'except']);
+const COMMON_FIELDS = new Set(['kind', 'severity', 'message', 'docs', 'source', 'clauseKind', 'when', 'otherwise', 'fix', 'examples', 'deprecated', 'phrases', 'patterns', 'except']);
 
 export interface GlobOverride {
   baseDir: string;
@@ -92,13 +92,19 @@ export function mergePacks(packs: PackContent[]): MergedConfig {
     errors.push(errorAt(origin.pack.source, [...origin.path, ...field], message));
   for (const [id, k] of kinds) {
     k.value.detect = k.value.detect.filter((d, i) => {
-      const missing = [d.terms, ...d.with, ...d.without, ...(d.inSectionTitled ? [d.inSectionTitled] : [])].find((t) => !terms.has(t));
+      const missing = [d.terms, ...d.with, ...d.without, ...(d.inSectionTitled ? [d.inSectionTitled] : []), ...(d.near ?? []), ...(d.notPrecededBy ?? [])].find((t) => !terms.has(t));
       if (missing) refError(k, ['detect', i], `kind "${id}" refers to unknown term set "${missing}"`);
       return !missing;
     });
   }
   for (const [id, c] of conditions) {
-    for (const t of [...c.value.anyOf, ...c.value.allOf]) if (!terms.has(t.terms)) refError(c, [], `condition "${id}" refers to unknown term set "${t.terms}"`);
+    for (const t of conditionItems(c.value)) {
+      if ('terms' in t && !terms.has(t.terms)) refError(c, [], `condition "${id}" refers to unknown term set "${t.terms}"`);
+      if ('kind' in t && !kinds.has(t.kind)) refError(c, [], `condition "${id}" refers to unknown clause kind "${t.kind}"`);
+      if ('condition' in t && !conditions.has(t.condition)) refError(c, [], `condition "${id}" refers to unknown condition "${t.condition}"`);
+    }
+    const cycle = conditionCycle(id, conditions);
+    if (cycle) refError(c, [], `condition "${id}" depends on itself (${cycle.join(' -> ')})`);
   }
   for (const [id, c] of [...clauses]) {
     if (!kinds.has(c.value.kind)) {
@@ -132,6 +138,22 @@ export function mergePacks(packs: PackContent[]): MergedConfig {
     errors.push({ file: origin.pack.file, line, column, severity: 'error', message: `${e.field.replace(/s$/, '')} ${JSON.stringify(itemOf(origin.value, e.field, e.index))} rejected: ${e.message}` });
   }
   return { compiled, errors, overrides, replaced };
+}
+
+/** The chain of conditions by which `id` refers back to itself, if it does. */
+function conditionCycle(id: string, conditions: Map<string, { value: ConditionSpec }>): string[] | undefined {
+  const walk = (current: string, path: string[]): string[] | undefined => {
+    for (const t of conditionItems(conditions.get(current)?.value ?? { id: current, description: '', anyOf: [], allOf: [], noneOf: [] })) {
+      if (!('condition' in t)) continue;
+      if (t.condition === id) return [...path, id];
+      if (!path.includes(t.condition)) {
+        const found = walk(t.condition, [...path, t.condition]);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  };
+  return walk(id, [id]);
 }
 
 /** A replacement must lead to a loaded rule; a glob override naming a replaced id is told to rename it. */
@@ -177,6 +199,7 @@ function ruleSpecFrom(pack: PackContent, name: string, raw: RawRule): RuleSpec {
     docsUrl: docsUrlFor(pack, name),
     clauseKind: raw.clauseKind as string | undefined,
     when: raw.when as string | undefined,
+    otherwise: raw.otherwise as Severity | undefined,
     fix: { clauses: fix.clauses ?? [], replace: fix.replace },
     examples: { fire: examples.fire ?? [], pass: examples.pass ?? [] },
     options,
@@ -228,6 +251,7 @@ function checkRuleReferences(
 ): { field: PathSegment[]; message: string } | undefined {
   if (!RULE_KINDS.has(spec.kind)) return { field: ['kind'], message: `unknown kind "${spec.kind}"` };
   const o = spec.options;
+  if (Array.isArray(o.terms) && spec.kind !== 'definition') return { field: ['terms'], message: `a ${spec.kind} rule takes one term set in "terms", not a list` };
   const list = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
   const checks: [string, string[], Map<string, unknown>, string][] = [
     ['terms', list(o.terms), terms, 'term set'],

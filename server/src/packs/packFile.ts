@@ -1,7 +1,7 @@
 /** Read one pack (or .clauselint.yaml) file into typed content, with its source kept for locating errors. */
 import * as fs from 'fs';
 import { TermSetSpec } from '../engine/match/scanner';
-import { ConditionTerm, Detector, Severity } from '../engine/types';
+import { ConditionItem, Detector, Severity } from '../engine/types';
 import { PackError } from './errors';
 import { isBuiltinPack } from './builtin';
 import { freshSnapshot } from './builtinSnapshot';
@@ -29,7 +29,7 @@ export interface PackContent {
   /** Where `extends` is written, to locate errors about its entries. */
   extendsPath: string[];
   terms: Map<string, TermSetSpec>;
-  conditions: Map<string, { description: string; anyOf: ConditionTerm[]; allOf: ConditionTerm[] }>;
+  conditions: Map<string, { description: string; anyOf: ConditionItem[]; allOf: ConditionItem[]; noneOf: ConditionItem[] }>;
   kinds: Map<string, { title: string; description: string; detect: Detector[] }>;
   clauses: Map<string, { kind: string; title: string; body: string; placement: string[] }>;
   ruleDefinitions: Map<string, RawRule>;
@@ -62,7 +62,9 @@ export function termSetFrom(id: string, raw: Obj): TermSetSpec {
   };
 }
 
-function conditionTerm(t: Obj): ConditionTerm {
+function conditionItem(t: Obj): ConditionItem {
+  if (t.kind !== undefined) return { kind: String(t.kind) };
+  if (t.condition !== undefined) return { condition: String(t.condition) };
   return { terms: String(t.terms), minCount: Number(t.minCount ?? 1), minDistinct: Number(t.minDistinct ?? 1) };
 }
 
@@ -122,8 +124,9 @@ function packFromSource(source: YamlSource, schema: { errors: PackError[]; badRu
         id,
         {
           description: String(raw.description ?? ''),
-          anyOf: ((raw.anyOf as Obj[]) ?? []).map(conditionTerm),
-          allOf: ((raw.allOf as Obj[]) ?? []).map(conditionTerm),
+          anyOf: ((raw.anyOf as Obj[]) ?? []).map(conditionItem),
+          allOf: ((raw.allOf as Obj[]) ?? []).map(conditionItem),
+          noneOf: ((raw.noneOf as Obj[]) ?? []).map(conditionItem),
         },
       ]),
     ),
@@ -140,6 +143,11 @@ function packFromSource(source: YamlSource, schema: { errors: PackError[]; badRu
             within: (d.within as Detector['within']) ?? 'sentence',
             withoutWithin: d.withoutWithin as Detector['withoutWithin'],
             inSectionTitled: d.inSectionTitled as string | undefined,
+            outsideDefinitions: d.outsideDefinitions === true || undefined,
+            near: d.near === undefined ? undefined : list(d.near),
+            nearChars: d.nearChars as number | undefined,
+            notPrecededBy: d.notPrecededBy === undefined ? undefined : list(d.notPrecededBy),
+            precededChars: d.precededChars as number | undefined,
           })),
         },
       ]),

@@ -19,8 +19,8 @@ export const conditionalRule: RuleKind = {
     const follow = rule.options.followReferences !== false;
     const findings: Finding[] = [];
     const seen = new Set<number>();
-    // Only the kind's own detections: uses of a broadly defined term are reported by the definition rule.
-    for (const { hit } of ctx.kindDetections(ifKind, true)) {
+    // The kind's own detections and those rules contribute (each use of a broadly defined term is a grant too).
+    for (const { hit } of ctx.kindDetections(ifKind)) {
       if (seen.has(hit.start)) continue;
       seen.add(hit.start);
       const { spans, referenced } = ctx.scopeSpans(hit.start, scope, follow);

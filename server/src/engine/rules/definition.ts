@@ -1,5 +1,5 @@
 /**
- * `definition`: a defined term whose definition contains one of `terms` carries
+ * `definition`: a defined term whose definition contains a hit of `terms` (one set or a list) carries
  * that meaning everywhere it is used ("Permitted Purpose" means any lawful
  * purpose). Each use of the term is reported, with the definition as related
  * location, and counted as a location of `contributes` (default: the rule's
@@ -7,28 +7,38 @@
  */
 import { RuleContext } from '../context';
 import { Finding, RuleSpec } from '../types';
-import { excerpt, isQualified, makeFinding, RuleKind } from './ruleKind';
+import { excerpt, isQualified, makeFinding, RuleKind, stringList } from './ruleKind';
 
 function escapeRegex(s: string): string {
   return s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
 }
 
+/** With `namedLike`, only terms whose name has one of those words count ("Permitted Use", not "Common Stock"). */
+function namePattern(words: string[]): RegExp | undefined {
+  if (words.length === 0) return undefined;
+  return new RegExp(`\\b(?:${words.map(escapeRegex).join('|')})(?:s|es)?\\b`, 'i');
+}
+
 export const definitionRule: RuleKind = {
   kind: 'definition',
-  options: ['terms', 'contributes', 'qualifiedBy', 'scope'],
+  options: ['terms', 'namedLike', 'contributes', 'qualifiedBy', 'qualifiedWhen', 'scope'],
   contributesCoverage: true,
   run(rule: RuleSpec, ctx: RuleContext): Finding[] {
-    const terms = String(rule.options.terms);
+    const termSets = stringList(rule.options.terms);
+    const named = namePattern(stringList(rule.options.namedLike));
     const contributes = (rule.options.contributes as string | undefined) ?? rule.clauseKind;
     const { doc } = ctx;
     const findings: Finding[] = [];
     const done = new Set<string>();
     for (const def of doc.definitions) {
-      if (done.has(def.term) || !ctx.hasHitIn(terms, def.body)) continue;
+      if (done.has(def.term) || (named && !named.test(def.term))) continue;
+      const terms = termSets.find((t) => ctx.hasHitIn(t, def.body));
+      if (!terms) continue;
       done.add(def.term);
       const broad = ctx.hitsOf(terms).find((h) => h.start >= def.body.start && h.start < def.body.end)!;
       const words = escapeRegex(def.term).replace(/\s+/g, '\\s+');
-      const use = new RegExp(`(?<![\\w"\u201c])${words}(?![\\w"\u201d])`, 'g');
+      // The term as written, or its plural ("Permitted Uses" is a use of "Permitted Use").
+      const use = new RegExp(`(?<![\\w"\u201c])${words}(?:s|es)?(?![\\w"\u201d])`, 'g');
       const uses = [];
       let m: RegExpExecArray | null;
       while ((m = use.exec(doc.text))) {

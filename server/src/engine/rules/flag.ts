@@ -3,7 +3,8 @@
  * of `terms`, or the locations of clause kind `clause`. Optional co-occurrence
  * (`with`, `without` in the same `within` span) narrows what counts;
  * `qualifiedBy` silences a hit when one of those clause kinds is present in its
- * scope (e.g. a broad grant narrowed by a prohibited-use list).
+ * scope (e.g. a broad grant narrowed by a prohibited-use list). With `oncePer:
+ * sentence` (or paragraph, section) only the first hit in each such span is reported.
  */
 import { RuleContext } from '../context';
 import { Finding, RuleSpec } from '../types';
@@ -11,7 +12,7 @@ import { isQualified, makeFinding, RuleKind, stringList } from './ruleKind';
 
 export const flagRule: RuleKind = {
   kind: 'flag',
-  options: ['terms', 'clause', 'with', 'without', 'within', 'inSectionTitled', 'qualifiedBy', 'scope', 'followReferences'],
+  options: ['terms', 'clause', 'with', 'without', 'within', 'inSectionTitled', 'qualifiedBy', 'qualifiedWhen', 'scope', 'followReferences', 'oncePer'],
   run(rule: RuleSpec, ctx: RuleContext): Finding[] {
     const o = rule.options;
     const detections = o.clause
@@ -24,7 +25,14 @@ export const flagRule: RuleKind = {
           inSectionTitled: o.inSectionTitled as string | undefined,
         });
     const findings: Finding[] = [];
+    const once = o.oncePer as 'sentence' | 'paragraph' | 'section' | undefined;
+    const reported = new Set<number>();
     for (const { hit } of detections) {
+      if (once) {
+        const span = ctx.containerOf(hit.start, once);
+        if (reported.has(span.start)) continue;
+        reported.add(span.start);
+      }
       if (!isQualified(rule, ctx, hit.start)) findings.push(makeFinding(rule, ctx, hit));
     }
     return findings;

@@ -66,12 +66,14 @@ export function scopeOption(value: unknown, fallback: Scope): Scope {
 }
 
 /**
- * Whether a location is narrowed by one of the rule's `qualifiedBy` clause kinds
- * in its scope (default: the document), following cross-references.
+ * Whether a location is narrowed by the rule's `qualifiedBy` clause kinds in its
+ * scope (default: the document), following cross-references: by any one of them,
+ * or with `qualifiedWhen: all` by every one.
  */
 export function isQualified(rule: RuleSpec, ctx: RuleContext, offset: number): boolean {
   const qualifiers = stringList(rule.options.qualifiedBy);
   if (qualifiers.length === 0) return false;
   const { spans } = ctx.scopeSpans(offset, scopeOption(rule.options.scope, 'document'), rule.options.followReferences !== false);
-  return qualifiers.some((k) => ctx.kindPresentIn(k, spans));
+  const present = (k: string) => ctx.kindPresentIn(k, spans);
+  return rule.options.qualifiedWhen === 'all' ? qualifiers.every(present) : qualifiers.some(present);
 }
