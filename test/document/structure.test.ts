@@ -113,3 +113,60 @@ describe('Markdown structure', () => {
     assert.deepStrictEqual(doc.definitions.map((d) => d.term), ['Permitted Use', 'Broad Use', 'Restricted Material']);
   });
 });
+
+describe('document structure: schedules, wrapped lines and lettered lists', () => {
+  const TEXT = [
+    '1. Use',
+    '',
+    '1.1 The Customer may use the Services, subject to Schedule 2 and to the limits set out in',
+    'Section 3. The Supplier shall respond within five',
+    '(5) business days.',
+    '',
+    '2. Restrictions',
+    '',
+    '(a) no resale;',
+    '',
+    '(b) no reverse engineering;',
+    '',
+    '(c) no benchmarking.',
+    '',
+    'SCHEDULE 2 - PROHIBITED USES',
+    '',
+    '1. mass surveillance;',
+    '',
+    '## Annex A: Acceptable Use',
+    '',
+    'Schedule 2 applies to every Order.',
+  ].join('\n');
+  const doc = parseDocument(TEXT, 'order.md');
+  const labels = doc.sections.map((s) => `${s.label}|${s.title}`);
+
+  it('makes schedule and annex headings sections of their own, with their titles', () => {
+    assert.ok(labels.includes('SCHEDULE 2|PROHIBITED USES'), labels.join('\n'));
+    assert.ok(labels.includes('Annex A|Acceptable Use'), labels.join('\n'));
+    const item = doc.sections.find((s) => s.label === '1' && s.start > TEXT.indexOf('SCHEDULE 2'))!;
+    assert.strictEqual(doc.sections[item.parent].label, 'SCHEDULE 2', 'the numbered item belongs to the schedule');
+  });
+
+  it('does not read a wrapped line that starts "Section 3." or "(5)" as a heading, nor a sentence that starts "Schedule 2"', () => {
+    assert.ok(!labels.some((l) => l.startsWith('3|') || l.startsWith('(5)|')), labels.join('\n'));
+    assert.strictEqual(labels.filter((l) => l.startsWith('Schedule 2')).length, 0, labels.join('\n'));
+  });
+
+  it('reads (c) after (b) as the next letter, not a roman numeral', () => {
+    const c = doc.sections.find((s) => s.label === '(c)')!;
+    assert.strictEqual(doc.sections[c.parent].label, '2');
+  });
+
+  it('resolves "Schedule 2" to the schedule', () => {
+    const ref = doc.references.find((r) => r.family === 'schedule')!;
+    assert.deepStrictEqual(ref.targets, ['schedule 2']);
+    assert.deepStrictEqual(resolveReference(ref, doc.sections).map((s) => s.label), ['SCHEDULE 2']);
+  });
+
+  it('ends a "means" definition with its sentence, however long the paragraph', () => {
+    const text = '1.1 "Background IP" means the know-how of each party. MD Anderson grants a licence for any purpose.';
+    const [def] = parseDocument(text, 'a.txt').definitions;
+    assert.strictEqual(text.slice(def.body.start, def.body.end).trim(), 'the know-how of each party.');
+  });
+});

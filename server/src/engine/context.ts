@@ -69,6 +69,7 @@ export class RuleContext {
       const excluded = detector.withoutWithin ? this.containerOf(hit.start, detector.withoutWithin) : container;
       if (detector.without.some((t) => this.hasHitIn(t, excluded))) continue;
       if (detector.inSectionTitled && !this.inSectionTitled(hit.start, detector.inSectionTitled)) continue;
+      if (detector.outsideHeadings && this.inHeading(hit.start)) continue;
       if (detector.outsideDefinitions && (this.inDefinitionBody(hit.start) || this.inDefinedTerm(hit))) continue;
       if (detector.near && !this.nearHit(detector.near, hit, container, detector.nearChars ?? DEFAULT_NEAR_CHARS)) continue;
       if (detector.notPrecededBy) {
@@ -111,6 +112,11 @@ export class RuleContext {
     if (i < 0) return false;
     const at = offset - blocks[i].start;
     return blocks[i].analysis.definitions.some((d) => d.form === 'means' && at >= d.body.start && at < d.body.end);
+  }
+
+  private inHeading(offset: number): boolean {
+    const s = sectionAt(this.doc, offset);
+    return !!s && s.title !== '' && offset < s.headingEnd;
   }
 
   private inSectionTitled(offset: number, termSet: string): boolean {

@@ -29,6 +29,8 @@ export interface Detector {
   /** Where `without` is checked, when narrower than `within` (e.g. the hit's own sentence). */
   withoutWithin?: Within;
   inSectionTitled?: string;
+  /** Drop hits in a section's heading ("ARTICLE IX RECORD-KEEPING AND AUDITS"): a title names a topic, it grants nothing. */
+  outsideHeadings?: boolean;
   /** Drop hits inside the body of a `"X" means ...` definition (the term's uses carry the meaning instead). */
   outsideDefinitions?: boolean;
   /** Every one of these sets has a hit within `nearChars` before or after the hit (not inside it), in the same span. */

@@ -144,6 +144,7 @@ function packFromSource(source: YamlSource, schema: { errors: PackError[]; badRu
             withoutWithin: d.withoutWithin as Detector['withoutWithin'],
             inSectionTitled: d.inSectionTitled as string | undefined,
             outsideDefinitions: d.outsideDefinitions === true || undefined,
+            outsideHeadings: d.outsideHeadings === true || undefined,
             near: d.near === undefined ? undefined : list(d.near),
             nearChars: d.nearChars as number | undefined,
             notPrecededBy: d.notPrecededBy === undefined ? undefined : list(d.notPrecededBy),
