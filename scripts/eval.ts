@@ -1,7 +1,10 @@
 /**
  * `npm run eval`: how well the detectors agree with CUAD's expert labels on
- * ../shared/corpus/cuad-dev, which rules fire on those ordinary commercial
- * contracts (false alarms), and what fires on the standard cloud forms.
+ * ../shared/corpus/cuad-dev, with our own labels of its broad-grant sentences
+ * (test/corpus/cuad-grants), which rules fire on those ordinary commercial
+ * contracts (false alarms), what fires on the standard cloud forms, and
+ * per-rule precision and recall on the labelled AI contracts of
+ * test/corpus/ai-dev.
  *
  *   npm run eval -- [--verbose] [--config <file>] [--pack <file>]
  *
@@ -21,13 +24,20 @@ import { LintedFile, lintFiles, loadedRuleIds } from './lib/eval/lintCorpus';
 import { scoreLocations } from './lib/eval/locationLevel';
 import { alarmTable, documentTable, formFindings, locationSummary, targetTable } from './lib/eval/report';
 import { excerptList, mappingErrors } from './lib/eval/verbose';
+import { PredictedContract, predictedKeys, readLabelledCorpus, scoreCorpus } from './lib/eval/aiCorpus';
+import { parseSentenceLabels, scoreSentences } from './lib/eval/sentenceLevel';
+import { aiCorpusErrors, aiCorpusTable, sentenceErrors, sentenceSummary } from './lib/eval/report';
+import { REPO_ROOT } from './lib/paths';
+import * as path from 'path';
 import { parseLabels } from './lib/labels';
-import { formatRatio, precision, recall } from './lib/metrics';
+import { f1, formatRatio, precision, recall } from './lib/metrics';
 
 const AUDIT_KIND = 'audit-rights';
 const AUDIT_LABEL = 'Audit Rights';
 const GRANT_KIND = 'broad-grant';
 const LICENCE_LABELS = ['License Grant', 'Unlimited/All-You-Can-Eat-License', 'Irrevocable or Perpetual License'];
+const AI_CORPUS = path.join(REPO_ROOT, 'test', 'corpus', 'ai-dev');
+const GRANT_LABELS = path.join(REPO_ROOT, 'test', 'corpus', 'cuad-grants', 'labels.csv');
 const USAGE = 'usage: npm run eval -- [--verbose] [--config <config-or-pack.yaml>] [--pack <pack.yaml>]';
 
 function main(argv: string[]): number {
@@ -91,6 +101,21 @@ function main(argv: string[]): number {
   );
   console.log(locationSummary(grants, GRANT_KIND));
 
+  section(`Broad-grant sentences of cuad-dev: our labels (${path.relative(REPO_ROOT, GRANT_LABELS)}) vs broad-grant findings in the sentence`);
+  const sentences = scoreSentences(parseSentenceLabels(fs.readFileSync(GRANT_LABELS, 'utf8')), byName);
+  console.log(sentenceSummary(sentences));
+
+  section(`AI development corpus: ${path.relative(REPO_ROOT, AI_CORPUS)} (expected findings by rule and line, see LABELLING.md there)`);
+  const corpus = readLabelledCorpus(path.join(AI_CORPUS, 'labels'), path.join(AI_CORPUS, 'contracts'));
+  for (const p of corpus.problems) console.error(`eval: ai-dev labels: ${p}`);
+  const aiLinted = lintFiles(corpus.contracts.map((c) => c.contractPath), loader);
+  const aiResults: PredictedContract[] = corpus.contracts.map((contract, i) => ({ contract, predicted: predictedKeys(aiLinted[i].findings, aiLinted[i].lines) }));
+  const recommendedRules = config.merged.compiled.ruleSet.rules.filter((r) => r.pack === 'recommended').map((r) => r.name);
+  const ai = scoreCorpus(aiResults, recommendedRules);
+  const byClass = (cls: string) => corpus.contracts.filter((c) => c.class === cls).length;
+  console.log(`  ${corpus.contracts.length} contracts: ${byClass('ai')} AI, ${byClass('software-data')} software or data, ${byClass('ordinary')} ordinary look-alikes`);
+  console.log(aiCorpusTable(ai));
+
   section('False alarms on cuad-dev: findings of the loaded rules (ordinary commercial contracts, so AI findings are false alarms)');
   const alarms = summariseAlarms(linted, loadedRuleIds(loader, contractPaths[0]));
   console.log(alarmTable(alarms, verbose ? Infinity : 4));
@@ -112,6 +137,16 @@ function main(argv: string[]): number {
         measured: alarms.carveOutFindingsPerContract.toFixed(3),
         met: alarms.carveOutFindingsPerContract <= 0.05,
       },
+      { what: 'broad-grant sentence F1 on cuad-dev (our labels)', target: '>= 0.90', measured: formatRatio(f1(sentences.confusion)), met: (f1(sentences.confusion) ?? 0) >= 0.9 },
+      { what: 'AI corpus: contracts that should have findings and have some', target: '1.000', measured: formatRatio(ai.fired / Math.max(1, ai.shouldFire)), met: ai.fired === ai.shouldFire },
+      ...(['precision', 'recall'] as const).map((which) => {
+        const measure = which === 'precision' ? precision : recall;
+        const worst = ai.rules
+          .map((r) => ({ rule: r.rule, value: measure(r.findings) }))
+          .filter((r): r is { rule: string; value: number } => r.value !== undefined)
+          .sort((a, b) => a.value - b.value)[0];
+        return { what: `AI corpus: every rule's ${which} (lowest shown)`, target: '>= 0.90', measured: worst ? `${formatRatio(worst.value)} ${worst.rule}` : 'n/a', met: !worst || worst.value >= 0.9 };
+      }),
     ]),
   );
 
@@ -119,7 +154,9 @@ function main(argv: string[]): number {
     section('Details (--verbose)');
     for (const s of scores) console.log(mappingErrors(s, byName, labels) + '\n');
     console.log(excerptList(`${AUDIT_KIND}: labelled excerpts not overlapping a detected location`, location.missed) + '\n');
-    console.log(excerptList(`${AUDIT_KIND}: labelled excerpts not found in the contract text`, location.unlocated));
+    console.log(excerptList(`${AUDIT_KIND}: labelled excerpts not found in the contract text`, location.unlocated) + '\n');
+    console.log('Broad-grant sentences scored wrong:\n' + sentenceErrors(sentences, (file) => byName.get(file)?.text ?? '') + '\n');
+    console.log('AI corpus: findings missed or unexpected (rule@line):\n' + aiCorpusErrors(ai));
   }
   return 0;
 }

@@ -92,3 +92,8 @@ export function parseCsvObjects(input: string): Record<string, string>[] {
     return out;
   });
 }
+
+/** One record, quoting the fields that need it. */
+export function csvRow(fields: string[]): string {
+  return fields.map((f) => (/[",\r\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(',');
+}

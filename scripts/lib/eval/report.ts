@@ -6,6 +6,8 @@ import { AlarmSummary } from './falseAlarms';
 import { MappingScore } from './documentLevel';
 import { LocationScore } from './locationLevel';
 import { oneLine } from '../excerpts';
+import { CorpusScore } from './aiCorpus';
+import { SentenceLabel, SentenceScore } from './sentenceLevel';
 
 export function documentTable(scores: MappingScore[]): string {
   const rows = scores.map(({ mapping, confusion: c }) => [
@@ -74,7 +76,7 @@ export interface TargetLine {
 
 export function targetTable(lines: TargetLine[]): string {
   return renderTable(
-    ['target (issue 2)', 'wanted', 'measured', ''],
+    ['target', 'wanted', 'measured', ''],
     lines.map((l) => [l.what, l.target, l.measured, l.met ? 'met' : 'MISSED']),
   );
 }
@@ -85,4 +87,45 @@ function indent(s: string): string {
 
 function uniq(lines: string[]): string[] {
   return [...new Set(lines)];
+}
+
+export function aiCorpusTable(score: CorpusScore): string {
+  const rows = score.rules.map(({ rule, findings: c, documents: d }) => [
+    rule,
+    String(c.tp),
+    String(c.fp),
+    String(c.fn),
+    formatRatio(precision(c)),
+    formatRatio(recall(c)),
+    formatRatio(precision(d)),
+    formatRatio(recall(d)),
+  ]);
+  return [
+    `  contracts that should have findings: ${score.shouldFire}; with at least one finding: ${score.fired} (document recall ${formatRatio(score.shouldFire === 0 ? undefined : score.fired / score.shouldFire)})`,
+    `  contracts whose findings are exactly the expected ones: ${score.exact} / ${score.total}`,
+    '',
+    renderTable(['rule (findings by rule and line)', 'TP', 'FP', 'FN', 'precision', 'recall', 'doc P', 'doc R'], rows, [
+      'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right',
+    ]),
+  ].join('\n');
+}
+
+export function aiCorpusErrors(score: CorpusScore): string {
+  if (score.errors.length === 0) return '  none';
+  return score.errors.map((e) => [`  ${e.name}`, ...e.missed.map((k) => `    missed     ${k}`), ...e.unexpected.map((k) => `    unexpected ${k}`)].join('\n')).join('\n');
+}
+
+export function sentenceSummary(s: SentenceScore): string {
+  const c = s.confusion;
+  const lines = [
+    `  labelled sentences: ${c.tp + c.fp + c.fn + c.tn} (${c.tp + c.fn} broad grants); stale labels left out: ${s.stale.length}` +
+      (s.missingFiles.length > 0 ? `; files missing: ${s.missingFiles.length}` : ''),
+    `  TP ${c.tp}  FP ${c.fp}  FN ${c.fn}  TN ${c.tn}   precision ${formatRatio(precision(c))}  recall ${formatRatio(recall(c))}  F1 ${formatRatio(f1(c))}`,
+  ];
+  return lines.join('\n');
+}
+
+export function sentenceErrors(s: SentenceScore, textOf: (file: string) => string): string {
+  const show = (kind: string, l: SentenceLabel) => `  ${kind} ${l.file} @${l.start} (${l.note}): ${oneLine(textOf(l.file).slice(l.start, l.end), 160)}`;
+  return [...s.falsePositives.map((l) => show('FP', l)), ...s.falseNegatives.map((l) => show('FN', l))].join('\n') || '  none';
 }
