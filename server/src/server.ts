@@ -30,8 +30,8 @@ import { isPackDocument, PackDiagnostics } from './lsp/packDiagnostics';
 import * as P from './lsp/protocol';
 import { ruleDocs } from './lsp/ruleDocs';
 import { ruleSetFor, RuleSetLookupHost } from './lsp/ruleSetLookup';
-import { SettingsCache } from './lsp/settings';
-import { enginePathOf, fsPathOf, WorkspaceFolders } from './lsp/workspaceFolders';
+import { clauselintSection, SettingsCache } from './lsp/settings';
+import { enginePathOf, fsPathOf, workspaceFolderUris, WorkspaceFolders } from './lsp/workspaceFolders';
 import { WorkspaceLint } from './lsp/workspaceLint';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -53,9 +53,10 @@ const logError = (err: unknown) => connection.console.error(`ClauseLint: ${err i
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const init = (params.initializationOptions ?? {}) as P.InitOptions;
   const caps = params.capabilities;
-  folders.set(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
+  folders.set(workspaceFolderUris(params));
   settings = new SettingsCache(
     caps.workspace?.configuration ? (scopeUri) => connection.workspace.getConfiguration({ scopeUri: scopeUri || undefined, section: 'clauselint' }) : undefined,
+    clauselintSection(params.initializationOptions),
   );
   dynamicConfigRegistration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
   workspaceFolderEvents = !!caps.workspace?.workspaceFolders;
@@ -129,8 +130,8 @@ documents.onDidClose(({ document: doc }) => {
 
 // --- configuration and packs --------------------------------------------------
 
-connection.onDidChangeConfiguration(() => {
-  settings.clear();
+connection.onDidChangeConfiguration(({ settings: pushed }) => {
+  settings.pushed(pushed);
   live.relintAll();
 });
 
