@@ -5,23 +5,24 @@
  * Transport is chosen by the command line (--stdio, --node-ipc, --socket).
  */
 import {
-  CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  ErrorCodes,
   FileChangeType,
   InitializeParams,
   InitializeResult,
   ProposedFeatures,
   PublishDiagnosticsParams,
+  ResponseError,
   TextDocuments,
-  TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { packageVersion } from './cli/help';
-import { ActionCapabilities, codeActions } from './lsp/codeActions';
+import { ClientSupport, clientSupport, initOptionsOf } from './lsp/clientSupport';
+import { codeActions } from './lsp/codeActions';
 import { coverageLens } from './lsp/codeLens';
 import { ConfigLoaders } from './lsp/configLoaders';
-import { coverageResult } from './lsp/coverage';
+import { coverageResult, coverageText } from './lsp/coverage';
 import { DocumentLinter } from './lsp/documentLinter';
 import { hoverAt } from './lsp/hover';
 import { clauseLibrary, ruleSummaries } from './lsp/library';
@@ -30,6 +31,7 @@ import { isPackDocument, PackDiagnostics } from './lsp/packDiagnostics';
 import * as P from './lsp/protocol';
 import { ruleDocs } from './lsp/ruleDocs';
 import { ruleSetFor, RuleSetLookupHost } from './lsp/ruleSetLookup';
+import { serverCapabilities } from './lsp/serverCapabilities';
 import { clauselintSection, SettingsCache } from './lsp/settings';
 import { enginePathOf, fsPathOf, workspaceFolderUris, WorkspaceFolders } from './lsp/workspaceFolders';
 import { WorkspaceLint } from './lsp/workspaceLint';
@@ -44,25 +46,20 @@ let live: LiveLinter;
 let packs: PackDiagnostics;
 let workspaceLint: WorkspaceLint;
 let lookup: RuleSetLookupHost;
-let actionCaps: ActionCapabilities;
-let dynamicConfigRegistration = false;
-let workspaceFolderEvents = false;
+let support: ClientSupport;
 
 const logError = (err: unknown) => connection.console.error(`ClauseLint: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
-  const init = (params.initializationOptions ?? {}) as P.InitOptions;
-  const caps = params.capabilities;
+  const init = initOptionsOf(params.initializationOptions);
+  support = clientSupport(params.capabilities ?? {}, init);
   folders.set(workspaceFolderUris(params));
   settings = new SettingsCache(
-    caps.workspace?.configuration ? (scopeUri) => connection.workspace.getConfiguration({ scopeUri: scopeUri || undefined, section: 'clauselint' }) : undefined,
-    clauselintSection(params.initializationOptions),
+    support.configuration ? (scopeUri) => connection.workspace.getConfiguration({ scopeUri: scopeUri || undefined, section: 'clauselint' }) : undefined,
+    clauselintSection(init),
   );
-  dynamicConfigRegistration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
-  workspaceFolderEvents = !!caps.workspace?.workspaceFolders;
-  actionCaps = { snippetCommand: !!init.snippetCommand, docsCommand: !!init.docsScheme, documentChanges: !!caps.workspace?.workspaceEdit?.documentChanges };
-  const diagnosticOptions = { docsScheme: !!init.docsScheme };
-  loaders = new ConfigLoaders(folders, init.trusted !== false);
+  const diagnosticOptions = support.diagnostics;
+  loaders = new ConfigLoaders(folders, support.trusted);
   const linter = new DocumentLinter(loaders, folders);
   const publish = (p: PublishDiagnosticsParams) => void connection.sendDiagnostics(p);
   packs = new PackDiagnostics({
@@ -84,21 +81,12 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   });
   workspaceLint = new WorkspaceLint({ documents, settings, linter, diagnosticOptions, publish, openSnapshot: (uri) => live.snapshotFor(uri) });
   lookup = { loaders, settings, folders, snapshot: (uri) => live.snapshotFor(uri) };
-  return {
-    capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, P.CODE_ACTION_KIND_FIX_ALL] },
-      hoverProvider: true,
-      codeLensProvider: { resolveProvider: false },
-      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-    },
-    serverInfo: { name: 'clauselint', version: packageVersion() },
-  };
+  return { capabilities: serverCapabilities(support), serverInfo: { name: 'clauselint', version: packageVersion() } };
 });
 
 connection.onInitialized(() => {
-  if (dynamicConfigRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'clauselint' });
-  if (!workspaceFolderEvents) return;
+  if (support.configurationRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'clauselint' });
+  if (!support.workspaceFolderEvents) return;
   connection.workspace.onDidChangeWorkspaceFolders((e) => {
     folders.change(e.added.map((f) => f.uri), e.removed.map((f) => f.uri));
     settings.clear();
@@ -151,17 +139,26 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
 
 connection.onCodeAction(async (params) => {
   const snapshot = await live.snapshotFor(params.textDocument.uri);
-  return snapshot ? codeActions(snapshot, params, actionCaps) : [];
+  return snapshot ? codeActions(snapshot, params, { snippetCommand: support.snippetCommand, documentChanges: support.documentChanges, diagnostics: support.diagnostics }) : [];
 });
 
 connection.onHover(async (params) => {
   const snapshot = await live.snapshotFor(params.textDocument.uri);
-  return snapshot ? hoverAt(snapshot, params.position) : null;
+  return snapshot ? hoverAt(snapshot, params.position, support.hoverMarkdown) : null;
 });
 
 connection.onCodeLens(async (params) => {
   const snapshot = await live.snapshotFor(params.textDocument.uri);
-  return snapshot ? coverageLens(snapshot) : [];
+  return snapshot ? coverageLens(snapshot, support.coverageView) : [];
+});
+
+/** The code lens's command in editors without the coverage view: the coverage as a message. */
+connection.onExecuteCommand(async ({ command, arguments: args }) => {
+  if (command !== P.SERVER_COMMANDS.showCoverage || typeof args?.[0] !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, `unknown command or arguments: ${command}`);
+  const snapshot = await live.snapshotFor(args[0]);
+  const name = enginePathOf(args[0], folders).split(/[/\\]/).pop() ?? args[0];
+  void connection.window.showInformationMessage(snapshot ? coverageText(coverageResult(snapshot), name) : `ClauseLint does not lint ${name}.`);
+  return null;
 });
 
 // --- ClauseLint requests (see lsp/protocol.ts) ---------------------------------------
