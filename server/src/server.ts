@@ -12,6 +12,7 @@ import {
   CodeActionParams,
   CodeLensParams,
   createConnection,
+  DocumentDiagnosticParams,
   DidChangeConfigurationNotification,
   ErrorCodes,
   ExecuteCommandParams,
@@ -19,9 +20,11 @@ import {
   HoverParams,
   InitializeParams,
   InitializeResult,
+  MessageType,
   ProposedFeatures,
   PublishDiagnosticsParams,
   ResponseError,
+  ShowMessageNotification,
   TextDocuments,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -38,6 +41,7 @@ import { clauseLibrary, ruleSummaries } from './lsp/library';
 import { LiveLinter } from './lsp/liveLint';
 import { isPackDocument, PackDiagnostics } from './lsp/packDiagnostics';
 import * as P from './lsp/protocol';
+import { documentDiagnosticReport } from './lsp/pullDiagnostics';
 import { choiceField, documentUriOf, notInitialized, positionOf, rangeOf, stringField, stringsField } from './lsp/requestParams';
 import { ruleDocs } from './lsp/ruleDocs';
 import { ruleSetFor, RuleSetLookupHost } from './lsp/ruleSetLookup';
@@ -63,6 +67,17 @@ let lookup: RuleSetLookupHost;
 let support: ClientSupport;
 
 const logError = (err: unknown) => connection.console.error(`ClauseLint: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+// A promise nobody awaited (a client that fails a request of ours) is logged; it must not stop the server.
+process.on('unhandledRejection', logError);
+
+/**
+ * A message for the user, as window/showMessage: a notification, which every
+ * client shows. (window.show*Message sends showMessageRequest, which clients
+ * may not handle.)
+ */
+function showMessage(type: MessageType, message: string): void {
+  void connection.sendNotification(ShowMessageNotification.type, { type, message });
+}
 
 /** A request handler that answers ServerNotInitialized until initialize has been answered. */
 function whenInitialized<P, R>(method: string, handler: (params: P, token: CancellationToken) => R): (params: P, token: CancellationToken) => R {
@@ -88,7 +103,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   packs = new PackDiagnostics({
     publish: (uri, diagnostics) => publish({ uri, diagnostics }),
     loadStandalone: (file) => loaders.loadStandalone(file),
-    notify: (message) => void connection.window.showWarningMessage(message),
+    notify: (message) => showMessage(MessageType.Warning, message),
   });
   live = new LiveLinter({
     documents,
@@ -96,7 +111,10 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     linter,
     folders,
     diagnosticOptions,
+    delivery: next.delivery,
     publish,
+    // Typed void, but it is the request's promise: a client that fails it must not crash the server.
+    refresh: () => void Promise.resolve(connection.languages.diagnostics.refresh() as unknown).catch(logError),
     linted: (snapshot) => {
       if (snapshot.lint) packs.noteConfig(snapshot.uri, snapshot.lint.config);
     },
@@ -125,6 +143,8 @@ connection.onInitialized(() => {
 documents.onDidOpen(({ document: doc }) => {
   if (isPackDocument(doc.languageId, enginePathOf(doc.uri, folders), doc.getText())) packs.packOpened(doc.uri, enginePathOf(doc.uri, folders));
   else live.opened(doc.uri);
+  // Pulled diagnostics replace the pushed from-disk ones of "lint workspace" while the file is open (restored on close).
+  if (support.delivery === 'pull' && workspaceLint.wasLinted(doc.uri)) connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] }).catch(logError);
 });
 
 documents.onDidChangeContent(({ document: doc }) => void live.changed(doc.uri).catch(logError));
@@ -197,9 +217,16 @@ connection.onExecuteCommand(
     if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, `${params.command} takes a document URI`);
     const snapshot = await live.snapshotFor(uri);
     const name = path.basename(enginePathOf(uri, folders));
-    void connection.window.showInformationMessage(snapshot ? coverageText(coverageResult(snapshot), name) : `ClauseLint does not lint ${name}.`);
+    showMessage(MessageType.Info, snapshot ? coverageText(coverageResult(snapshot), name) : `ClauseLint does not lint ${name}.`);
     return null;
   }),
+);
+
+/** Pull diagnostics: advertised only to clients that pull (then nothing is pushed for open documents). */
+connection.languages.diagnostics.on(
+  whenInitialized('textDocument/diagnostic', (params: DocumentDiagnosticParams, token) =>
+    documentDiagnosticReport({ live, settings, diagnosticOptions: support.diagnostics }, documentUriOf('textDocument/diagnostic', params), params.previousResultId, token),
+  ),
 );
 
 // --- ClauseLint requests (see lsp/protocol.ts) ---------------------------------------

@@ -51,7 +51,10 @@ export interface ClientSupport {
 export function clientSupport(caps: ClientCapabilities, init: InitOptions): ClientSupport {
   const publish = caps.textDocument?.publishDiagnostics;
   const hoverFormats = caps.textDocument?.hover?.contentFormat;
-  const pull = caps.textDocument?.diagnostic !== undefined && caps.workspace?.diagnostics?.refreshSupport === true;
+  // LSP spells it workspace.diagnostics; Helix sends workspace.diagnostic (helix-lsp-types has no rename for the field).
+  const workspace = caps.workspace as (typeof caps.workspace & { diagnostic?: { refreshSupport?: boolean } }) | undefined;
+  const refresh = (workspace?.diagnostics ?? workspace?.diagnostic)?.refreshSupport === true;
+  const pull = caps.textDocument?.diagnostic !== undefined && refresh;
   return {
     configuration: caps.workspace?.configuration === true,
     configurationRegistration: caps.workspace?.didChangeConfiguration?.dynamicRegistration === true,
