@@ -8,6 +8,7 @@
  * server sends, so a test can wait for one or check that none came.
  */
 import { ChildProcess, spawn, SpawnOptions } from 'child_process';
+import { performance } from 'perf_hooks';
 
 export interface RpcError {
   code: number;
@@ -23,7 +24,7 @@ export class RpcErrorResponse extends Error {
 }
 
 export interface Received {
-  /** Milliseconds since the client started (performance-free, monotonic enough for tests). */
+  /** When it arrived: performance.now() (monotonic, fractional ms). */
   at: number;
   message: { id?: number | string | null; method?: string; params?: unknown; result?: unknown; error?: RpcError };
 }
@@ -50,7 +51,6 @@ export class PlainClient {
   private readonly pending = new Map<number, { method: string; resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private readonly handlers = new Map<string, ServerRequestHandler>();
   private readonly waiters = new Set<Waiter>();
-  private readonly started = Date.now();
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 
   private constructor(readonly child: ChildProcess) {
@@ -187,7 +187,7 @@ export class PlainClient {
   }
 
   private onMessage(message: Received['message']): void {
-    const received: Received = { at: Date.now() - this.started, message };
+    const received: Received = { at: performance.now(), message };
     this.received.push(received);
     if (message.method !== undefined && message.id !== undefined && message.id !== null) this.answerServer(message.id, message.method, message.params);
     else if (message.method === undefined && typeof message.id === 'number') this.settle(message.id, message);
