@@ -5,7 +5,9 @@
  * with a tiny file (~1 KB) for the fixed cost of a CLI start.
  * The editor case drives the built language server over LSP with keystrokes on
  * a ~1 MB contract (scripts/lib/bench/lspLatency.ts; CLAUSELINT_SERVER_JS picks
- * another server build, e.g. dist/server.js).
+ * another server build, e.g. dist/server.js), then the bundle through the plain
+ * JSON-RPC client of the standalone tests, as a foreign editor with no folders
+ * and null settings (scripts/lib/bench/plainClientLatency.ts, issue 11).
  *
  *   npm run bench -- [--quick] [--json] [--lsp-only | --folder-only] [--lsp-cpu-prof <dir>]
  *
@@ -28,6 +30,7 @@ import { benchEngine, profileEngine } from './lib/bench/engineBench';
 import { cutToBytes, readTexts, writeBatch, writeSizedInputs } from './lib/bench/inputs';
 import { benchLspLatency, LspPlan } from './lib/bench/lspLatency';
 import { peakMemoryOf } from './lib/bench/peakMemory';
+import { benchPlainClientLatency, PlainClientPlan } from './lib/bench/plainClientLatency';
 import { renderBench } from './lib/bench/report';
 import { BenchResults, SizeResult } from './lib/bench/results';
 import { evaluateTargets } from './lib/bench/targets';
@@ -40,6 +43,7 @@ interface Plan {
   /** Runs of the CLI on a tiny file (and of node alone). */
   startRuns: number;
   lsp: LspPlan;
+  plainLsp: PlainClientPlan;
 }
 
 /** The tiny file of the CLI start figure: the head of a corpus contract. */
@@ -55,6 +59,7 @@ const FULL: Plan = {
   batch: { files: 1000, bytesEach: 50_000, runs: 3 },
   startRuns: 11,
   lsp: { bytes: MB, edits: 60, warmups: 5, pauseMs: 10, seed: 20240603, inProcessRuns: 7 },
+  plainLsp: { bytes: MB, edits: 60, warmups: 5, pauseMs: 10, seed: 20241111 },
 };
 
 const QUICK: Plan = {
@@ -64,6 +69,7 @@ const QUICK: Plan = {
   startRuns: 5,
   // Issue 3 asks for at least 50 edits per figure, quick or not.
   lsp: { ...FULL.lsp, edits: 50, warmups: 3, inProcessRuns: 3 },
+  plainLsp: { ...FULL.plainLsp, edits: 50, warmups: 3 },
 };
 
 const USAGE = 'usage: npm run bench -- [--quick] [--json] [--lsp-only | --folder-only] [--lsp-cpu-prof <dir>]';
@@ -89,6 +95,12 @@ async function runLsp(plan: Plan, texts: string[], workDir: string, results: Ben
     results.lsp = await benchLspLatency(texts, workDir, plan.lsp, progress);
   } catch (err) {
     results.lspError = (err as Error).message;
+  }
+  progress('editor latency through a plain LSP client (no folders, null settings)');
+  try {
+    results.plainLsp = await benchPlainClientLatency(texts, workDir, plan.plainLsp, progress);
+  } catch (err) {
+    results.plainLspError = (err as Error).message;
   }
 }
 

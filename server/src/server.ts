@@ -1,42 +1,62 @@
 /**
  * The ClauseLint language server: LSP wiring only. Every behaviour lives in a
  * module under lsp/ (live linting, diagnostics, code actions, hover, code
- * lens, coverage, pack diagnostics, workspace lint and export, trust).
- * Transport is chosen by the command line (--stdio, --node-ipc, --socket).
+ * lens, coverage, pack diagnostics, workspace lint and export, trust, what the
+ * client supports). Transport is chosen by the command line: --stdio (any
+ * editor; lsp/stdioTransport.ts answers malformed messages), --node-ipc (the
+ * VS Code extension), --socket=<port>, --pipe=<name>.
  */
+import * as path from 'path';
 import {
-  CodeActionKind,
+  CancellationToken,
+  CodeActionParams,
+  CodeLensParams,
   createConnection,
+  DocumentDiagnosticParams,
   DidChangeConfigurationNotification,
+  ErrorCodes,
+  ExecuteCommandParams,
   FileChangeType,
+  HoverParams,
   InitializeParams,
   InitializeResult,
+  MessageType,
   ProposedFeatures,
   PublishDiagnosticsParams,
+  ResponseError,
+  ShowMessageNotification,
   TextDocuments,
-  TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { packageVersion } from './cli/help';
-import { ActionCapabilities, codeActions } from './lsp/codeActions';
+import { ClientSupport, clientSupport, initOptionsOf } from './lsp/clientSupport';
+import { codeActions } from './lsp/codeActions';
 import { coverageLens } from './lsp/codeLens';
 import { ConfigLoaders } from './lsp/configLoaders';
-import { coverageResult } from './lsp/coverage';
+import { coverageResult, coverageText } from './lsp/coverage';
 import { DocumentLinter } from './lsp/documentLinter';
+import { checkedDocumentSync } from './lsp/documentSync';
 import { hoverAt } from './lsp/hover';
 import { clauseLibrary, ruleSummaries } from './lsp/library';
 import { LiveLinter } from './lsp/liveLint';
 import { isPackDocument, PackDiagnostics } from './lsp/packDiagnostics';
 import * as P from './lsp/protocol';
+import { documentDiagnosticReport } from './lsp/pullDiagnostics';
+import { choiceField, documentUriOf, notInitialized, positionOf, rangeOf, stringField, stringsField } from './lsp/requestParams';
 import { ruleDocs } from './lsp/ruleDocs';
 import { ruleSetFor, RuleSetLookupHost } from './lsp/ruleSetLookup';
-import { SettingsCache } from './lsp/settings';
-import { enginePathOf, fsPathOf, WorkspaceFolders } from './lsp/workspaceFolders';
+import { serverCapabilities } from './lsp/serverCapabilities';
+import { clauselintSection, SettingsCache } from './lsp/settings';
+import { ownStdio, stdioTransport } from './lsp/stdioTransport';
+import { enginePathOf, fsPathOf, workspaceFolderUris, WorkspaceFolders } from './lsp/workspaceFolders';
 import { WorkspaceLint } from './lsp/workspaceLint';
 
-const connection = createConnection(ProposedFeatures.all);
+const stdio = process.argv.includes('--stdio') ? stdioTransport() : undefined;
+const connection = stdio ? createConnection(ProposedFeatures.all, ...stdio) : createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const folders = new WorkspaceFolders();
+let shutdownReceived = false;
+if (stdio) ownStdio(stdio[0], () => shutdownReceived);
 
 let settings: SettingsCache;
 let loaders: ConfigLoaders;
@@ -44,30 +64,46 @@ let live: LiveLinter;
 let packs: PackDiagnostics;
 let workspaceLint: WorkspaceLint;
 let lookup: RuleSetLookupHost;
-let actionCaps: ActionCapabilities;
-let dynamicConfigRegistration = false;
-let workspaceFolderEvents = false;
+let support: ClientSupport;
 
 const logError = (err: unknown) => connection.console.error(`ClauseLint: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+// A promise nobody awaited (a client that fails a request of ours) is logged; it must not stop the server.
+process.on('unhandledRejection', logError);
+
+/**
+ * A message for the user, as window/showMessage: a notification, which every
+ * client shows. (window.show*Message sends showMessageRequest, which clients
+ * may not handle.)
+ */
+function showMessage(type: MessageType, message: string): void {
+  void connection.sendNotification(ShowMessageNotification.type, { type, message });
+}
+
+/** A request handler that answers ServerNotInitialized until initialize has been answered. */
+function whenInitialized<P, R>(method: string, handler: (params: P, token: CancellationToken) => R): (params: P, token: CancellationToken) => R {
+  return (params, token) => {
+    if (!support) throw notInitialized(method);
+    return handler(params, token);
+  };
+}
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
-  const init = (params.initializationOptions ?? {}) as P.InitOptions;
-  const caps = params.capabilities;
-  folders.set(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
+  if (support) throw new ResponseError(ErrorCodes.InvalidRequest, 'initialize: the server is already initialized');
+  const init = initOptionsOf(params?.initializationOptions);
+  const next = clientSupport(params?.capabilities ?? {}, init);
+  folders.set(workspaceFolderUris(params ?? {}));
   settings = new SettingsCache(
-    caps.workspace?.configuration ? (scopeUri) => connection.workspace.getConfiguration({ scopeUri: scopeUri || undefined, section: 'clauselint' }) : undefined,
+    next.configuration ? (scopeUri) => connection.workspace.getConfiguration({ scopeUri: scopeUri || undefined, section: 'clauselint' }) : undefined,
+    clauselintSection(init),
   );
-  dynamicConfigRegistration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
-  workspaceFolderEvents = !!caps.workspace?.workspaceFolders;
-  actionCaps = { snippetCommand: !!init.snippetCommand, docsCommand: !!init.docsScheme, documentChanges: !!caps.workspace?.workspaceEdit?.documentChanges };
-  const diagnosticOptions = { docsScheme: !!init.docsScheme };
-  loaders = new ConfigLoaders(folders, init.trusted !== false);
+  const diagnosticOptions = next.diagnostics;
+  loaders = new ConfigLoaders(folders, next.trusted);
   const linter = new DocumentLinter(loaders, folders);
   const publish = (p: PublishDiagnosticsParams) => void connection.sendDiagnostics(p);
   packs = new PackDiagnostics({
     publish: (uri, diagnostics) => publish({ uri, diagnostics }),
     loadStandalone: (file) => loaders.loadStandalone(file),
-    notify: (message) => void connection.window.showWarningMessage(message),
+    notify: (message) => showMessage(MessageType.Warning, message),
   });
   live = new LiveLinter({
     documents,
@@ -75,7 +111,10 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     linter,
     folders,
     diagnosticOptions,
+    delivery: next.delivery,
     publish,
+    // Typed void, but it is the request's promise: a client that fails it must not crash the server.
+    refresh: () => void Promise.resolve(connection.languages.diagnostics.refresh() as unknown).catch(logError),
     linted: (snapshot) => {
       if (snapshot.lint) packs.noteConfig(snapshot.uri, snapshot.lint.config);
     },
@@ -83,21 +122,13 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   });
   workspaceLint = new WorkspaceLint({ documents, settings, linter, diagnosticOptions, publish, openSnapshot: (uri) => live.snapshotFor(uri) });
   lookup = { loaders, settings, folders, snapshot: (uri) => live.snapshotFor(uri) };
-  return {
-    capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, P.CODE_ACTION_KIND_FIX_ALL] },
-      hoverProvider: true,
-      codeLensProvider: { resolveProvider: false },
-      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-    },
-    serverInfo: { name: 'clauselint', version: packageVersion() },
-  };
+  support = next;
+  return { capabilities: serverCapabilities(support), serverInfo: { name: 'clauselint', version: packageVersion() } };
 });
 
 connection.onInitialized(() => {
-  if (dynamicConfigRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'clauselint' });
-  if (!workspaceFolderEvents) return;
+  if (support.configurationRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'clauselint' });
+  if (!support.workspaceFolderEvents) return;
   connection.workspace.onDidChangeWorkspaceFolders((e) => {
     folders.change(e.added.map((f) => f.uri), e.removed.map((f) => f.uri));
     settings.clear();
@@ -112,6 +143,8 @@ connection.onInitialized(() => {
 documents.onDidOpen(({ document: doc }) => {
   if (isPackDocument(doc.languageId, enginePathOf(doc.uri, folders), doc.getText())) packs.packOpened(doc.uri, enginePathOf(doc.uri, folders));
   else live.opened(doc.uri);
+  // Pulled diagnostics replace the pushed from-disk ones of "lint workspace" while the file is open (restored on close).
+  if (support.delivery === 'pull' && workspaceLint.wasLinted(doc.uri)) connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] }).catch(logError);
 });
 
 documents.onDidChangeContent(({ document: doc }) => void live.changed(doc.uri).catch(logError));
@@ -129,15 +162,17 @@ documents.onDidClose(({ document: doc }) => {
 
 // --- configuration and packs --------------------------------------------------
 
-connection.onDidChangeConfiguration(() => {
-  settings.clear();
+connection.onDidChangeConfiguration((params) => {
+  if (!support) return;
+  settings.pushed(params?.settings);
   live.relintAll();
 });
 
 /** A config or pack file changed on disk: reload configs, lint open documents again, refresh pack problems. */
-connection.onDidChangeWatchedFiles(({ changes }) => {
-  const relevant = changes.some((c) => {
-    const file = fsPathOf(c.uri);
+connection.onDidChangeWatchedFiles((params) => {
+  if (!support || !Array.isArray(params?.changes)) return;
+  const relevant = params.changes.some((c) => {
+    const file = typeof c?.uri === 'string' ? fsPathOf(c.uri) : undefined;
     return file !== undefined && packs.concerns(file, c.type === FileChangeType.Created);
   });
   if (!relevant) return;
@@ -148,43 +183,105 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
 
 // --- language features ---------------------------------------------------------
 
-connection.onCodeAction(async (params) => {
-  const snapshot = await live.snapshotFor(params.textDocument.uri);
-  return snapshot ? codeActions(snapshot, params, actionCaps) : [];
-});
+connection.onCodeAction(
+  whenInitialized('textDocument/codeAction', async (params: CodeActionParams) => {
+    const uri = documentUriOf('textDocument/codeAction', params);
+    const range = rangeOf('textDocument/codeAction', params);
+    const snapshot = await live.snapshotFor(uri);
+    const request = { ...params, range, context: params.context ?? { diagnostics: [] } };
+    return snapshot ? codeActions(snapshot, request, { snippetCommand: support.snippetCommand, documentChanges: support.documentChanges, diagnostics: support.diagnostics }) : [];
+  }),
+);
 
-connection.onHover(async (params) => {
-  const snapshot = await live.snapshotFor(params.textDocument.uri);
-  return snapshot ? hoverAt(snapshot, params.position) : null;
-});
+connection.onHover(
+  whenInitialized('textDocument/hover', async (params: HoverParams) => {
+    const uri = documentUriOf('textDocument/hover', params);
+    const position = positionOf('textDocument/hover', params);
+    const snapshot = await live.snapshotFor(uri);
+    return snapshot ? hoverAt(snapshot, position, support.hoverMarkdown) : null;
+  }),
+);
 
-connection.onCodeLens(async (params) => {
-  const snapshot = await live.snapshotFor(params.textDocument.uri);
-  return snapshot ? coverageLens(snapshot) : [];
-});
+connection.onCodeLens(
+  whenInitialized('textDocument/codeLens', async (params: CodeLensParams) => {
+    const snapshot = await live.snapshotFor(documentUriOf('textDocument/codeLens', params));
+    return snapshot ? coverageLens(snapshot, support.coverageView) : [];
+  }),
+);
+
+/** The code lens's command in editors without the coverage view: the coverage as a message. */
+connection.onExecuteCommand(
+  whenInitialized('workspace/executeCommand', async (params: ExecuteCommandParams) => {
+    const uri = params?.arguments?.[0];
+    if (params?.command !== P.SERVER_COMMANDS.showCoverage) throw new ResponseError(ErrorCodes.InvalidParams, `workspace/executeCommand: unknown command ${params?.command}`);
+    if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, `${params.command} takes a document URI`);
+    const snapshot = await live.snapshotFor(uri);
+    const name = path.basename(enginePathOf(uri, folders));
+    showMessage(MessageType.Info, snapshot ? coverageText(coverageResult(snapshot), name) : `ClauseLint does not lint ${name}.`);
+    return null;
+  }),
+);
+
+/** Pull diagnostics: advertised only to clients that pull (then nothing is pushed for open documents). */
+connection.languages.diagnostics.on(
+  whenInitialized('textDocument/diagnostic', (params: DocumentDiagnosticParams, token) =>
+    documentDiagnosticReport({ live, settings, diagnosticOptions: support.diagnostics }, documentUriOf('textDocument/diagnostic', params), params.previousResultId, token),
+  ),
+);
 
 // --- ClauseLint requests (see lsp/protocol.ts) ---------------------------------------
 
-connection.onRequest(P.COVERAGE_REQUEST, async (params: P.CoverageParams) => {
-  const snapshot = await live.snapshotFor(params.uri);
-  return snapshot ? coverageResult(snapshot) : null;
+connection.onRequest(
+  P.COVERAGE_REQUEST,
+  whenInitialized(P.COVERAGE_REQUEST, async (params: P.CoverageParams) => {
+    const snapshot = await live.snapshotFor(stringField(P.COVERAGE_REQUEST, params, 'uri')!);
+    return snapshot ? coverageResult(snapshot) : null;
+  }),
+);
+
+connection.onRequest(
+  P.RULE_DOCS_REQUEST,
+  whenInitialized(P.RULE_DOCS_REQUEST, async (params: P.RuleDocsParams) => {
+    const ruleId = stringField(P.RULE_DOCS_REQUEST, params, 'ruleId')!;
+    return ruleDocs(ruleId, await ruleSetFor(lookup, stringField(P.RULE_DOCS_REQUEST, params, 'uri', true))) ?? null;
+  }),
+);
+
+connection.onRequest(
+  P.RULES_REQUEST,
+  whenInitialized(P.RULES_REQUEST, async (params: { uri?: string }) => ruleSummaries(await ruleSetFor(lookup, stringField(P.RULES_REQUEST, params, 'uri', true)))),
+);
+
+connection.onRequest(
+  P.CLAUSE_LIBRARY_REQUEST,
+  whenInitialized(P.CLAUSE_LIBRARY_REQUEST, async (params: { uri?: string }) => {
+    const uri = stringField(P.CLAUSE_LIBRARY_REQUEST, params, 'uri', true);
+    const snapshot = uri ? await live.snapshotFor(uri) : undefined;
+    const present = new Set(snapshot?.lint?.result.coverage.filter((c) => c.present).map((c) => c.kind) ?? []);
+    return clauseLibrary(await ruleSetFor(lookup, uri), present);
+  }),
+);
+
+connection.onRequest(
+  P.LINT_FILES_REQUEST,
+  whenInitialized(P.LINT_FILES_REQUEST, (params: P.LintFilesParams, token) => workspaceLint.lintFiles({ uris: stringsField(P.LINT_FILES_REQUEST, params, 'uris') }, token)),
+);
+
+connection.onRequest(
+  P.EXPORT_REQUEST,
+  whenInitialized(P.EXPORT_REQUEST, (params: P.ExportParams) =>
+    workspaceLint.exportFindings({
+      uris: stringsField(P.EXPORT_REQUEST, params, 'uris'),
+      format: choiceField(P.EXPORT_REQUEST, params, 'format', ['json', 'sarif'] as const),
+      baseDir: stringField(P.EXPORT_REQUEST, params, 'baseDir')!,
+    }),
+  ),
+);
+
+connection.onShutdown(() => {
+  shutdownReceived = true;
+  live?.dispose();
 });
 
-connection.onRequest(P.RULE_DOCS_REQUEST, async (params: P.RuleDocsParams) => ruleDocs(params.ruleId, await ruleSetFor(lookup, params.uri)) ?? null);
-
-connection.onRequest(P.RULES_REQUEST, async (params: { uri?: string }) => ruleSummaries(await ruleSetFor(lookup, params.uri)));
-
-connection.onRequest(P.CLAUSE_LIBRARY_REQUEST, async (params: { uri?: string }) => {
-  const snapshot = params.uri ? await live.snapshotFor(params.uri) : undefined;
-  const present = new Set(snapshot?.lint?.result.coverage.filter((c) => c.present).map((c) => c.kind) ?? []);
-  return clauseLibrary(await ruleSetFor(lookup, params.uri), present);
-});
-
-connection.onRequest(P.LINT_FILES_REQUEST, (params: P.LintFilesParams, token) => workspaceLint.lintFiles(params, token));
-
-connection.onRequest(P.EXPORT_REQUEST, (params: P.ExportParams) => workspaceLint.exportFindings(params));
-
-connection.onShutdown(() => live?.dispose());
-
-documents.listen(connection);
+documents.listen(checkedDocumentSync(connection, { documents, initialized: () => !!support, warn: (m) => connection.console.warn(m) }));
 connection.listen();

@@ -18,7 +18,7 @@ describe('LSP: hover, code lens, coverage and ClauseLint requests', function () 
       'contracts/clean.md': '# Supply Agreement\n\n1. The Supplier shall deliver the goods.\n',
       'notes.md': AI_DRAFT,
     });
-    client = await LspTestClient.start({ root: ws.root, init: { docsScheme: true } });
+    client = await LspTestClient.start({ root: ws.root, init: { docsScheme: true, coverageView: true } });
     docUri = uri(path.join(ws.root, 'draft.contract.md'));
     await client.open(docUri, AI_DRAFT, 'contract', 1);
     await client.waitForDiagnostics(docUri);

@@ -6,6 +6,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { VSCODE_DEFAULT_FILES } from '../../server/src/lsp/settings';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const grammar = JSON.parse(fs.readFileSync(path.join(ROOT, 'syntaxes/contract.tmLanguage.json'), 'utf8'));
@@ -74,6 +75,10 @@ describe('extension manifest', () => {
     for (const rel of [c.languages[0].configuration, c.grammars[0].path, c.yamlValidation[0].url, c.jsonValidation[0].url]) {
       assert.ok(fs.existsSync(path.join(ROOT, rel)), rel);
     }
+  });
+
+  it('contributes the clauselint.files default the server knows as VS Code\'s', () => {
+    assert.deepStrictEqual(pkg.contributes.configuration.properties['clauselint.files'].default, VSCODE_DEFAULT_FILES);
   });
 
   it('declares every command the client registers, and limited support for untrusted workspaces', () => {

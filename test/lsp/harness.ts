@@ -1,6 +1,7 @@
 /**
  * A real LSP client for the tests: starts the built server (out/server/src/server.js)
- * over stdio, answers workspace/configuration from `settings`, and records every
+ * over stdio, answers workspace/configuration from `settings` as the VS Code
+ * extension's client does (with the contributed defaults), and records every
  * publishDiagnostics so tests can wait on them and check their versions.
  */
 import { ChildProcess, spawn } from 'child_process';
@@ -27,6 +28,7 @@ import {
   TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 import { InitOptions } from '../../server/src/lsp/protocol';
+import { VSCODE_DEFAULT_FILES } from '../../server/src/lsp/settings';
 
 /** The tsc build by default; CLAUSELINT_SERVER_JS=dist/server.js runs the same tests against the bundle. */
 export const SERVER_JS = path.resolve(process.env.CLAUSELINT_SERVER_JS ?? path.resolve(__dirname, '../../server/src/server.js'));
@@ -66,7 +68,8 @@ export class LspTestClient {
         w.resolve(p);
       }
     });
-    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.settings));
+    // As VS Code answers: the extension's contributed defaults under what the user set.
+    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => ({ files: VSCODE_DEFAULT_FILES, ...this.settings })));
     connection.onRequest('client/registerCapability', () => null);
     connection.onNotification('window/logMessage', () => undefined);
   }

@@ -51,8 +51,35 @@ describe('scripts/lib/bench/targets', () => {
       '1 MB, server CPU per keystroke (main thread), p95': 'not measured',
       '1 MB, keystroke to diagnostics, default debounce, p50': 'not measured',
       '1 MB, keystroke to diagnostics, default debounce, p95': 'not measured',
+      '1 MB, plain LSP client (no folders, null settings), keystroke to diagnostics, 100 ms debounce, p50': 'not measured',
+      '1 MB, plain LSP client (no folders, null settings), keystroke to diagnostics, 100 ms debounce, p95': 'not measured',
     });
     assert.strictEqual(rows[0].measured, '50.0 MB/s');
+  });
+
+  it('judges the plain-client keystroke figure of issue 11 against 150 ms at p95, and prints it', () => {
+    const latency = (p50: number, p95: number) => ({ p50, p95, max: p95 + 5, mean: p50, n: 50 });
+    const plainLsp = {
+      serverJs: 'dist/server.js',
+      setup: 'no workspace folders (rootUri null), no initializationOptions, workspace/configuration answered null',
+      file: 'drafts/bench-1MB.md',
+      languageId: 'markdown',
+      bytes: 1_000_000,
+      lines: 20_000,
+      debounceMs: 100,
+      openMs: 400,
+      firstDiagnostics: 12,
+      warmups: 3,
+      edits: 50,
+      perKind: { 'type letter': 17, 'delete letter': 17, 'type word': 16 },
+      samplesMs: [],
+    };
+    const judged = (p95: number) => evaluateTargets({ ...results, lspOnly: true, plainLsp: { ...plainLsp, latencyMs: latency(110, p95) } }).filter((r) => r.source === 'issue 11');
+    assert.deepStrictEqual(judged(140).map((r) => [r.what.slice(-3), r.measured, r.status]), [['p50', '110 ms', 'met'], ['p95', '140 ms', 'met']]);
+    assert.strictEqual(judged(151)[1].status, 'missed');
+    const text = renderBench({ ...results, lspOnly: true, plainLsp: { ...plainLsp, latencyMs: latency(110, 140) } }, []);
+    assert.match(text, /^Editor latency through a plain LSP client \(issue 11\): dist\/server\.js over stdio; no workspace folders/m);
+    assert.match(text, /keystroke to publishDiagnostics: p50 110 ms, p95 140 ms/);
   });
 
   it('prints the CLI start on a tiny file beside node alone, when measured', () => {

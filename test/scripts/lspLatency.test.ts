@@ -161,6 +161,9 @@ describe('scripts/lib/bench: LSP targets and report', () => {
         ['1 MB, server CPU per keystroke (main thread), p95', 'met'],
         ['1 MB, keystroke to diagnostics, 200 ms debounce, p50', 'met'],
         ['1 MB, keystroke to diagnostics, 200 ms debounce, p95', 'missed'],
+        // The plain-client case (issue 11) is an editor aim too; not in these results.
+        ['1 MB, plain LSP client (no folders, null settings), keystroke to diagnostics, 100 ms debounce, p50', 'not measured'],
+        ['1 MB, plain LSP client (no folders, null settings), keystroke to diagnostics, 100 ms debounce, p95', 'not measured'],
       ],
     );
   });

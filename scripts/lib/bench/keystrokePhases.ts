@@ -63,7 +63,7 @@ export function inProcessPhases(text: string, file: string, languageId: string, 
   const linter = new DocumentLinter(loaders, folders);
   const settings: Settings = { ...DEFAULT_SETTINGS };
   const docUri = pathToFileURL(file).href;
-  const options = { docsScheme: false };
+  const options = { docsScheme: false, relatedInformation: true, codeDescription: true };
   const textDoc = TextDocument.create(docUri, languageId, 1, text);
   const blocks = new BlockCache();
   const random = seededRandom(7);

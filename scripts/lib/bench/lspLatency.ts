@@ -371,7 +371,7 @@ async function transportFloor(client: BenchClient, rounds: number): Promise<numb
 function sameDiagnostics(published: PublishDiagnosticsParams, text: string, file: string, languageId: string): boolean {
   const folders = new WorkspaceFolders([pathToFileURL(path.dirname(path.dirname(file))).href]);
   const snapshot = new DocumentLinter(new ConfigLoaders(folders, true), folders).lintText(published.uri, published.version, text, languageId, { ...DEFAULT_SETTINGS });
-  const expected = toDiagnostics(snapshot, { docsScheme: false });
+  const expected = toDiagnostics(snapshot, { docsScheme: false, relatedInformation: true, codeDescription: true });
   return JSON.stringify(expected) === JSON.stringify(published.diagnostics);
 }
 

@@ -3,6 +3,7 @@ import { formatBytes, formatMs, mbPerSecond } from '../stats';
 import { renderTable } from '../textTable';
 import { PROFILE_CATEGORIES } from './cpuProfile';
 import { LspLatencyResult } from './lspLatency';
+import { PlainClientLatencyResult } from './plainClientLatency';
 import { BenchResults } from './results';
 import { TargetRow } from './targets';
 
@@ -18,6 +19,8 @@ export function renderBench(r: BenchResults, targets: TargetRow[]): string {
   else if (!r.lspOnly) out.push(...renderEngine(r), '');
   if (r.lsp) out.push(...renderLsp(r.lsp), '');
   else if (r.lspError) out.push(`Editor latency over LSP: not measured: ${r.lspError}`, '');
+  if (r.plainLsp) out.push(...renderPlainLsp(r.plainLsp), '');
+  else if (r.plainLspError) out.push(`Editor latency through a plain LSP client: not measured: ${r.plainLspError}`, '');
 
   out.push('Targets');
   out.push(
@@ -95,6 +98,18 @@ function batchLine(r: BenchResults): string {
   if (!b) return '  CLI on a folder: not measured';
   const one = b.oneThread ? `; with --jobs 1: ${formatMs(b.oneThread.medianMs)} ms` : '';
   return `  CLI on a folder: ${formatMs(b.medianMs)} ms for ${b.files} files, ${formatBytes(b.bytes)} (${mbps(b.bytes, b.medianMs)} MB/s, default --jobs, ${b.runsMs.length} run(s))${one}`;
+}
+
+/** Issue 11's figure: the bundle through a plain JSON-RPC client, as a foreign editor with no settings. */
+export function renderPlainLsp(l: PlainClientLatencyResult): string[] {
+  const kinds = Object.entries(l.perKind).map(([k, n]) => `${n} ${k}`).join(', ');
+  const s = l.latencyMs;
+  return [
+    `Editor latency through a plain LSP client (issue 11): ${l.serverJs} over stdio; ${l.setup}`,
+    `  ${l.file} (${l.languageId}), ${l.bytes} bytes, ${l.lines} lines; default debounce ${l.debounceMs} ms`,
+    `  didOpen to first diagnostics: ${formatMs(l.openMs)} ms, ${l.firstDiagnostics} diagnostics; ${l.warmups} warm-up edits, then ${l.edits} measured (${kinds})`,
+    `  keystroke to publishDiagnostics: p50 ${formatMs(s.p50)} ms, p95 ${formatMs(s.p95)} ms, max ${formatMs(s.max)} ms (after the debounce: p50 ${formatMs(s.p50 - l.debounceMs)} ms, p95 ${formatMs(s.p95 - l.debounceMs)} ms)`,
+  ];
 }
 
 const pct = (part: number, whole: number) => (whole > 0 ? `${((100 * part) / whole).toFixed(0)}%` : '-');

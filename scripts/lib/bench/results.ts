@@ -2,6 +2,7 @@
 import { PhaseProfile } from './engineBench';
 import { LspLatencyResult } from './lspLatency';
 import { PeakMemory } from './peakMemory';
+import { PlainClientLatencyResult } from './plainClientLatency';
 
 export interface Timing {
   runsMs: number[];
@@ -35,6 +36,9 @@ export interface BenchResults {
   /** Keystroke to diagnostics over LSP (issue 3), or why it could not be measured. */
   lsp?: LspLatencyResult;
   lspError?: string;
+  /** The same through a plain JSON-RPC client with no folders and null settings (issue 11), or why it could not be measured. */
+  plainLsp?: PlainClientLatencyResult;
+  plainLspError?: string;
   /** Why CLI figures are missing, if they are. */
   cliError?: string;
   memoryError?: string;

@@ -25,7 +25,17 @@ function row(what: string, source: string, wanted: string, value: number | undef
 export function evaluateTargets(r: BenchResults): TargetRow[] {
   if (r.folderOnly) return [batchTarget(r)];
   const rows = r.lspOnly ? [] : engineTargets(r);
-  return [...rows, ...lspTargets(r)];
+  return [...rows, ...lspTargets(r), ...plainClientTargets(r)];
+}
+
+/** Issue 11: the same keystroke-to-diagnostics aim through a plain LSP client with no folders and null settings (default debounce). */
+function plainClientTargets(r: BenchResults): TargetRow[] {
+  const l = r.plainLsp?.latencyMs;
+  const what = `1 MB, plain LSP client (no folders, null settings), keystroke to diagnostics, ${r.plainLsp?.debounceMs ?? 100} ms debounce`;
+  return [
+    row(`${what}, p50`, 'issue 11', '<= 150 ms', l?.p50, 'ms', (v) => v <= 150),
+    row(`${what}, p95`, 'issue 11', '<= 150 ms', l?.p95, 'ms', (v) => v <= 150),
+  ];
 }
 
 function batchTarget(r: BenchResults): TargetRow {

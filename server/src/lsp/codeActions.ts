@@ -6,7 +6,7 @@
  */
 import { CodeAction, CodeActionKind, CodeActionParams, Command, Diagnostic } from 'vscode-languageserver';
 import { Finding, FixPlan } from '../engine/types';
-import { toDiagnostic } from './diagnostics';
+import { DiagnosticOptions, toDiagnostic } from './diagnostics';
 import { LintSnapshot } from './documentLinter';
 import { fixAllEdits, isFixable } from './fixAll';
 import { ApplySnippetArgs, CLIENT_COMMANDS, CODE_ACTION_KIND_FIX_ALL } from './protocol';
@@ -16,9 +16,9 @@ import { workspaceEdit } from './workspaceEdit';
 export interface ActionCapabilities {
   /** The client runs CLIENT_COMMANDS.applySnippet (clause placeholders become tab stops). */
   snippetCommand: boolean;
-  /** The client renders rule docs (clauselint-docs:) and runs CLIENT_COMMANDS.showRuleDocs. */
-  docsCommand: boolean;
   documentChanges: boolean;
+  /** How the diagnostics an action fixes are written; with `docsScheme` the client also runs CLIENT_COMMANDS.showRuleDocs. */
+  diagnostics: DiagnosticOptions;
 }
 
 /** Whether an action of `kind` answers a request limited to `only` (kinds are dot-separated hierarchies). */
@@ -38,7 +38,7 @@ export function codeActions(snapshot: LintSnapshot, params: CodeActionParams, ca
     const hits = snapshot.findings.filter((f) => f.span.start <= end && f.span.end >= start);
     actions.push(...quickFixes(snapshot, hits, caps));
     actions.push(...fixAllOfRules(snapshot, hits, caps));
-    if (caps.docsCommand) actions.push(...docsActions(snapshot, hits));
+    if (caps.diagnostics.docsScheme) actions.push(...docsActions(snapshot, hits));
   }
   // Source actions only when asked for by kind (Source Action menu, codeActionsOnSave), as clients expect.
   if (only && kindRequested(CODE_ACTION_KIND_FIX_ALL, only)) {
@@ -51,7 +51,7 @@ export function codeActions(snapshot: LintSnapshot, params: CodeActionParams, ca
 function quickFixes(snapshot: LintSnapshot, hits: Finding[], caps: ActionCapabilities): CodeAction[] {
   const byPlan = new Map<string, { action: CodeAction; suppress: boolean }>();
   for (const f of hits) {
-    const diagnostic = toDiagnostic(snapshot, f, { docsScheme: caps.docsCommand });
+    const diagnostic = toDiagnostic(snapshot, f, caps.diagnostics);
     const preferred = f.fixes.find((p) => p.type !== 'suppress');
     for (const plan of f.fixes) {
       const existing = byPlan.get(plan.id);

@@ -59,3 +59,14 @@ export function coverageResult(snapshot: LintSnapshot): CoverageResult {
   const summary = snapshot.tooLarge ? 'file too large for live linting' : coverageSummary(kinds);
   return { uri: snapshot.uri, version: snapshot.version ?? -1, kinds, summary };
 }
+
+const STATUS_MARK: Record<CoverageStatus, string> = { present: '✓', missing: '✗', flagged: '⚠', absent: '○' };
+
+/** The coverage view as text, one clause kind a line (for editors without the view): "✗ Audit trigger (use governance): missing". */
+export function coverageText(result: CoverageResult, name: string): string {
+  const lines = result.kinds.map((k) => {
+    const first = k.locations[0];
+    return `${STATUS_MARK[k.status]} ${k.title}: ${k.status}${first ? ` (line ${first.start.line + 1})` : ''}`;
+  });
+  return [`ClauseLint coverage of ${name}: ${result.summary}`, ...lines].join('\n');
+}

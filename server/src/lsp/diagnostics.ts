@@ -16,12 +16,17 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 /** Related locations shown per finding at most, so a long document does not flood the hover. */
 const MAX_COVERAGE_RELATED = 3;
 
+/** What the client can show (see clientSupport.ts): fields it does not support are left out. */
 export interface DiagnosticOptions {
   /** The client renders clauselint-docs: links (our VS Code extension does). */
   docsScheme: boolean;
+  relatedInformation: boolean;
+  /** `codeDescription.href`: the rule id links to its docs. */
+  codeDescription: boolean;
 }
 
-export function toDiagnostic(snapshot: LintSnapshot, finding: Finding, options: DiagnosticOptions): Diagnostic {
+/** The finding's related locations, then where the document does have clauses of the kind it concerns. */
+function relatedInformation(snapshot: LintSnapshot, finding: Finding): DiagnosticRelatedInformation[] {
   const lines = snapshot.lint!.doc.lines;
   const related: DiagnosticRelatedInformation[] = finding.related.map((r) => ({
     location: { uri: snapshot.uri, range: lines.rangeOf(r.span) },
@@ -36,9 +41,14 @@ export function toDiagnostic(snapshot: LintSnapshot, finding: Finding, options: 
       related.push({ location: { uri: snapshot.uri, range: lines.rangeOf(span) }, message: `${coverage.title}: found here` });
     }
   }
-  const href = docsHref(finding.ruleId, finding.docsUrl, snapshot.uri, options.docsScheme);
+  return related;
+}
+
+export function toDiagnostic(snapshot: LintSnapshot, finding: Finding, options: DiagnosticOptions): Diagnostic {
+  const related = options.relatedInformation ? relatedInformation(snapshot, finding) : [];
+  const href = options.codeDescription ? docsHref(finding.ruleId, finding.docsUrl, snapshot.uri, options.docsScheme) : undefined;
   return {
-    range: lines.rangeOf(finding.span),
+    range: snapshot.lint!.doc.lines.rangeOf(finding.span),
     severity: SEVERITY[finding.severity],
     source: SOURCE,
     code: finding.ruleId,

@@ -20,14 +20,15 @@ function findingMarkdown(snapshot: LintSnapshot, f: Finding): string {
   return parts.join('\n\n');
 }
 
-export function hoverAt(snapshot: LintSnapshot, position: Position): Hover | null {
+/** `markdown`: the client renders Markdown; otherwise the same text is sent as plain text (it reads well either way). */
+export function hoverAt(snapshot: LintSnapshot, position: Position, markdown = true): Hover | null {
   if (!snapshot.lint) return null;
   const lines = snapshot.lint.doc.lines;
   const offset = lines.offsetAt(position);
   const hits = snapshot.findings.filter((f) => f.span.start <= offset && offset <= f.span.end && f.span.end > f.span.start);
   if (hits.length === 0) return null;
   return {
-    contents: { kind: MarkupKind.Markdown, value: hits.map((f) => findingMarkdown(snapshot, f)).join('\n\n---\n\n') },
+    contents: { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: hits.map((f) => findingMarkdown(snapshot, f)).join('\n\n---\n\n') },
     range: lines.rangeOf(hits[0].span),
   };
 }

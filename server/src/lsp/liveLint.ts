@@ -2,10 +2,17 @@
  * Live linting of open documents: on open, on type (debounced) or on save, and
  * again when packs change. A result is published only if the document still
  * has the version that was linted, and carries that version.
+ *
+ * With pull diagnostics (clientSupport.ts) the same runs happen, on the same
+ * debounce, but nothing is pushed: a pull waits for the document's run
+ * (`whenSettled`) and answers with its result (pullDiagnostics.ts), and when
+ * results change without an edit (packs, settings, a save in onSave mode) the
+ * client is asked to pull again (`refresh`).
  */
 import { Diagnostic, PublishDiagnosticsParams, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticOptions, toDiagnostics } from './diagnostics';
+import { DiagnosticsDelivery } from './clientSupport';
 import { DocumentLinter, LintSnapshot } from './documentLinter';
 import { shouldLint } from './fileScope';
 import { afterPendingMessages, LintScheduler } from './lintScheduler';
@@ -18,7 +25,10 @@ export interface LiveLintHost {
   linter: DocumentLinter;
   folders: WorkspaceFolders;
   diagnosticOptions: DiagnosticOptions;
+  delivery: DiagnosticsDelivery;
   publish(params: PublishDiagnosticsParams): void;
+  /** Pull mode: ask the client to pull diagnostics again (workspace/diagnostic/refresh). */
+  refresh(): void;
   /** Called with each published result (pack diagnostics follow the config it used). */
   linted(snapshot: LintSnapshot): void;
   logError(err: unknown): void;
@@ -46,7 +56,9 @@ export class LiveLinter {
 
   async saved(uri: string): Promise<void> {
     const settings = await this.host.settings.get(uri);
-    if (settings.run === 'onSave') await this.lintNow(uri);
+    if (settings.run !== 'onSave') return;
+    await this.lintNow(uri);
+    if (this.host.delivery === 'pull') this.host.refresh();
   }
 
   closed(uri: string): void {
@@ -60,6 +72,17 @@ export class LiveLinter {
   relintAll(): void {
     this.host.linter.invalidate();
     for (const doc of this.host.documents.all()) this.lintNow(doc.uri).catch(this.host.logError);
+    if (this.host.delivery === 'pull') this.host.refresh();
+  }
+
+  /** Resolves when `uri` has no debounced lint waiting or running (a pull then reads the current result). */
+  whenSettled(uri: string): Promise<void> {
+    return this.scheduler.whenIdle(uri);
+  }
+
+  /** The result last delivered for `uri` (in onSave mode, what stands until the next save). */
+  lastLinted(uri: string): LintSnapshot | undefined {
+    return this.lastSent.get(uri);
   }
 
   /** The current version's result for requests (code actions, hover, ...), or undefined when not linted. */
@@ -91,7 +114,7 @@ export class LiveLinter {
     if (this.host.documents.get(uri)?.version !== snapshot.version) return;
     if (this.lastSent.get(uri) === snapshot) return;
     this.lastSent.set(uri, snapshot);
-    this.send(uri, snapshot.version, toDiagnostics(snapshot, this.host.diagnosticOptions));
+    if (this.host.delivery === 'push') this.send(uri, snapshot.version, toDiagnostics(snapshot, this.host.diagnosticOptions));
     this.host.linted(snapshot);
   }
 

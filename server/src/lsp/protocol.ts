@@ -17,6 +17,13 @@ export interface InitOptions {
   snippetCommand?: boolean;
   /** The client serves DOCS_SCHEME documents, so diagnostics may link to rendered rule docs. */
   docsScheme?: boolean;
+  /** The client has the coverage view and runs CLIENT_COMMANDS.showCoverage (the code lens opens it). */
+  coverageView?: boolean;
+  /**
+   * `clauselint.*` settings for clients that cannot answer workspace/configuration
+   * (Helix sends a server's `config` here); see lsp/settings.ts.
+   */
+  clauselint?: unknown;
 }
 
 export const DOCS_SCHEME = 'clauselint-docs';
@@ -41,6 +48,14 @@ export interface ApplySnippetArgs {
   range: Range;
   snippet: string;
 }
+
+/**
+ * Commands the server runs (workspace/executeCommand), offered to clients without
+ * the extension: showCoverage shows a document's clause coverage as a message.
+ */
+export const SERVER_COMMANDS = {
+  showCoverage: 'clauselint.server.showCoverage',
+} as const;
 
 export const CODE_ACTION_KIND_FIX_ALL = 'source.fixAll.clauselint';
 

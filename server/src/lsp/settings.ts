@@ -1,6 +1,16 @@
 /**
- * The `clauselint.*` settings, pulled per document (so multi-root folders can
- * differ) with workspace/configuration, cached until the client says they changed.
+ * The `clauselint.*` settings of a document, and where they come from.
+ *
+ * Per document (so multi-root folders can differ), the first of:
+ * 1. the client's answer to workspace/configuration (section `clauselint`,
+ *    scoped to the document), when the client supports it and the answer is
+ *    not null;
+ * 2. `settings.clauselint` of the last workspace/didChangeConfiguration (what
+ *    Neovim, Helix and Emacs eglot push), else `initializationOptions.clauselint`
+ *    (Helix sends its `config` there);
+ * 3. the defaults.
+ * Values that are not valid are replaced by their defaults one by one. Answers
+ * are cached until the client says the settings changed.
  */
 import { Severity, SEVERITIES } from '../engine/types';
 
@@ -10,8 +20,11 @@ export interface Settings {
   enable: boolean;
   run: RunMode;
   debounceMs: number;
-  /** Globs of Markdown / plain-text files to lint (documents of language `contract` always are). */
-  files: string[];
+  /**
+   * Globs of Markdown / plain-text files to lint (contracts always are);
+   * undefined: every Markdown and plain-text document the editor sends.
+   */
+  files: string[] | undefined;
   /** Lint every Markdown document, not only those matching `files`. */
   lintAllMarkdown: boolean;
   maxFileSizeMB: number;
@@ -21,13 +34,15 @@ export interface Settings {
   ruleSeverities: Record<string, Severity | 'off'>;
 }
 
-export const DEFAULT_FILES = ['**/*.contract.md', '**/*.contract.txt', '**/contracts/**/*.md', '**/contracts/**/*.txt'];
+/** The VS Code extension's default for `clauselint.files` (package.json): contracts by name or folder, not READMEs or notes. */
+export const VSCODE_DEFAULT_FILES = ['**/*.contract.md', '**/*.contract.txt', '**/contracts/**/*.md', '**/contracts/**/*.txt'];
 
+/** Without settings: the editor's file-type setup decides which documents are contracts (see fileScope.ts). */
 export const DEFAULT_SETTINGS: Settings = {
   enable: true,
   run: 'onType',
   debounceMs: 100,
-  files: DEFAULT_FILES,
+  files: undefined,
   lintAllMarkdown: false,
   maxFileSizeMB: 10,
   packs: [],
@@ -49,7 +64,7 @@ export function sanitizeSettings(raw: unknown): Settings {
     enable: typeof r.enable === 'boolean' ? r.enable : DEFAULT_SETTINGS.enable,
     run: r.run === 'onSave' ? 'onSave' : 'onType',
     debounceMs: num(r.debounceMs, DEFAULT_SETTINGS.debounceMs, 0),
-    files: strings(r.files, DEFAULT_FILES),
+    files: Array.isArray(r.files) ? strings(r.files, []) : DEFAULT_SETTINGS.files,
     lintAllMarkdown: r.lintAllMarkdown === true,
     maxFileSizeMB: num(r.maxFileSizeMB, DEFAULT_SETTINGS.maxFileSizeMB, 0),
     packs: strings(r.packs, []),
@@ -60,19 +75,42 @@ export function sanitizeSettings(raw: unknown): Settings {
 /** `scopeUri` is empty for settings not tied to a document. */
 export type ConfigurationFetcher = (scopeUri: string) => Promise<unknown>;
 
+/** The `clauselint` section of a settings object a client pushed (`{ clauselint: {...} }`), if it has one. */
+export function clauselintSection(settings: unknown): unknown {
+  return settings && typeof settings === 'object' ? (settings as Record<string, unknown>).clauselint : undefined;
+}
+
 export class SettingsCache {
   private readonly cache = new Map<string, Promise<Settings>>();
+  /** The `clauselint` settings the client pushed (didChangeConfiguration) or started with (initializationOptions). */
+  private clientWide: unknown;
 
-  /** `fetch` is undefined when the client cannot answer workspace/configuration: defaults apply. */
-  constructor(private readonly fetch: ConfigurationFetcher | undefined) {}
+  /**
+   * `fetch` is undefined when the client cannot answer workspace/configuration;
+   * `initial` is `initializationOptions.clauselint`.
+   */
+  constructor(private readonly fetch: ConfigurationFetcher | undefined, initial?: unknown) {
+    this.clientWide = initial;
+  }
 
   get(uri: string): Promise<Settings> {
     let hit = this.cache.get(uri);
     if (!hit) {
-      hit = this.fetch ? this.fetch(uri).then(sanitizeSettings, () => DEFAULT_SETTINGS) : Promise.resolve(DEFAULT_SETTINGS);
+      const fallback = () => sanitizeSettings(this.clientWide);
+      hit = this.fetch ? this.fetch(uri).then((raw) => (raw === null || raw === undefined ? fallback() : sanitizeSettings(raw)), fallback) : Promise.resolve(fallback());
       this.cache.set(uri, hit);
     }
     return hit;
+  }
+
+  /**
+   * The `settings` of a workspace/didChangeConfiguration: an object replaces
+   * the client-wide settings with its `clauselint` section (none: defaults);
+   * null, as VS Code sends when the server should pull, keeps them.
+   */
+  pushed(settings: unknown): void {
+    if (settings && typeof settings === 'object') this.clientWide = clauselintSection(settings);
+    this.clear();
   }
 
   forget(uri: string): void {

@@ -1,6 +1,25 @@
 /** The open workspace folders as file-system paths, and where a document's path is on disk. */
 import * as path from 'path';
-import { fileURLToPath } from 'url';
+import { fileURLToPath, pathToFileURL } from 'url';
+
+/** What initialize says about the workspace, in the order LSP prefers it. */
+export interface WorkspaceOfInitialize {
+  workspaceFolders?: { uri: string }[] | null;
+  rootUri?: string | null;
+  rootPath?: string | null;
+}
+
+/**
+ * The workspace folders a client starts with: `workspaceFolders`, else
+ * `rootUri`, else the deprecated `rootPath`; none at all is single-file mode
+ * (each file uses the nearest .clauselint.yaml above it).
+ */
+export function workspaceFolderUris(params: WorkspaceOfInitialize): string[] {
+  if (params.workspaceFolders && params.workspaceFolders.length > 0) return params.workspaceFolders.map((f) => f.uri);
+  if (params.rootUri) return [params.rootUri];
+  if (params.rootPath) return [pathToFileURL(params.rootPath).href];
+  return [];
+}
 
 export class WorkspaceFolders {
   private folders: string[] = [];

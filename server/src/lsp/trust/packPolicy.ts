@@ -20,7 +20,8 @@
  * each pack named in the `clauselint.packs` setting and each pack file checked
  * on its own:
  *
- * - trusted workspace: the workspace folders. A config or pack whose path is
+ * - trusted workspace: the workspace folders (none when the client sent none:
+ *   single-file mode, where every config is outside them). A config or pack whose path is
  *   inside them must really be there (not a link out), or it is not read. One
  *   whose path is outside them (a config above the folder, a pack named in
  *   the user's settings, a pack file opened from elsewhere) was chosen by the
@@ -53,9 +54,11 @@ export const UNTRUSTED_NPM_REFUSAL = 'npm-package packs are not loaded in an unt
 export function trustedWorkspacePolicy(folders: WorkspaceFolders): PackPolicy {
   return {
     entryScope(file) {
+      // No folders (a client that sent none): single-file mode, each config keeps to its own folder.
+      const singleFile = folders.all().length === 0;
       const scope = ReadScope.of(folders.all(), {
-        where: 'the workspace folders',
-        hint: 'a pack may extend files in the workspace, built-in packs (clauselint:<name>) and npm packages',
+        where: singleFile ? 'the workspace folders (there are none: single-file mode)' : 'the workspace folders',
+        hint: `a pack may extend files in ${singleFile ? 'its own folder' : 'the workspace'}, built-in packs (clauselint:<name>) and npm packages`,
       });
       if (scope.holdsAsWritten(file)) return scope.refusal(file) ?? scope;
       return scope.withFolder(path.dirname(path.resolve(file)), 'the folder of this config or pack');
