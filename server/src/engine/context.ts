@@ -73,13 +73,27 @@ export class RuleContext {
       if (detector.outsideDefinitions && (this.inDefinitionBody(hit.start) || this.inDefinedTerm(hit))) continue;
       if (detector.near && !this.nearHit(detector.near, hit, container, detector.nearChars ?? DEFAULT_NEAR_CHARS)) continue;
       if (detector.notPrecededBy) {
-        const before = { start: Math.max(container.start, hit.start - (detector.precededChars ?? DEFAULT_NEAR_CHARS)), end: hit.start };
+        const before = { start: this.clauseStart(Math.max(container.start, hit.start - (detector.precededChars ?? DEFAULT_NEAR_CHARS)), hit.start), end: hit.start };
         if (detector.notPrecededBy.some((t) => this.hasHitIn(t, before))) continue;
       }
       out.push({ hit, container });
     }
     this.detectionCache.set(key, out);
     return out;
+  }
+
+  /**
+   * Where the clause that ends at `end` starts, at or after `from`: after the last "; " or
+   * ", and " / ", but " before it. A denial in an earlier clause ("X will not be covered, and Y
+   * will be free to use it for any purpose") does not reach the words after it.
+   */
+  private clauseStart(from: number, end: number): number {
+    const text = this.doc.text.slice(from, end);
+    const re = /;\s|,\s+(?:and|but|whereas)\s(?!not\b|shall\b|will\b|may\b|must\b)/g;
+    let last = -1;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) last = m.index + m[0].length;
+    return last < 0 ? from : from + last;
   }
 
   /** Whether every set has a hit starting within `chars` before or after `hit` (outside it), inside `container`. */

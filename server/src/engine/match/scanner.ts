@@ -88,7 +88,7 @@ export class Scanner {
   /** Sets that can start with a given word, and sets that can start anywhere. */
   private readonly byFirstWord = new Map<string, number[]>();
   private readonly anyStart: number[] = [];
-  /** Per primary set with look-alikes, the regex of its exceptions. */
+  /** Per set with look-alikes, the regex of its exceptions. */
   private readonly except = new Map<string, RegExp>();
   /** Sets matched on demand inside a span. */
   private readonly lazy = new Map<string, RegExp>();
@@ -99,15 +99,15 @@ export class Scanner {
     const scanned: CompiledSet[] = [];
     for (const spec of specs) {
       const set = this.compileSet(spec.id, spec.phrases, spec.patterns, '');
-      if (lazy.has(spec.id)) {
-        if (set.alternatives.length > 0) this.lazy.set(spec.id, new RegExp(wrap(set.alternatives)));
-        continue;
-      }
-      scanned.push(set);
       if (spec.except && (spec.except.phrases.length > 0 || spec.except.patterns.length > 0)) {
         const ex = this.compileSet(spec.id + EXCEPT_SUFFIX, spec.except.phrases, spec.except.patterns, 'except.');
         if (ex.alternatives.length > 0) this.except.set(spec.id, new RegExp(wrap(ex.alternatives), 'g'));
       }
+      if (lazy.has(spec.id)) {
+        if (set.alternatives.length > 0) this.lazy.set(spec.id, new RegExp(wrap(set.alternatives), 'g'));
+        continue;
+      }
+      scanned.push(set);
     }
     this.plan(scanned.filter((s) => s.alternatives.length > 0));
   }
@@ -217,7 +217,16 @@ export class Scanner {
   /** Whether lazy set `setId` matches somewhere in a piece of normalised text. */
   testLazy(setId: string, normalisedText: string): boolean {
     const regex = this.lazy.get(setId);
-    return regex !== undefined && normalisedText.length > 0 && regex.test(normalisedText);
+    if (regex === undefined || normalisedText.length === 0) return false;
+    const except = this.except.get(setId);
+    regex.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    // Any match that no look-alike covers will do; each start is tried, so a cancelled match does not hide a later one.
+    while ((m = regex.exec(normalisedText))) {
+      if (!except || !this.cancelled(except, normalisedText, { start: m.index, end: m.index + m[0].length })) return true;
+      regex.lastIndex = m.index + 1;
+    }
+    return false;
   }
 
   private tryAt(k: number, text: string, at: number, record: (k: number, start: number, end: number) => void): void {
