@@ -170,3 +170,19 @@ describe('document structure: schedules, wrapped lines and lettered lists', () =
     assert.strictEqual(text.slice(def.body.start, def.body.end).trim(), 'the know-how of each party.');
   });
 });
+
+describe('definitions in glossary tables and all-caps text', () => {
+  it('reads the rows of a glossary table as definitions, not its header or separator', () => {
+    const text = ['| Term | Meaning |', '| --- | --- |', '| Licensed Use | Any lawful use of the Imagery by the Ministry |', '| Imagery | The satellite images |'].join('\n');
+    const defs = parseDocument(text, 'glossary.md').definitions;
+    assert.deepStrictEqual(defs.map((d) => [d.term, text.slice(d.body.start, d.body.end).trim()]), [
+      ['Licensed Use', 'Any lawful use of the Imagery by the Ministry'],
+      ['Imagery', 'The satellite images'],
+    ]);
+  });
+
+  it('reads "X" MEANS ... in capitals', () => {
+    const defs = parseDocument('"LICENSOR PURPOSES" MEANS ANY AND ALL PURPOSES OF THE LICENSOR.', 'a.txt').definitions;
+    assert.deepStrictEqual(defs.map((d) => d.term), ['LICENSOR PURPOSES']);
+  });
+});
