@@ -40,7 +40,7 @@ describe('LSP: live diagnostics', function () {
     assert.deepStrictEqual(grant.range, { start: positionAt(AI_DRAFT, start), end: positionAt(AI_DRAFT, start + GRANT_PHRASE.length) });
     assert.strictEqual(grant.source, 'clauselint');
     assert.strictEqual(grant.severity, DiagnosticSeverity.Warning);
-    assert.match(grant.message, /List the uses that are excluded/);
+    assert.match(grant.message, /list the uses it excludes/);
     assert.match(grant.codeDescription!.href, /^clauselint-docs:\/recommended\/broad-use-grant\.md\?from=/);
     const carveOut = p.diagnostics.find((d) => d.code === 'recommended/missing-surveillance-carve-out')!;
     // The finding sits on the grant itself: no related location repeats its own range.

@@ -35,7 +35,7 @@ describe('LSP: hover, code lens, coverage and ClauseLint requests', function () 
     const md = (hover.contents as MarkupContent).value;
     assert.strictEqual((hover.contents as MarkupContent).kind, 'markdown');
     assert.match(md, /`recommended\/broad-use-grant` \(warning\)/);
-    assert.match(md, /List the uses that are excluded/);
+    assert.match(md, /list the uses it excludes/);
     assert.match(md, /\*Source:\* DoD/);
     assert.match(md, /`recommended\/missing-weapons-carve-out`/, 'every finding at the phrase is explained');
     assert.deepStrictEqual(hover.range!.start, positionAt(AI_DRAFT, AI_DRAFT.indexOf(GRANT_PHRASE)));
