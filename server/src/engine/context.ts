@@ -38,10 +38,18 @@ export class RuleContext {
     return this.hits.get(termSet) ?? EMPTY;
   }
 
+  /** Lazy answers by set and span: many hits share one container (a clause, a sentence). */
+  private readonly lazyAnswers = new Map<string, boolean>();
+
   /** Whether `termSet` has a hit starting inside `span`. */
   hasHitIn(termSet: string, span: Span): boolean {
     const list = this.hits.get(termSet);
-    if (!list) return this.lazyHitIn(termSet, span);
+    if (!list) {
+      const key = `${termSet}\u0000${span.start}\u0000${span.end}`;
+      let answer = this.lazyAnswers.get(key);
+      if (answer === undefined) this.lazyAnswers.set(key, (answer = this.lazyHitIn(termSet, span)));
+      return answer;
+    }
     const i = lastStartingAtOrBefore(list, span.end - 1);
     return i >= 0 && list[i].start >= span.start;
   }
@@ -65,17 +73,18 @@ export class RuleContext {
     const out: Detection[] = [];
     for (const hit of this.hitsOf(detector.terms)) {
       const container = this.containerOf(hit.start, detector.within);
-      if (!detector.with.every((t) => this.hasHitIn(t, container))) continue;
-      const excluded = detector.withoutWithin ? this.containerOf(hit.start, detector.withoutWithin) : container;
-      if (detector.without.some((t) => this.hasHitIn(t, excluded))) continue;
-      if (detector.inSectionTitled && !this.inSectionTitled(hit.start, detector.inSectionTitled)) continue;
-      if (detector.outsideHeadings && this.inHeading(hit.start)) continue;
-      if (detector.outsideDefinitions && (this.inDefinitionBody(hit.start) || this.inDefinedTerm(hit))) continue;
+      // Checks of small windows first: a clause-wide `with` over a long contract costs most.
       if (detector.near && !this.nearHit(detector.near, hit, container, detector.nearChars ?? DEFAULT_NEAR_CHARS)) continue;
       if (detector.notPrecededBy) {
         const before = { start: this.clauseStart(Math.max(container.start, hit.start - (detector.precededChars ?? DEFAULT_NEAR_CHARS)), hit.start), end: hit.start };
         if (detector.notPrecededBy.some((t) => this.hasHitIn(t, before))) continue;
       }
+      if (detector.outsideHeadings && this.inHeading(hit.start)) continue;
+      if (!detector.with.every((t) => this.hasHitIn(t, container))) continue;
+      const excluded = detector.withoutWithin ? this.containerOf(hit.start, detector.withoutWithin) : container;
+      if (detector.without.some((t) => this.hasHitIn(t, excluded))) continue;
+      if (detector.inSectionTitled && !this.inSectionTitled(hit.start, detector.inSectionTitled)) continue;
+      if (detector.outsideDefinitions && (this.inDefinitionBody(hit.start) || this.inDefinedTerm(hit))) continue;
       out.push({ hit, container });
     }
     this.detectionCache.set(key, out);
@@ -110,12 +119,11 @@ export class RuleContext {
    * or used): the term means what its definition says, which the definition rule reads.
    */
   private inDefinedTerm(hit: Span): boolean {
-    const text = this.doc.text;
     this.definedTermList ??= [...new Set(this.doc.definitions.map((d) => d.term))];
     for (const term of this.definedTermList) {
-      for (let i = text.indexOf(term, Math.max(0, hit.start - term.length + 1)); i >= 0 && i < hit.end; i = text.indexOf(term, i + 1)) {
-        if (i + term.length > hit.start) return true;
-      }
+      // Only the stretch where an occurrence could overlap the hit: indexOf on the whole text would read to its end.
+      const from = Math.max(0, hit.start - term.length + 1);
+      if (this.doc.text.slice(from, hit.end + term.length - 1).includes(term)) return true;
     }
     return false;
   }
