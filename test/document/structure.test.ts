@@ -186,3 +186,17 @@ describe('definitions in glossary tables and all-caps text', () => {
     assert.deepStrictEqual(defs.map((d) => d.term), ['LICENSOR PURPOSES']);
   });
 });
+
+describe('bold headings in Markdown', () => {
+  it('makes a line that is only bold text a section below the # headings', () => {
+    const text = '# Licence Agreement\n\n**Security**\n\nThe Supplier keeps logs.\n\n**Escalation**\n\nBefore any use, pause.';
+    const doc = parseDocument(text, 'a.md');
+    assert.deepStrictEqual(doc.sections.map((s) => `${s.title}|${s.parent}`), ['Licence Agreement|-1', 'Security|0', 'Escalation|0']);
+    assert.strictEqual(sectionAt(doc, text.indexOf('pause'))!.title, 'Escalation');
+  });
+
+  it('leaves bold words inside a sentence, and bold text in plain-text files, alone', () => {
+    assert.strictEqual(parseDocument('The **Supplier** shall keep logs.', 'a.md').sections.length, 0);
+    assert.strictEqual(parseDocument('**Security**\n\nThe Supplier keeps logs.', 'a.txt').sections.length, 0);
+  });
+});

@@ -158,6 +158,24 @@ rules:
     assert.strictEqual(lint(body, compiled, { only: new Set(['t/audit']) }).findings.length, 1);
   });
 
+  it('withKinds: a clause kind must be found in the same span', () => {
+    const kinds = pack(`
+terms:
+  pause: { phrases: [pause] }
+  role: { phrases: [officer] }
+  approval: { phrases: [approval] }
+kinds:
+  approver: { title: Approver, detect: [{ terms: role, near: approval, nearChars: 30 }] }
+  escalation: { title: Escalation, detect: [{ terms: pause, withKinds: [approver], within: clause }] }
+rules:
+  escalation: { kind: require, clause: escalation, message: m }
+`);
+    const named = '9. Escalation\n\n9.1 The use shall pause.\n\n9.2 It needs the written approval of the Officer.';
+    const unnamed = '9. Escalation\n\n9.1 The use shall pause.\n\n9.2 It needs approval.\n\n10. Staff\n\n10.1 The Officer signs the payroll.';
+    assert.strictEqual(lint(named, kinds).findings.length, 0);
+    assert.strictEqual(lint(unnamed, kinds).findings.length, 1);
+  });
+
   it('within: clause looks across the sub-clauses of one numbered section, not into the next', () => {
     const one = '9. Escalation\n\n9.1 The use shall pause.\n\n9.2 It needs the approval of the Officer.\n\n9.3 The decision is logged.';
     const split = '9. Escalation\n\n9.1 The use shall pause.\n\n9.2 It needs the approval of the Officer.\n\n10. Records\n\n10.1 The decision is logged.';

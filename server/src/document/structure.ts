@@ -46,6 +46,9 @@ const NUMBERED = /^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*|__)?(\d{1,3}(?:\.\d{1,3})*)(?:
 const PAREN = /^[ \t]*(?:\*\*|__)?\(([a-z]{1,2}|[ivxlc]{1,6}|\d{1,2}|[A-Z])\)[ \t]+/y;
 const MD_HEADING = /^[ \t]{0,3}(#{1,6})[ \t]+/y;
 const BULLET = /^[ \t]*[-*+•][ \t]+/y;
+/** A Markdown line that is only bold text ("**Security**"): a heading below every # level. */
+const BOLD_HEADING = /^[ \t]{0,3}(\*\*|__)(?=\S)([^*_\n]{2,80}?)\1[ \t]*[:.]?[ \t]*$/;
+const BOLD_HEADING_DEPTH = 7;
 
 const ROMAN = /^[ivxlc]+$/;
 
@@ -102,6 +105,9 @@ function readLabel(text: string, start: number, end: number, markdown: boolean):
   }
   if (mdDepth > 0) {
     return { label: '', number: '', family: 'section', kind: 'markdown', mdDepth, bodyStart: start + MD_HEADING.lastIndex };
+  }
+  if (markdown && BOLD_HEADING.test(line)) {
+    return { label: '', number: '', family: 'section', kind: 'markdown', mdDepth: BOLD_HEADING_DEPTH, bodyStart: start };
   }
   return undefined;
 }

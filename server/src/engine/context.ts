@@ -81,6 +81,7 @@ export class RuleContext {
       }
       if (detector.outsideHeadings && this.inHeading(hit.start)) continue;
       if (!detector.with.every((t) => this.hasHitIn(t, container))) continue;
+      if (detector.withKinds && !detector.withKinds.every((k) => this.kindIn(k, container))) continue;
       const excluded = detector.withoutWithin ? this.containerOf(hit.start, detector.withoutWithin) : container;
       if (detector.without.some((t) => this.hasHitIn(t, excluded))) continue;
       if (detector.inSectionTitled && !this.inSectionTitled(hit.start, detector.inSectionTitled)) continue;
@@ -155,6 +156,20 @@ export class RuleContext {
   }
 
   /** Where a kind was found: by its own detectors, then (unless `ownOnly`) as contributed by rules. */
+  /** Kinds being detected right now: a kind that needs itself (a pack error) is absent, not a loop. */
+  private readonly detecting = new Set<string>();
+
+  /** Whether a kind's own detections have a location overlapping `span`. */
+  private kindIn(kindId: string, span: Span): boolean {
+    if (this.detecting.has(kindId)) return false;
+    this.detecting.add(kindId);
+    try {
+      return this.kindDetections(kindId, true).some((d) => d.container.start < span.end && d.container.end > span.start);
+    } finally {
+      this.detecting.delete(kindId);
+    }
+  }
+
   kindDetections(kindId: string, ownOnly = false): Detection[] {
     const spec = this.ruleSet.kinds.get(kindId);
     const out: Detection[] = [];

@@ -33,6 +33,8 @@ export interface Detector {
   outsideHeadings?: boolean;
   /** Drop hits inside the body of a `"X" means ...` definition (the term's uses carry the meaning instead). */
   outsideDefinitions?: boolean;
+  /** Clause kinds that must each be found in the same `within` span (an escalation clause's named approver). */
+  withKinds?: string[];
   /** Every one of these sets has a hit within `nearChars` before or after the hit (not inside it), in the same span. */
   near?: string[];
   nearChars?: number;

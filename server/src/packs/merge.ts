@@ -94,7 +94,9 @@ export function mergePacks(packs: PackContent[]): MergedConfig {
     k.value.detect = k.value.detect.filter((d, i) => {
       const missing = [d.terms, ...d.with, ...d.without, ...(d.inSectionTitled ? [d.inSectionTitled] : []), ...(d.near ?? []), ...(d.notPrecededBy ?? [])].find((t) => !terms.has(t));
       if (missing) refError(k, ['detect', i], `kind "${id}" refers to unknown term set "${missing}"`);
-      return !missing;
+      const missingKind = (d.withKinds ?? []).find((w) => !kinds.has(w));
+      if (missingKind) refError(k, ['detect', i, 'withKinds'], `kind "${id}" refers to unknown clause kind "${missingKind}"`);
+      return !missing && !missingKind;
     });
   }
   for (const [id, c] of conditions) {

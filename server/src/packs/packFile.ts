@@ -145,6 +145,7 @@ function packFromSource(source: YamlSource, schema: { errors: PackError[]; badRu
             inSectionTitled: d.inSectionTitled as string | undefined,
             outsideDefinitions: d.outsideDefinitions === true || undefined,
             outsideHeadings: d.outsideHeadings === true || undefined,
+            withKinds: d.withKinds === undefined ? undefined : list(d.withKinds),
             near: d.near === undefined ? undefined : list(d.near),
             nearChars: d.nearChars as number | undefined,
             notPrecededBy: d.notPrecededBy === undefined ? undefined : list(d.notPrecededBy),
