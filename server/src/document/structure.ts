@@ -2,10 +2,12 @@
  * Paragraphs, numbered sections and headings, read line by line from the original text.
  *
  * A section starts at a heading or a numbered line (`1.`, `1.1`, `(a)`, `Section 7`,
- * `ARTICLE IV`, Markdown `#`) and runs until the next section of the same or a
- * higher rank. Ranks: articles 0, Markdown headings their depth - 1 unless they
- * carry a number, numbered labels their number of components, lettered labels one
- * below the section they sit in, roman numerals one below a lettered label.
+ * `ARTICLE IV`, `SCHEDULE 2`, Markdown `#` or a line that is only bold text) and runs
+ * until the next section of the same or a higher rank. Ranks: articles and schedules
+ * 0, Markdown headings their depth - 1 unless they carry a number (bold lines below
+ * every `#` level), numbered labels their number of components, lettered labels one
+ * below the section they sit in, roman numerals one below a lettered label. A line
+ * that continues a sentence cut by a line break is never a label.
  */
 import { Span } from './lineIndex';
 
@@ -84,7 +86,7 @@ function readLabel(text: string, start: number, end: number, markdown: boolean):
   }
   SCHEDULE_UPPER.lastIndex = 0;
   SCHEDULE_MIXED.lastIndex = 0;
-  if ((m = SCHEDULE_UPPER.exec(line) ?? SCHEDULE_MIXED.exec(line.replace(/[\r\n]+$/, '')))) {
+  if ((m = SCHEDULE_UPPER.exec(line) ?? SCHEDULE_MIXED.exec(line))) {
     const label = `${m[1]} ${m[2]}`;
     return { label, number: scheduleNumber(m[1], m[2]), family: 'schedule', kind: 'article', mdDepth, bodyStart: start + m[0].length };
   }

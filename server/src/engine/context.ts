@@ -17,6 +17,8 @@ export interface Detection {
 }
 
 const EMPTY: Span[] = [];
+/** Spans at least this long are usually several blocks: their lazy answers are cached per lint. */
+const LONG_SPAN = 2000;
 
 export class RuleContext {
   private readonly coverageCache = new Map<string, KindCoverage>();
@@ -45,6 +47,8 @@ export class RuleContext {
   hasHitIn(termSet: string, span: Span): boolean {
     const list = this.hits.get(termSet);
     if (!list) {
+      // Small spans are answered from the block's own cache; long ones (a clause of many blocks) are kept here.
+      if (span.end - span.start < LONG_SPAN) return this.lazyHitIn(termSet, span);
       const key = `${termSet}\u0000${span.start}\u0000${span.end}`;
       let answer = this.lazyAnswers.get(key);
       if (answer === undefined) this.lazyAnswers.set(key, (answer = this.lazyHitIn(termSet, span)));
@@ -159,15 +163,29 @@ export class RuleContext {
   /** Kinds being detected right now: a kind that needs itself (a pack error) is absent, not a loop. */
   private readonly detecting = new Set<string>();
 
-  /** Whether a kind's own detections have a location overlapping `span`. */
+  /** Per kind, its own detections' containers sorted by start, with the running maximum of their ends. */
+  private readonly kindSpans = new Map<string, { spans: Span[]; maxEnd: number[] }>();
+
+  /** Whether a kind's own detections have a location overlapping `span` (a binary search: asked once per hit of a detector). */
   private kindIn(kindId: string, span: Span): boolean {
-    if (this.detecting.has(kindId)) return false;
-    this.detecting.add(kindId);
-    try {
-      return this.kindDetections(kindId, true).some((d) => d.container.start < span.end && d.container.end > span.start);
-    } finally {
-      this.detecting.delete(kindId);
+    let index = this.kindSpans.get(kindId);
+    if (!index) {
+      if (this.detecting.has(kindId)) return false;
+      this.detecting.add(kindId);
+      try {
+        const spans = this.kindDetections(kindId, true).map((d) => d.container);
+        let max = -1;
+        index = { spans, maxEnd: spans.map((c) => (max = Math.max(max, c.end))) };
+        this.kindSpans.set(kindId, index);
+      } finally {
+        this.detecting.delete(kindId);
+      }
     }
+    const { spans, maxEnd } = index;
+    for (let i = lastStartingAtOrBefore(spans, span.end - 1); i >= 0 && maxEnd[i] > span.start; i--) {
+      if (spans[i].end > span.start) return true;
+    }
+    return false;
   }
 
   kindDetections(kindId: string, ownOnly = false): Detection[] {
