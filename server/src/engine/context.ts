@@ -159,7 +159,6 @@ export class RuleContext {
     return this.ruleSet.kinds.get(id);
   }
 
-  /** Where a kind was found: by its own detectors, then (unless `ownOnly`) as contributed by rules. */
   /** Kinds being detected right now: a kind that needs itself (a pack error) is absent, not a loop. */
   private readonly detecting = new Set<string>();
 
@@ -188,6 +187,7 @@ export class RuleContext {
     return false;
   }
 
+  /** Where a kind was found: by its own detectors, then (unless `ownOnly`) as contributed by rules. */
   kindDetections(kindId: string, ownOnly = false): Detection[] {
     const spec = this.ruleSet.kinds.get(kindId);
     const out: Detection[] = [];

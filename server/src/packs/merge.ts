@@ -145,7 +145,8 @@ export function mergePacks(packs: PackContent[]): MergedConfig {
 /** The chain of conditions by which `id` refers back to itself, if it does. */
 function conditionCycle(id: string, conditions: Map<string, { value: ConditionSpec }>): string[] | undefined {
   const walk = (current: string, path: string[]): string[] | undefined => {
-    for (const t of conditionItems(conditions.get(current)?.value ?? { id: current, description: '', anyOf: [], allOf: [], noneOf: [] })) {
+    const spec = conditions.get(current)?.value;
+    for (const t of spec ? conditionItems(spec) : []) {
       if (!('condition' in t)) continue;
       if (t.condition === id) return [...path, id];
       if (!path.includes(t.condition)) {

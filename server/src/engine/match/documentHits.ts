@@ -16,15 +16,13 @@ interface BlockMatches {
   scanner: Scanner;
   hits?: ReadonlyMap<string, Span[]>;
   lazy: Map<string, boolean>;
-  /** Answers for the whole block, by set: a clause-wide question asks each of its blocks this. */
-  whole: Map<string, boolean>;
 }
 
 const matchesByBlock = new WeakMap<BlockAnalysis, BlockMatches>();
 
 function matchesOf(analysis: BlockAnalysis, scanner: Scanner): BlockMatches {
   let entry = matchesByBlock.get(analysis);
-  if (!entry || entry.scanner !== scanner) matchesByBlock.set(analysis, (entry = { scanner, lazy: new Map(), whole: new Map() }));
+  if (!entry || entry.scanner !== scanner) matchesByBlock.set(analysis, (entry = { scanner, lazy: new Map() }));
   return entry;
 }
 
@@ -55,12 +53,6 @@ export function scanEveryBlock(doc: ContractDocument, scanner: Scanner): number 
 }
 
 function lazyInBlock(analysis: BlockAnalysis, scanner: Scanner, setId: string, from: number, to: number): boolean {
-  if (from === 0 && to === analysis.text.length) {
-    const whole = matchesOf(analysis, scanner).whole;
-    let answer = whole.get(setId);
-    if (answer === undefined) whole.set(setId, (answer = analysis.norm.text.length > 0 && scanner.testLazy(setId, analysis.norm.text)));
-    return answer;
-  }
   const answers = matchesOf(analysis, scanner).lazy;
   const key = `${setId}\u0000${from}\u0000${to}`;
   let answer = answers.get(key);
