@@ -31,6 +31,8 @@ export interface MergedConfig {
   compiled: CompiledRuleSet;
   errors: PackError[];
   overrides: GlobOverride[];
+  /** `ignores` of every pack, in load order (extended packs first): gitignore patterns relative to the config's folder. */
+  ignores: string[];
   /** Rule ids that are aliases of another rule, by qualified id. */
   replaced: Map<string, ReplacedRule>;
 }
@@ -58,6 +60,7 @@ export function mergePacks(packs: PackContent[]): MergedConfig {
   const clauses = new Map<string, Origin<ClauseSnippet>>();
   const rules: { spec: RuleSpec; pack: PackContent; name: string }[] = [];
   const overrides: GlobOverride[] = [];
+  const ignores: string[] = [];
   const replaced = new Map<string, ReplacedRule>();
 
   for (const pack of packs) {
@@ -85,6 +88,7 @@ export function mergePacks(packs: PackContent[]): MergedConfig {
     }
     applySettings(pack, pack.ruleSettings, rules.map((r) => r.spec), ['rules'], errors, replaced);
     for (const o of pack.overrides) overrides.push({ baseDir: path.dirname(pack.file), files: o.files, rules: o.rules });
+    ignores.push(...pack.ignores);
   }
 
   // References between ids, checked once everything is merged.
@@ -139,7 +143,7 @@ export function mergePacks(packs: PackContent[]): MergedConfig {
     const { line, column } = locate(origin.pack.source, where, { column: e.column });
     errors.push({ file: origin.pack.file, line, column, severity: 'error', message: `${e.field.replace(/s$/, '')} ${JSON.stringify(itemOf(origin.value, e.field, e.index))} rejected: ${e.message}` });
   }
-  return { compiled, errors, overrides, replaced };
+  return { compiled, errors, overrides, ignores, replaced };
 }
 
 /** The chain of conditions by which `id` refers back to itself, if it does. */
