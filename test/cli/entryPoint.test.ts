@@ -57,6 +57,19 @@ describe('CLI entry point', () => {
     assert.deepStrictEqual(chooseCli(noCache), { file: path.join(noCache, BUNDLE_FILE), codeCache: undefined });
   });
 
+  it('is the bundle, with its code cache, in an installed package: no tsc output, and npm does not keep modification times', () => {
+    const out = outFolder((dir) => {
+      fs.rmSync(path.join(dir, 'server'), { recursive: true });
+      fs.utimesSync(path.join(dir, BUNDLE_FILE), 500, 500);
+    });
+    assert.deepStrictEqual(chooseCli(out), { file: path.join(out, BUNDLE_FILE), codeCache: path.join(out, CODE_CACHE_FILE) });
+    const edited = outFolder((dir) => {
+      fs.rmSync(path.join(dir, 'server'), { recursive: true });
+      fs.appendFileSync(path.join(dir, BUNDLE_FILE), '// another build\n');
+    });
+    assert.deepStrictEqual(chooseCli(edited), { file: path.join(edited, BUNDLE_FILE) }, 'a bundle of another size gets no code cache');
+  });
+
   it('loads the bundle from its code cache as a module of its own folder', async () => {
     const out = outFolder((dir) => {
       fs.writeFileSync(path.join(dir, 'dep.js'), "module.exports = 'dep';\n");
