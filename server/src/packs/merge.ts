@@ -12,7 +12,7 @@ import { compileRuleSet, CompiledRuleSet } from '../engine/lint';
 import { TermSetSpec } from '../engine/match/scanner';
 import { RULE_KINDS } from '../engine/rules';
 import { ClauseKindSpec, ClauseSnippet, conditionItems, ConditionSpec, RuleSet, RuleSpec, Severity } from '../engine/types';
-import { builtinDocsDir, isBuiltinPack } from './builtin';
+import { builtinDocsWebBase, isBuiltinPack } from './builtin';
 import { PackError } from './errors';
 import { PackContent, RawRule, SeverityOrOff, termSetFrom } from './packFile';
 import { currentRule, describeReplacement, qualify, replacedEntry, ReplacedRule } from './ruleLifecycle';
@@ -43,11 +43,12 @@ interface Origin<T> {
   path: PathSegment[];
 }
 
-/** A web page from the pack's docsBase; only built-in packs link files (a pack cannot point the docs view at a file). */
+/** A web page: from the pack's docsBase, or for a built-in pack its docs page in ClauseLint's repository. */
 function docsUrlFor(pack: PackContent, name: string): string | undefined {
   if (pack.docsBase && /^https?:\/\//i.test(pack.docsBase)) return pack.docsBase + name;
   if (isBuiltinPack(pack.file)) {
-    return 'file://' + path.join(builtinDocsDir(), pack.id, `${name}.md`).split(path.sep).join('/');
+    const base = builtinDocsWebBase();
+    return base ? `${base}${pack.id}/${name}.md` : undefined;
   }
   return undefined;
 }
