@@ -11,12 +11,11 @@ import { spawn, spawnSync, SpawnSyncReturns } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { tempDir } from '../helpers';
+import { HANG_GUARD_MS as HUNG } from '../hangGuard';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const NPX = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-/** A hard stop for each npm step, only against a hung process: not a speed check. */
-const HUNG = 15 * 60 * 1000;
 
 function run(cmd: string, args: string[], cwd: string): SpawnSyncReturns<string> {
   const env = { ...process.env, NO_COLOR: '1', npm_config_update_notifier: 'false' };
