@@ -107,6 +107,15 @@ describe('clauselint CLI: ignored files', () => {
     assert.deepStrictEqual(lintedPaths(['--no-ignore', 'old/a.md'], dir), ['old/a.md']);
   });
 
+  it('leaves ignored files out of the exceptions log too', () => {
+    const suppressed = `<!-- clauselint-disable-next-line recommended/broad-use-grant -- reason: narrowed in the order form; approved-by: Legal -->\n${GRANT}`;
+    const dir = repo({ '.gitignore': 'old/\n', 'old/a.md': suppressed, 'b.md': suppressed });
+    const run = runCli(['exceptions', '--format', 'csv'], { cwd: dir });
+    assert.strictEqual(run.status, 0, run.stderr);
+    assert.match(run.stdout, /^b\.md,/m);
+    assert.doesNotMatch(run.stdout, /old\/a\.md/);
+  });
+
   it('warns, not fails, when a glob finds only ignored files', () => {
     const dir = repo({ '.gitignore': 'old/\n', 'old/a.md': GRANT });
     const run = runCli(['old/**/*.md'], { cwd: dir });
