@@ -98,13 +98,13 @@ function walk(root: string, maxDepth: number, keep: (rel: string) => boolean, wa
     .withMaxDepth(maxDepth - 1)
     .exclude((name, dirPath) => skipFolder(name) || ignores?.whyIgnored(dirPath, true) !== undefined);
   const wanted = (crawler.crawl(root).sync() as string[]).filter((full) => keep(toPosix(path.relative(root, full))));
-  const files = wanted
-    .filter((full) => !ignores?.whyIgnored(full))
+  const kept = wanted.filter((full) => !ignores?.whyIgnored(full));
+  const files = kept
     // Symlinks come through as entries: keep links to files, never links to folders (they can loop).
     .filter((full) => safeStat(full)?.isFile() ?? false)
     .map((full) => toPosix(path.relative(root, full)))
     .sort(bySegments);
-  return { files, ignored: wanted.filter((full) => ignores?.whyIgnored(full)).length };
+  return { files, ignored: wanted.length - kept.length };
 }
 
 function safeStat(p: string): fs.Stats | undefined {
