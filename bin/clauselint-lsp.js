@@ -3,7 +3,9 @@
 // The ClauseLint language server, for any LSP client (Neovim, Helix, Emacs eglot, ...):
 //   clauselint-lsp [--stdio | --node-ipc | --socket=<port> | --pipe=<name>]   (default: --stdio)
 //   clauselint-lsp --version | --help
-// It runs the tsc build (out/server/src/server.js), which the npm package ships.
+// In a clone it runs the tsc build (out/server/src/server.js); the npm package
+// ships only the CLI bundle (out/cli.js), which holds the server's code too.
+const fs = require('fs');
 const path = require('path');
 
 const args = process.argv.slice(2);
@@ -20,11 +22,12 @@ if (args.includes('--version') || args.includes('-v')) {
 }
 if (!args.some((a) => /^--(stdio|node-ipc|socket|pipe)(=|$)/.test(a))) process.argv.push('--stdio');
 
-const server = path.join(__dirname, '..', 'out', 'server', 'src', 'server.js');
-try {
-  require.resolve(server);
-} catch {
+const out = path.join(__dirname, '..', 'out');
+const tscBuild = path.join(out, 'server', 'src', 'server.js');
+const bundle = path.join(out, 'cli.js');
+if (fs.existsSync(tscBuild)) require(tscBuild);
+else if (fs.existsSync(bundle)) require(bundle).runLanguageServer();
+else {
   process.stderr.write('clauselint-lsp: the server is not built yet: run "npm run build" in the clauselint folder first.\n');
   process.exit(2);
 }
-require(server);

@@ -1,7 +1,8 @@
 /**
  * Build step (part of npm run build, after tsc): bundles the compiled CLI
  * (out/server/src/cli/main.js and the modules it imports, not the npm
- * packages) into out/cli.js with esbuild, with a source map that leads back to
+ * packages) into out/cli.js with esbuild (with the lint worker's and the
+ * language server's code, run on demand: the npm package ships this bundle, not the tsc output), with a source map that leads back to
  * the TypeScript; lists the files it was made from in out/cli.bundle.json; and
  * writes V8's code cache of the bundle after linting the example contract
  * with it, so the functions a lint runs are cached compiled (out/cli.js.v8cache).
@@ -18,14 +19,17 @@ import { REPO_ROOT } from './lib/paths';
 const OUT = path.join(REPO_ROOT, 'out');
 /**
  * What is bundled: out/<name>.js from each tsc output file. In a bundle
- * `__dirname` is out/, so a script the CLI starts from beside itself (a
- * worker thread's, say) must be bundled here too, under the name it is looked
- * for by.
+ * `__dirname` is out/, so a script the CLI starts from beside itself (the
+ * worker thread's) must be there under the name it is looked for by: the
+ * worker's is a two-line file that runs the worker code inside cli.js.
  */
 const ENTRY_POINTS: Record<string, string> = {
   [path.basename(BUNDLE_FILE, '.js')]: UNBUNDLED_MAIN,
-  lintWorker: path.join('server', 'src', 'cli', 'parallel', 'lintWorker.js'),
+  // What bin/clauselint.js loads the CLI with when there is no tsc output.
+  cliLoader: path.join('server', 'src', 'cli', 'entryPoint.js'),
 };
+/** Beside the bundle, where lintInWorkers.ts looks for the worker script. */
+const LINT_WORKER_SHIM = 'lintWorker.js';
 const WARM_UP_CONTRACT = path.join(REPO_ROOT, 'examples', 'ai-services-draft.md');
 
 function loadEsbuild(): typeof import('esbuild') | undefined {
@@ -62,7 +66,7 @@ async function writeCodeCache(bundle: string): Promise<void> {
 async function main(): Promise<void> {
   const bundle = path.join(OUT, BUNDLE_FILE);
   // An old bundle must never outlive a failed or skipped bundling.
-  const outputs = Object.keys(ENTRY_POINTS).flatMap((name) => [`${name}.js`, `${name}.js.map`]);
+  const outputs = [...Object.keys(ENTRY_POINTS).flatMap((name) => [`${name}.js`, `${name}.js.map`]), LINT_WORKER_SHIM];
   for (const file of [...outputs, BUNDLE_MANIFEST_FILE, CODE_CACHE_FILE]) fs.rmSync(path.join(OUT, file), { force: true });
   const esbuild = loadEsbuild();
   if (!esbuild) {
@@ -82,6 +86,8 @@ async function main(): Promise<void> {
     metafile: true,
     logLevel: 'warning',
   });
+  // The worker thread runs the bundle's copy of the worker code (main.ts runLintWorker).
+  fs.writeFileSync(path.join(OUT, LINT_WORKER_SHIM), "'use strict';\n// Made by scripts/bundle-cli.ts: the lint worker's code is in the CLI bundle.\nrequire('./cli.js').runLintWorker();\n");
   await writeCodeCache(bundle);
   const stat = fs.statSync(bundle);
   const manifest: BundleManifest = { inputs: Object.keys(result.metafile.inputs).sort(), bundle: { bytes: stat.size, mtimeMs: stat.mtimeMs } };

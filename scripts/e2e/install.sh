@@ -32,7 +32,8 @@ if [ "$(id -u)" != "0" ]; then
 fi
 
 # ---- 1. Debian packages -------------------------------------------------------
-APT_PKGS=(chromium libkrb5-dev pkg-config ripgrep)
+# chromium drives the editor; libkrb5-dev, pkg-config and a C++ toolchain build code-server's native modules; ripgrep is its search.
+APT_PKGS=(chromium libkrb5-dev pkg-config ripgrep g++ make python3)
 missing=()
 for p in "${APT_PKGS[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

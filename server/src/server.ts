@@ -120,7 +120,16 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     },
     logError,
   });
-  workspaceLint = new WorkspaceLint({ documents, settings, linter, diagnosticOptions, publish, openSnapshot: (uri) => live.snapshotFor(uri) });
+  workspaceLint = new WorkspaceLint({
+    documents,
+    settings,
+    linter,
+    diagnosticOptions,
+    publish,
+    openSnapshot: (uri) => live.snapshotFor(uri),
+    // The config's own ignores (with its extends); clauselint.packs settings add rules, not ignores.
+    configIgnores: (file) => loaders.forFile(file, []).ignoresFor(file),
+  });
   lookup = { loaders, settings, folders, snapshot: (uri) => live.snapshotFor(uri) };
   support = next;
   return { capabilities: serverCapabilities(support), serverInfo: { name: 'clauselint', version: packageVersion() } };

@@ -93,11 +93,13 @@ describe('clauselint CLI: CI output', () => {
       assert.strictEqual(grant.properties.source, 'Test source 1.2');
     });
 
-    it('omits helpUri for built-in rules (their docs are file: URLs into the install) but keeps the docs in help', () => {
+    it('gives built-in rules a helpUri: their docs page in the repository at this version, and keeps the docs in help', () => {
       const sarif = sarifIn(['draft.md']);
       const rules = sarif.runs[0].tool.driver.rules as SarifRule[];
       const grant = rules.find((r) => r.id === 'recommended/broad-use-grant')!;
-      assert.strictEqual(grant.helpUri, undefined);
+      const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+      assert.strictEqual(grant.helpUri, `https://github.com/clauselint/clauselint/blob/v${version}/docs/rules/recommended/broad-use-grant.md`);
+      assert.ok(rules.every((r) => r.helpUri?.startsWith('https://')), 'every built-in rule links to its page');
       assert.match(grant.help.text, /Flags wording that lets a party use the services/);
       assert.match(grant.help.markdown!, /\*\*Source:\*\* /);
       assert.doesNotMatch(JSON.stringify(sarif.runs[0].tool), /file:/);

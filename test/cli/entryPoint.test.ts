@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { BUNDLE_FILE, BUNDLE_MANIFEST_FILE, BundleManifest, chooseCli, CODE_CACHE_FILE, compileModule, loadCli, UNBUNDLED_MAIN } from '../../server/src/cli/entryPoint';
 import { CLI, ROOT, scratch } from './helpers';
+import { HANG_GUARD_MS } from '../hangGuard';
 
 const INPUTS = ['server/src/cli/main.js', 'server/src/engine/lint.js'];
 const BUNDLE_SOURCE = "exports.main = async (argv) => 'bundle:' + argv.join(' ');\n";
@@ -57,6 +58,19 @@ describe('CLI entry point', () => {
     assert.deepStrictEqual(chooseCli(noCache), { file: path.join(noCache, BUNDLE_FILE), codeCache: undefined });
   });
 
+  it('is the bundle, with its code cache, in an installed package: no tsc output, and npm does not keep modification times', () => {
+    const out = outFolder((dir) => {
+      fs.rmSync(path.join(dir, 'server'), { recursive: true });
+      fs.utimesSync(path.join(dir, BUNDLE_FILE), 500, 500);
+    });
+    assert.deepStrictEqual(chooseCli(out), { file: path.join(out, BUNDLE_FILE), codeCache: path.join(out, CODE_CACHE_FILE) });
+    const edited = outFolder((dir) => {
+      fs.rmSync(path.join(dir, 'server'), { recursive: true });
+      fs.appendFileSync(path.join(dir, BUNDLE_FILE), '// another build\n');
+    });
+    assert.deepStrictEqual(chooseCli(edited), { file: path.join(edited, BUNDLE_FILE) }, 'a bundle of another size gets no code cache');
+  });
+
   it('loads the bundle from its code cache as a module of its own folder', async () => {
     const out = outFolder((dir) => {
       fs.writeFileSync(path.join(dir, 'dep.js'), "module.exports = 'dep';\n");
@@ -79,12 +93,12 @@ describe('CLI entry point', () => {
     const preload = path.join(scratch({ 'report.js': "process.on('exit', () => process.stderr.write(JSON.stringify(Object.keys(require.cache))));" }), 'report.js');
     const args = ['-r', preload, CLI, '--format', 'json', path.join(ROOT, 'examples', 'ai-services-draft.md')];
     const env = { ...process.env, CLAUSELINT_DEBUG: undefined };
-    const cachedRun = spawnSync(process.execPath, args, { encoding: 'utf8', env });
+    const cachedRun = spawnSync(process.execPath, args, { encoding: 'utf8', env, timeout: HANG_GUARD_MS });
     assert.strictEqual(cachedRun.status, 1, cachedRun.stderr);
     const ours = (JSON.parse(cachedRun.stderr) as string[]).filter((f) => f.startsWith(out)).map((f) => path.relative(out, f));
     assert.deepStrictEqual(ours, [path.join('server', 'src', 'cli', 'entryPoint.js'), BUNDLE_FILE]);
     // With CLAUSELINT_DEBUG the bundle is required as usual (for source-mapped stack traces): same report.
-    const plainRun = spawnSync(process.execPath, args.slice(2), { encoding: 'utf8', env: { ...env, CLAUSELINT_DEBUG: '1' } });
+    const plainRun = spawnSync(process.execPath, args.slice(2), { encoding: 'utf8', env: { ...env, CLAUSELINT_DEBUG: '1' }, timeout: HANG_GUARD_MS });
     assert.strictEqual(plainRun.stdout, cachedRun.stdout);
     assert.ok(JSON.parse(cachedRun.stdout).files[0].findings.length > 0);
   });

@@ -3,6 +3,7 @@ import { tempDir } from '../helpers';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { HANG_GUARD_MS } from '../hangGuard';
 
 /** The repository root (tests run from out/test/cli). */
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -40,6 +41,8 @@ export function runCli(args: string[], options: RunOptions = {}): CliRun {
     env,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
+    timeout: HANG_GUARD_MS,
+    killSignal: 'SIGKILL',
   });
   if (result.error) throw result.error;
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };

@@ -29,6 +29,7 @@ describe('clauselint CLI: units', () => {
         maxFileSize: DEFAULT_MAX_FILE_SIZE,
         jobs: undefined,
         color: undefined,
+        noIgnore: false,
       });
       assert.strictEqual(DEFAULT_FAIL_ON, 'warning');
     });
@@ -90,6 +91,15 @@ describe('clauselint CLI: units', () => {
     assert.strictEqual(shouldUseColor(undefined, true, { NO_COLOR: '1' }), false);
     assert.strictEqual(shouldUseColor(true, false, { NO_COLOR: '1' }), true);
     assert.strictEqual(shouldUseColor(false, true, {}), false);
+    assert.strictEqual(shouldUseColor(undefined, true, { NO_COLOR: '' }), true, 'an empty NO_COLOR does not count');
+  });
+
+  it('honours FORCE_COLOR as Node does: 1, 2, 3, true or empty force colours on, 0 or false off, over NO_COLOR', () => {
+    for (const value of ['1', '2', '3', 'true', '']) assert.strictEqual(shouldUseColor(undefined, false, { FORCE_COLOR: value }), true, `FORCE_COLOR=${value}`);
+    for (const value of ['0', 'false']) assert.strictEqual(shouldUseColor(undefined, true, { FORCE_COLOR: value }), false, `FORCE_COLOR=${value}`);
+    assert.strictEqual(shouldUseColor(undefined, false, { FORCE_COLOR: '1', NO_COLOR: '1' }), true);
+    assert.strictEqual(shouldUseColor(undefined, true, { FORCE_COLOR: 'banana' }), true, 'an unknown value leaves it to the terminal');
+    assert.strictEqual(shouldUseColor(false, false, { FORCE_COLOR: '1' }), false, '--no-color wins');
   });
 
   describe('source encodings', () => {

@@ -61,7 +61,7 @@ describe('hostile packs: a file that is not a pack is never quoted', () => {
     const { errors } = loadConfig(path.join(dir, 'secret'), []);
     assert.deepStrictEqual(
       errors.map((e) => `${e.line}:${e.column} ${e.message}`),
-      ['1:1 not a rule pack or .clauselint.yaml: none of its top-level keys is pack, extends, terms, conditions, kinds, clauses, rules, overrides'],
+      ['1:1 not a rule pack or .clauselint.yaml: none of its top-level keys is pack, extends, terms, conditions, kinds, clauses, rules, ignores, overrides'],
     );
   });
 

@@ -18,7 +18,8 @@ function editsOf(action: CodeAction, docUri: string, version: number) {
 }
 
 describe('LSP: code actions', function () {
-  this.timeout(10000);
+  // Spawns processes or works hard: no wall-clock limit (a loaded machine is only slower); hung processes are killed by the helpers.
+  this.timeout(0);
   let ws: ReturnType<typeof tempWorkspace>;
   let client: LspTestClient;
   let n = 0;
@@ -130,7 +131,8 @@ describe('LSP: code actions', function () {
 });
 
 describe('LSP: code actions for a client that inserts snippets', function () {
-  this.timeout(10000);
+  // Spawns processes or works hard: no wall-clock limit (a loaded machine is only slower); hung processes are killed by the helpers.
+  this.timeout(0);
   let ws: ReturnType<typeof tempWorkspace>;
   let client: LspTestClient;
 

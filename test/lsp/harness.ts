@@ -29,6 +29,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { InitOptions } from '../../server/src/lsp/protocol';
 import { VSCODE_DEFAULT_FILES } from '../../server/src/lsp/settings';
+import { HANG_GUARD_MS } from '../hangGuard';
 
 /** The tsc build by default; CLAUSELINT_SERVER_JS=dist/server.js runs the same tests against the bundle. */
 export const SERVER_JS = path.resolve(process.env.CLAUSELINT_SERVER_JS ?? path.resolve(__dirname, '../../server/src/server.js'));
@@ -105,7 +106,7 @@ export class LspTestClient {
   }
 
   /** The next publish for `docUri` that satisfies `match` (one already received counts when `since` says so). */
-  waitForDiagnostics(docUri: string, match: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 4000): Promise<PublishDiagnosticsParams> {
+  waitForDiagnostics(docUri: string, match: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = HANG_GUARD_MS): Promise<PublishDiagnosticsParams> {
     const test = (p: PublishDiagnosticsParams) => p.uri === docUri && match(p);
     const already = [...this.published].reverse().find(test);
     if (already) return Promise.resolve(already);

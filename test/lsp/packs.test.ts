@@ -36,7 +36,8 @@ const TEAM_FILES = {
 const PILOT_DRAFT = AI_DRAFT + '\n4. The pilot program runs for a year.\n';
 
 describe('LSP: rule packs and .clauselint.yaml (trusted workspace)', function () {
-  this.timeout(10000);
+  // Spawns processes or works hard: no wall-clock limit (a loaded machine is only slower); hung processes are killed by the helpers.
+  this.timeout(0);
   let ws: ReturnType<typeof tempWorkspace>;
   let client: LspTestClient;
 
@@ -98,7 +99,8 @@ describe('LSP: rule packs and .clauselint.yaml (trusted workspace)', function ()
 });
 
 describe('LSP: rule packs in an untrusted workspace', function () {
-  this.timeout(10000);
+  // Spawns processes or works hard: no wall-clock limit (a loaded machine is only slower); hung processes are killed by the helpers.
+  this.timeout(0);
   let ws: ReturnType<typeof tempWorkspace>;
   let outside: ReturnType<typeof tempWorkspace>;
   let client: LspTestClient;
@@ -137,7 +139,8 @@ describe('LSP: rule packs in an untrusted workspace', function () {
 });
 
 describe('LSP: what packs may read in a trusted workspace', function () {
-  this.timeout(10000);
+  // Spawns processes or works hard: no wall-clock limit (a loaded machine is only slower); hung processes are killed by the helpers.
+  this.timeout(0);
   let ws: ReturnType<typeof tempWorkspace>;
   let outside: ReturnType<typeof tempWorkspace>;
   let client: LspTestClient;

@@ -44,6 +44,20 @@ describe('pack loading: located errors', () => {
     assert.strictEqual(merged.compiled.ruleSet.rules.length, 1, 'the rule keeps its valid phrases');
   });
 
+  it('points at the offending character past escapes and folds in quoted patterns (no drift per escape)', () => {
+    const at = (written: string) => {
+      const { errors } = packFromYaml(MINIMAL.replace('{ phrases: [any lawful use] }', `\n    phrases: [any lawful use]\n    patterns:\n      - ${written}`));
+      return where(errors).map((e) => e.split(' ')[0]);
+    };
+    // Each pattern is written on line 6 from column 9 (after "      - "); the '+' is where the error must point.
+    assert.deepStrictEqual(at(String.raw`"\bany\b \u0028x \x41?)+ y"`), ['pack.yaml:6:32']);
+    assert.deepStrictEqual(at(String.raw`"\\d{1,3} (a )+ b"`), ['pack.yaml:6:23']);
+    assert.deepStrictEqual(at("'it''s (a )+ b'"), ['pack.yaml:6:20']);
+    assert.deepStrictEqual(at(String.raw`"a\U0001F600 (b )+ c"`), ['pack.yaml:6:26']);
+    assert.deepStrictEqual(at('"a (b\n        c )+ d"'), ['pack.yaml:7:12'], 'a folded line break');
+    assert.deepStrictEqual(at('plain (c )+ d'), ['pack.yaml:6:19']);
+  });
+
   it('drops a rule that refers to an unknown term set, and keeps the others', () => {
     const { errors, merged } = packFromYaml(`${MINIMAL}  other:\n    kind: flag\n    terms: nope\n    message: x\n`);
     assert.deepStrictEqual(where(errors), ['pack.yaml:11:12 rule team/other: unknown term set "nope"']);

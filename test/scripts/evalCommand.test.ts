@@ -4,6 +4,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { HANG_GUARD_MS } from '../hangGuard';
 
 const EVAL = path.resolve(__dirname, '..', '..', 'scripts', 'eval.js');
 
@@ -36,7 +37,7 @@ describe('npm run eval (end to end, invented corpus)', () => {
   });
   after(() => fs.rmSync(root, { recursive: true, force: true }));
 
-  const run = (...args: string[]) => spawnSync(process.execPath, [EVAL, ...args], { env: { ...process.env, CLAUSELINT_CORPUS: root }, encoding: 'utf8' });
+  const run = (...args: string[]) => spawnSync(process.execPath, [EVAL, ...args], { env: { ...process.env, CLAUSELINT_CORPUS: root }, encoding: 'utf8', timeout: HANG_GUARD_MS });
 
   it('prints document-level counts, location recall, false alarms and standard-form findings, and exits 0', () => {
     const r = run();

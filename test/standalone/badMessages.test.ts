@@ -7,6 +7,7 @@ import * as assert from 'assert';
 import { PlainClient, RpcError } from './plainClient';
 import { DRAFT, GRANT, open, published, serverScript, startSession, tempFolder } from './session';
 import { positionAt } from '../lsp/fixtures';
+import { HANG_GUARD_MS } from '../hangGuard';
 
 const PARSE_ERROR = -32700;
 const INVALID_REQUEST = -32600;
@@ -15,7 +16,8 @@ const INVALID_PARAMS = -32602;
 const SERVER_NOT_INITIALIZED = -32002;
 
 describe('standalone server: bad messages', function () {
-  this.timeout(20000);
+  // Spawns processes or works hard: no wall-clock limit (a loaded machine is only slower); hung processes are killed by the helpers.
+  this.timeout(0);
   let folder: ReturnType<typeof tempFolder>;
   let client: PlainClient;
   let docUri: string;
@@ -29,7 +31,7 @@ describe('standalone server: bad messages', function () {
 
   /** The error answer with id null (the server could not read the id) that arrives after message index `since`. */
   async function anonymousError(since: number): Promise<RpcError> {
-    const r = await client.waitFor((x) => x.message.id === null && x.message.error !== undefined, 5000, since, 'an error answer with id null');
+    const r = await client.waitFor((x) => x.message.id === null && x.message.error !== undefined, HANG_GUARD_MS, since, 'an error answer with id null');
     return r.message.error!;
   }
 
@@ -81,7 +83,7 @@ describe('standalone server: bad messages', function () {
     const never = folder.uri('never-opened.md');
     const since = client.received.length;
     client.notify('textDocument/didChange', { textDocument: { uri: never, version: 2 }, contentChanges: [{ text: DRAFT }] });
-    const log = await client.nextNotification<{ type: number; message: string }>('window/logMessage', (m) => m.message.includes(never), 5000, since);
+    const log = await client.nextNotification<{ type: number; message: string }>('window/logMessage', (m) => m.message.includes(never), HANG_GUARD_MS, since);
     assert.strictEqual(log.type, 2, 'a warning');
     assert.match(log.message, /ignored textDocument\/didChange .* which is not open/);
     assert.strictEqual(await client.request('textDocument/hover', { textDocument: { uri: never }, position: { line: 0, character: 0 } }), null);
@@ -103,7 +105,8 @@ describe('standalone server: bad messages', function () {
 });
 
 describe('standalone server: before initialize', function () {
-  this.timeout(20000);
+  // Spawns processes or works hard: no wall-clock limit (a loaded machine is only slower); hung processes are killed by the helpers.
+  this.timeout(0);
 
   it('answers requests with ServerNotInitialized, drops notifications, then initializes normally', async () => {
     const client = PlainClient.start({ command: process.execPath, args: [serverScript(), '--stdio'] });

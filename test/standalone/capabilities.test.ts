@@ -4,7 +4,8 @@ import { positionAt } from '../lsp/fixtures';
 import { Diagnostic, DRAFT, GRANT, open, published, startSession, tempFolder } from './session';
 
 describe('standalone server: shaped by the client capabilities', function () {
-  this.timeout(20000);
+  // Spawns processes or works hard: no wall-clock limit (a loaded machine is only slower); hung processes are killed by the helpers.
+  this.timeout(0);
   let folder: ReturnType<typeof tempFolder>;
 
   before(() => (folder = tempFolder()));
@@ -55,7 +56,7 @@ describe('standalone server: shaped by the client capabilities', function () {
       open(client, uri, DRAFT, 'markdown', 7);
       const p = await published(client, uri);
       const grant = p.diagnostics.find((d) => d.code === 'recommended/broad-use-grant')!;
-      assert.match(grant.codeDescription?.href ?? '', /^file:.*broad-use-grant\.md$/, 'the rule id links to its docs file');
+      assert.match(grant.codeDescription?.href ?? '', /^https:\/\/github\.com\/clauselint\/clauselint\/blob\/v\d+\.\d+\.\d+\/docs\/rules\/recommended\/broad-use-grant\.md$/, 'the rule id links to its docs page');
       const carveOut = p.diagnostics.find((d) => d.code === 'recommended/missing-surveillance-carve-out')!;
       const actions = await client.request<{ edit?: { documentChanges?: { textDocument: { version: number } }[]; changes?: unknown } }[]>('textDocument/codeAction', {
         textDocument: { uri },

@@ -9,6 +9,7 @@
  */
 import { ChildProcess, spawn, SpawnOptions } from 'child_process';
 import { performance } from 'perf_hooks';
+import { HANG_GUARD_MS } from '../hangGuard';
 
 export interface RpcError {
   code: number;
@@ -92,7 +93,7 @@ export class PlainClient {
     this.sendBody(JSON.stringify({ jsonrpc: '2.0', method, ...(params === undefined ? {} : { params }) }));
   }
 
-  request<R = unknown>(method: string, params?: unknown, timeoutMs = 10_000): Promise<R> {
+  request<R = unknown>(method: string, params?: unknown, timeoutMs = HANG_GUARD_MS): Promise<R> {
     const id = this.nextId++;
     const answer = new Promise<R>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -126,7 +127,7 @@ export class PlainClient {
   }
 
   /** The first message received from index `since` on that `match` accepts, waiting for it if need be. */
-  waitFor(match: (r: Received) => boolean, timeoutMs = 5000, since = 0, what = 'a matching message'): Promise<Received> {
+  waitFor(match: (r: Received) => boolean, timeoutMs = HANG_GUARD_MS, since = 0, what = 'a matching message'): Promise<Received> {
     const found = this.received.slice(since).find(match);
     if (found) return Promise.resolve(found);
     return new Promise((resolve, reject) => {
@@ -147,7 +148,7 @@ export class PlainClient {
   }
 
   /** The next notification `method` (from index `since` on) whose params `match` accepts. */
-  async nextNotification<P = unknown>(method: string, match: (p: P) => boolean = () => true, timeoutMs = 5000, since = 0): Promise<P> {
+  async nextNotification<P = unknown>(method: string, match: (p: P) => boolean = () => true, timeoutMs = HANG_GUARD_MS, since = 0): Promise<P> {
     const r = await this.waitFor((x) => x.message.method === method && x.message.id === undefined && match(x.message.params as P), timeoutMs, since, method);
     return r.message.params as P;
   }
@@ -156,12 +157,12 @@ export class PlainClient {
   async stop(): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
     if (this.child.exitCode === null && this.child.signalCode === null) {
       try {
-        await this.request('shutdown', undefined, 2000);
+        await this.request('shutdown', undefined, HANG_GUARD_MS);
         this.notify('exit');
       } catch {
         // Already gone, or not answering: killed below.
       }
-      const timer = setTimeout(() => this.child.kill('SIGKILL'), 2000);
+      const timer = setTimeout(() => this.child.kill('SIGKILL'), HANG_GUARD_MS);
       const exit = await this.exited;
       clearTimeout(timer);
       return exit;

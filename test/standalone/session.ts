@@ -8,6 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { PlainClient } from './plainClient';
+import { HANG_GUARD_MS } from '../hangGuard';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 
@@ -91,7 +92,7 @@ export function open(client: PlainClient, uri: string, text: string, languageId 
 }
 
 /** The next publishDiagnostics for `uri` (from message index `since` on) that `match` accepts. */
-export function published(client: PlainClient, uri: string, match: (p: Published) => boolean = () => true, since = 0, timeoutMs = 5000): Promise<Published> {
+export function published(client: PlainClient, uri: string, match: (p: Published) => boolean = () => true, since = 0, timeoutMs = HANG_GUARD_MS): Promise<Published> {
   return client.nextNotification<Published>('textDocument/publishDiagnostics', (p) => p.uri === uri && match(p), timeoutMs, since);
 }
 

@@ -33,8 +33,10 @@ export interface LintCommand {
   maxFileSize: number;
   /** Worker threads to lint with (`--jobs`); undefined: decide from the CPUs and the size of the input. */
   jobs?: number;
-  /** undefined: decide from the terminal and NO_COLOR. */
+  /** undefined: decide from the terminal, NO_COLOR and FORCE_COLOR. */
   color?: boolean;
+  /** `--no-ignore`: lint what .gitignore, .clauselintignore and `ignores:` would leave out. */
+  noIgnore: boolean;
 }
 
 export interface TestRulesCommand {
@@ -111,6 +113,7 @@ const LINT_OPTIONS: Options = {
   'stdin-filename': { type: 'string' },
   'max-file-size': { type: 'string' },
   jobs: { type: 'string', short: 'j' },
+  'no-ignore': { type: 'boolean' },
 };
 
 type Values = Record<string, string | boolean | string[] | undefined>;
@@ -234,6 +237,7 @@ function parseLint(argv: string[]): Command {
     maxFileSize: maxSize === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(maxSize),
     jobs: jobs === undefined ? undefined : parseJobs(jobs),
     color: colorChoice(values),
+    noIgnore: !!values['no-ignore'],
   };
 }
 

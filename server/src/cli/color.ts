@@ -1,4 +1,10 @@
-/** ANSI colours for terminal output, off unless the output is a terminal and NO_COLOR is unset (https://no-color.org). */
+/**
+ * ANSI colours for terminal output. Unless --color / --no-color decide: off
+ * when NO_COLOR is set and not empty (https://no-color.org) or FORCE_COLOR is
+ * `0` or `false`; on when FORCE_COLOR is empty, `1`, `2`, `3` or `true`, even
+ * when the output is not a terminal (CI logs, pagers); otherwise on for a
+ * terminal. This is what Node's own util.styleText and chalk/picocolors read.
+ */
 
 export interface Palette {
   red(s: string): string;
@@ -12,7 +18,13 @@ export interface Palette {
 
 export function shouldUseColor(choice: boolean | undefined, isTty: boolean, env: NodeJS.ProcessEnv): boolean {
   if (choice !== undefined) return choice;
-  return isTty && !('NO_COLOR' in env && env.NO_COLOR !== '');
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) {
+    if (force === '0' || force.toLowerCase() === 'false') return false;
+    if (force === '' || /^(1|2|3|true)$/i.test(force)) return true;
+  }
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  return isTty;
 }
 
 const wrap = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}\u001b[${close}m`;

@@ -6,6 +6,9 @@
  * file it was made from has changed since (after a bare `tsc`, say), and the
  * code cache only for the very bundle it was made with (V8 itself checks just
  * the length of the source). Otherwise the tsc output is loaded as it is.
+ * The npm package ships the bundle without the tsc output (package.json
+ * `files`): there the bundle is all there is, and its code cache is used when
+ * its size matches (npm does not keep modification times).
  */
 import * as fs from 'fs';
 import Module, { createRequire } from 'module';
@@ -33,6 +36,7 @@ export interface CliChoice {
 
 export function chooseCli(outDir: string): CliChoice {
   const bundle = path.join(outDir, BUNDLE_FILE);
+  if (!fs.existsSync(path.join(outDir, UNBUNDLED_MAIN))) return packagedCli(outDir, bundle);
   try {
     const stat = fs.statSync(bundle);
     const manifest = JSON.parse(fs.readFileSync(path.join(outDir, BUNDLE_MANIFEST_FILE), 'utf8')) as BundleManifest;
@@ -46,6 +50,18 @@ export function chooseCli(outDir: string): CliChoice {
     // no bundle, no manifest, or an input gone: the tsc output is always there
   }
   return { file: path.join(outDir, UNBUNDLED_MAIN) };
+}
+
+/** An installed package: the bundle, with its code cache when the manifest describes this very bundle. */
+function packagedCli(outDir: string, bundle: string): CliChoice {
+  try {
+    const manifest = JSON.parse(fs.readFileSync(path.join(outDir, BUNDLE_MANIFEST_FILE), 'utf8')) as BundleManifest;
+    const cache = path.join(outDir, CODE_CACHE_FILE);
+    if (manifest.bundle?.bytes === fs.statSync(bundle).size && fs.existsSync(cache)) return { file: bundle, codeCache: cache };
+  } catch {
+    // no manifest: the bundle without a code cache
+  }
+  return { file: bundle };
 }
 
 export interface CliModule {

@@ -22,6 +22,10 @@ Inputs:
   glob                     e.g. 'contracts/**/*.md' (quote globs so the shell leaves
                            them alone)
   !glob                    leave out the files that match, e.g. '!**/archive/**'
+  (ignored files)          folder walks and globs leave out what .gitignore (inside
+                           a git repository), the nearest .clauselintignore and the
+                           config's ignores: list; a file named here that they
+                           list is skipped with a warning
   -                        standard input; also read when no input is named and text
                            is piped in
 
@@ -61,8 +65,10 @@ Options:
                            the files add up to 24 MB or more (starting workers
                            costs more than it saves below that), else one thread.
                            The output is the same either way
+      --no-ignore          lint files .gitignore, .clauselintignore and ignores:
+                           would leave out
       --color, --no-color  force colours on or off (default: on when the output is a
-                           terminal and NO_COLOR is not set)
+                           terminal and NO_COLOR is not set, or FORCE_COLOR is 1-3)
   -h, --help               show this help
   -v, --version            print the version
 

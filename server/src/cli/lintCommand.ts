@@ -16,19 +16,19 @@ import { Io } from './io';
 import { lintTarget, TargetResult, TargetSettings } from './lintTarget';
 import { lintInWorkers, lintWorkersAvailable, startLintPool } from './parallel/lintInWorkers';
 import { chunkTargets, targetSizes, workerCount } from './parallel/workPlan';
-import { checkConfigs, loaderFor, loaderRequest } from './runConfig';
+import { checkConfigs, loaderFor, loaderRequest, projectIgnores } from './runConfig';
 import { failsAt, Report } from './report';
 import { planRun, Target } from './targets';
 
 export async function runLint(cmd: LintCommand, io: Io): Promise<number> {
-  const plan = planRun(cmd, io);
+  const request = loaderRequest(cmd, io);
+  const loader = loaderFor(request);
+  const plan = planRun(cmd, io, cmd.noIgnore ? undefined : projectIgnores(loader));
   for (const w of plan.warnings) io.stderr(`clauselint: warning: ${w}\n`);
   if (plan.errors.length > 0) {
     for (const e of plan.errors) io.stderr(`clauselint: ${e}\n`);
     return EXIT_USAGE;
   }
-  const request = loaderRequest(cmd, io);
-  const loader = loaderFor(request);
   const settings: TargetSettings = {
     quiet: cmd.quiet,
     fixTo: plan.fixTo,

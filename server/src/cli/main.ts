@@ -46,3 +46,19 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     return EXIT_USAGE;
   }
 }
+
+/**
+ * The lint worker thread's code. A worker thread starts from a file, and in
+ * the bundle (out/cli.js) this is where the worker's code is: the build's
+ * out/lintWorker.js only calls this, so the package holds one copy of the
+ * engine. The same goes for the language server (bin/clauselint-lsp.js).
+ */
+export function runLintWorker(): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('./parallel/lintWorker');
+}
+
+export function runLanguageServer(): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('../server');
+}

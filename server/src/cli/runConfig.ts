@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ConfigLoader } from '../packs/config';
 import { deprecationWarning } from '../packs/ruleLifecycle';
+import { IgnoreRules } from '../project/ignoreRules';
 import { CliError } from './cliError';
 import { Io } from './io';
 import { formatConfigProblem, normalisePackSpec } from './packSpecs';
@@ -44,6 +45,11 @@ export function loaderRequest(options: PackSelection, io: Io): LoaderRequest {
 export function loaderFor(request: LoaderRequest): ConfigLoader {
   const { config, packs, packRoots, cwd } = request;
   return new ConfigLoader({ config, packs, packBase: cwd, policy: projectPackPolicy(packRoots, cwd) });
+}
+
+/** The project's ignore rules, with `ignores:` from the config the loader finds for each file. */
+export function projectIgnores(loader: ConfigLoader): IgnoreRules {
+  return new IgnoreRules((file) => loader.ignoresFor(file));
 }
 
 export function createLoader(options: PackSelection, io: Io): ConfigLoader {

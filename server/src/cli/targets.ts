@@ -3,6 +3,7 @@ import * as path from 'path';
 import { isDocxPath } from '../docx/docxText';
 import { LintCommand } from './args';
 import { CliError } from './cliError';
+import { IgnoreRules } from '../project/ignoreRules';
 import { expandInputs } from './files';
 import { Io } from './io';
 import { shownPath } from './packSpecs';
@@ -37,8 +38,13 @@ function stdinTarget(cmd: LintCommand, io: Io): Target {
   };
 }
 
-export function planRun(cmd: LintCommand, io: Io): Plan {
-  const expanded = expandInputs(cmd.inputs, io.cwd);
+/** `ignores`: the project's ignore rules, or undefined with --no-ignore. */
+export function planRun(cmd: LintCommand, io: Io, ignores?: IgnoreRules): Plan {
+  const expanded = expandInputs(cmd.inputs, io.cwd, ignores);
+  const warnings = [...expanded.warnings];
+  for (const { file, source } of expanded.ignoredNamed) {
+    warnings.push(`${shownPath(file, io.cwd)}: File ignored because of a matching pattern in ${shownPath(source, io.cwd)} (use --no-ignore to lint it)`);
+  }
   let useStdin = expanded.stdin;
   if (cmd.inputs.length === 0) {
     // Only read stdin unasked when something is piped in: never wait on a terminal.
@@ -47,8 +53,10 @@ export function planRun(cmd: LintCommand, io: Io): Plan {
   }
   const targets: Target[] = expanded.files.map((file) => ({ file, shown: shownPath(file, io.cwd), stdin: false }));
   if (useStdin) targets.push(stdinTarget(cmd, io));
-  if (targets.length === 0 && expanded.errors.length === 0) throw new CliError('no input: every file named was excluded', true);
-  return { targets, fixTo: fixDestination(cmd, targets, io.cwd), errors: expanded.errors, warnings: expanded.warnings };
+  // Only ignored files (a pre-commit hook passing changed files, say): nothing to lint is not a mistake.
+  const onlyIgnored = warnings.length > expanded.warnings.length || expanded.someIgnored;
+  if (targets.length === 0 && expanded.errors.length === 0 && !onlyIgnored) throw new CliError('no input: every file named was excluded', true);
+  return { targets, fixTo: fixDestination(cmd, targets, io.cwd), errors: expanded.errors, warnings };
 }
 
 function fixDestination(cmd: LintCommand, targets: Target[], cwd: string): FixDestination {

@@ -3,9 +3,10 @@
  * Markdown file, a web page, or text rendered from the pack) and that text.
  */
 import * as fs from 'fs';
-import { fileURLToPath } from 'url';
+import * as path from 'path';
+import { fileURLToPath, pathToFileURL } from 'url';
 import { engineRule } from '../engine/engineRules';
-import { builtinDocsDir } from '../packs/builtin';
+import { builtinDocsDir, builtinDocsWebBase } from '../packs/builtin';
 import { isInsideFolder, realPathOf } from '../packs/readScope';
 import { RuleSet, RuleSpec } from '../engine/types';
 import { docsUri, RuleDocsResult } from './protocol';
@@ -15,36 +16,48 @@ export interface DocsLinks {
   webUrl?: string;
 }
 
-const existing = new Map<string, boolean>();
+const bundled = new Map<string, string | undefined>();
 
 /**
- * A file:// docs URL only counts when it is a built-in rule's docs file and
- * the file is there (built-in docs may not be bundled): the docs view shows
- * the file, so it must never be one a pack chose.
+ * A docs URL's links: a web page, and for a built-in rule's page (in
+ * ClauseLint's repository, packs/builtin.ts) also the bundled copy of that
+ * page when it is installed, which the docs view shows. Only a page under the
+ * built-in docs address with a plain pack/rule name maps to a file, so a pack
+ * can never point the docs view at a file of its choosing.
  */
 export function docsLinks(docsUrl: string | undefined): DocsLinks {
-  if (!docsUrl) return {};
-  if (/^https?:\/\//i.test(docsUrl)) return { webUrl: docsUrl };
-  if (!docsUrl.startsWith('file:')) return {};
-  let found = existing.get(docsUrl);
-  if (found === undefined) {
-    try {
-      const file = fileURLToPath(docsUrl);
-      found = isInsideFolder(realPathOf(file), realPathOf(builtinDocsDir())) && fs.statSync(file).isFile();
-    } catch {
-      found = false;
-    }
-    existing.set(docsUrl, found);
-  }
-  return found ? { fileUrl: docsUrl } : {};
+  if (!docsUrl || !/^https?:\/\//i.test(docsUrl)) return {};
+  const fileUrl = bundledDocsFile(docsUrl);
+  return fileUrl ? { webUrl: docsUrl, fileUrl } : { webUrl: docsUrl };
 }
 
-/** The URI a diagnostic's code links to: a web page, else the client's rendered docs, else the bundled file. */
+function bundledDocsFile(docsUrl: string): string | undefined {
+  const base = builtinDocsWebBase();
+  if (!base || !docsUrl.startsWith(base)) return undefined;
+  if (bundled.has(docsUrl)) return bundled.get(docsUrl);
+  const page = /^([a-z0-9-]+)\/([a-z0-9-]+)\.md$/.exec(docsUrl.slice(base.length));
+  let found: string | undefined;
+  if (page) {
+    const file = path.join(builtinDocsDir(), page[1], `${page[2]}.md`);
+    try {
+      if (isInsideFolder(realPathOf(file), realPathOf(builtinDocsDir())) && fs.statSync(file).isFile()) found = pathToFileURL(file).href;
+    } catch {
+      // not installed: the web page only
+    }
+  }
+  bundled.set(docsUrl, found);
+  return found;
+}
+
+/**
+ * The URI a diagnostic's code links to: in a client that renders rule docs,
+ * a built-in rule's docs there (they work offline, and match the installed
+ * version); otherwise the web page; else the client's rendered docs.
+ */
 export function docsHref(ruleId: string, docsUrl: string | undefined, fromUri: string, docsScheme: boolean): string | undefined {
   const links = docsLinks(docsUrl);
-  if (links.webUrl) return links.webUrl;
-  if (docsScheme) return docsUri(ruleId, fromUri);
-  return links.fileUrl;
+  if (docsScheme && (links.fileUrl || !links.webUrl)) return docsUri(ruleId, fromUri);
+  return links.webUrl;
 }
 
 export function findRule(ruleSet: RuleSet, ruleId: string): RuleSpec | undefined {

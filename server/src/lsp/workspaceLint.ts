@@ -2,13 +2,17 @@
  * Files that are not open: linted from disk for "lint workspace" (results go
  * to Problems and stay until the file is linted again) and for "export
  * findings" (SARIF or JSON through the CLI's formatters). Open documents are
- * taken from the editor, unsaved changes included.
+ * taken from the editor, unsaved changes included. Files the project ignores
+ * (.gitignore in a git repository, .clauselintignore, `ignores:` in
+ * .clauselint.yaml: project/ignoreRules.ts) are skipped, as the CLI skips them;
+ * ignore files are read afresh for each request.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { CancellationToken, PublishDiagnosticsParams, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FORMATTERS } from '../cli/formatters';
+import { ConfigIgnoresFor, IgnoreRules } from '../project/ignoreRules';
 import { packageVersion } from '../cli/help';
 import { shownPath } from '../cli/packSpecs';
 import { Report, toReportFile } from '../cli/report';
@@ -28,6 +32,8 @@ export interface WorkspaceLintHost {
   publish(params: PublishDiagnosticsParams): void;
   /** The live result of an open document. */
   openSnapshot(uri: string): Promise<LintSnapshot | undefined>;
+  /** The `ignores:` of the config that governs a file. */
+  configIgnores: ConfigIgnoresFor;
 }
 
 type Read = { snapshot: LintSnapshot; open: boolean } | { skipped: string };
@@ -49,9 +55,10 @@ export class WorkspaceLint {
 
   async lintFiles(params: LintFilesParams, token?: CancellationToken): Promise<LintFilesResult> {
     const result: LintFilesResult = { linted: 0, findings: 0, skipped: [] };
+    const ignores = this.ignoreRules();
     for (const uri of params.uris) {
       if (token?.isCancellationRequested) break;
-      const read = await this.read(uri);
+      const read = await this.read(uri, ignores);
       if ('skipped' in read) {
         result.skipped.push({ uri, reason: read.skipped });
         continue;
@@ -69,8 +76,9 @@ export class WorkspaceLint {
     const report: Report = { files: [], rules: [] };
     const ruleIds = new Set<string>();
     let findings = 0;
+    const ignores = this.ignoreRules();
     for (const uri of params.uris) {
-      const read = await this.read(uri);
+      const read = await this.read(uri, ignores);
       if ('skipped' in read || !read.snapshot.lint) continue;
       const { snapshot } = read;
       const lint = snapshot.lint!;
@@ -82,7 +90,14 @@ export class WorkspaceLint {
     return { content, files: report.files.length, findings };
   }
 
-  private async read(uri: string): Promise<Read> {
+  private ignoreRules(): IgnoreRules {
+    return new IgnoreRules(this.host.configIgnores);
+  }
+
+  private async read(uri: string, ignores: IgnoreRules): Promise<Read> {
+    const onDisk = fsPathOf(uri);
+    const ignoredBy = onDisk && ignores.whyIgnored(onDisk);
+    if (ignoredBy) return { skipped: `ignored: matches a pattern in ${ignoredBy}` };
     const open = this.host.documents.get(uri);
     if (open) {
       const snapshot = await this.host.openSnapshot(uri);

@@ -37,3 +37,33 @@ export function builtinPackNames(): string[] {
 export function isBuiltinPack(file: string): boolean {
   return path.dirname(path.resolve(file)) === path.resolve(builtinRulesDir());
 }
+
+let webBase: { value?: string } | undefined;
+
+/** `repository` of a package.json as a web address: git+https://host/owner/name.git -> https://host/owner/name. */
+export function repositoryWebUrl(repository: unknown): string | undefined {
+  const url = typeof repository === 'string' ? repository : (repository as { url?: unknown } | undefined)?.url;
+  if (typeof url !== 'string') return undefined;
+  const web = url.replace(/^git\+/, '').replace(/\.git$/, '');
+  return /^https:\/\/[^\s]+$/.test(web) ? web : undefined;
+}
+
+/**
+ * Where the built-in rules' docs are published: docs/rules/ of ClauseLint's
+ * repository at this version's tag, from package.json (`repository`,
+ * `version`) next to the rules folder. CI annotations and SARIF carry these
+ * links; the editor shows the bundled copy of the same file.
+ */
+export function builtinDocsWebBase(): string | undefined {
+  if (!webBase) {
+    webBase = {};
+    try {
+      const pkg = JSON.parse(fs.readFileSync(path.join(path.dirname(builtinRulesDir()), 'package.json'), 'utf8')) as { repository?: unknown; version?: unknown };
+      const repo = repositoryWebUrl(pkg.repository);
+      if (repo && typeof pkg.version === 'string') webBase.value = `${repo}/blob/v${pkg.version}/docs/rules/`;
+    } catch {
+      // no package.json beside the rules (a copied rules folder): no web links
+    }
+  }
+  return webBase.value;
+}

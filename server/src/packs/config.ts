@@ -103,6 +103,12 @@ export class ConfigLoader {
     return { compiled, config };
   }
 
+  /** The `ignores:` of the config that governs `filePath` (its extends included), relative to the config's folder. */
+  ignoresFor(filePath: string): { configFile: string; patterns: string[] } | undefined {
+    const config = this.configFor(filePath);
+    return config.configFile ? { configFile: config.configFile, patterns: config.merged.ignores } : undefined;
+  }
+
   clear(): void {
     this.cache.clear();
     this.perFile.clear();

@@ -12,7 +12,7 @@ import { compileRuleSet, CompiledRuleSet } from '../engine/lint';
 import { TermSetSpec } from '../engine/match/scanner';
 import { RULE_KINDS } from '../engine/rules';
 import { ClauseKindSpec, ClauseSnippet, conditionItems, ConditionSpec, RuleSet, RuleSpec, Severity } from '../engine/types';
-import { builtinDocsDir, isBuiltinPack } from './builtin';
+import { builtinDocsWebBase, isBuiltinPack } from './builtin';
 import { PackError } from './errors';
 import { PackContent, RawRule, SeverityOrOff, termSetFrom } from './packFile';
 import { currentRule, describeReplacement, qualify, replacedEntry, ReplacedRule } from './ruleLifecycle';
@@ -31,6 +31,8 @@ export interface MergedConfig {
   compiled: CompiledRuleSet;
   errors: PackError[];
   overrides: GlobOverride[];
+  /** `ignores` of every pack, in load order (extended packs first): gitignore patterns relative to the config's folder. */
+  ignores: string[];
   /** Rule ids that are aliases of another rule, by qualified id. */
   replaced: Map<string, ReplacedRule>;
 }
@@ -41,11 +43,12 @@ interface Origin<T> {
   path: PathSegment[];
 }
 
-/** A web page from the pack's docsBase; only built-in packs link files (a pack cannot point the docs view at a file). */
+/** A web page: from the pack's docsBase, or for a built-in pack its docs page in ClauseLint's repository. */
 function docsUrlFor(pack: PackContent, name: string): string | undefined {
   if (pack.docsBase && /^https?:\/\//i.test(pack.docsBase)) return pack.docsBase + name;
   if (isBuiltinPack(pack.file)) {
-    return 'file://' + path.join(builtinDocsDir(), pack.id, `${name}.md`).split(path.sep).join('/');
+    const base = builtinDocsWebBase();
+    return base ? `${base}${pack.id}/${name}.md` : undefined;
   }
   return undefined;
 }
@@ -58,6 +61,7 @@ export function mergePacks(packs: PackContent[]): MergedConfig {
   const clauses = new Map<string, Origin<ClauseSnippet>>();
   const rules: { spec: RuleSpec; pack: PackContent; name: string }[] = [];
   const overrides: GlobOverride[] = [];
+  const ignores: string[] = [];
   const replaced = new Map<string, ReplacedRule>();
 
   for (const pack of packs) {
@@ -85,6 +89,7 @@ export function mergePacks(packs: PackContent[]): MergedConfig {
     }
     applySettings(pack, pack.ruleSettings, rules.map((r) => r.spec), ['rules'], errors, replaced);
     for (const o of pack.overrides) overrides.push({ baseDir: path.dirname(pack.file), files: o.files, rules: o.rules });
+    ignores.push(...pack.ignores);
   }
 
   // References between ids, checked once everything is merged.
@@ -139,7 +144,7 @@ export function mergePacks(packs: PackContent[]): MergedConfig {
     const { line, column } = locate(origin.pack.source, where, { column: e.column });
     errors.push({ file: origin.pack.file, line, column, severity: 'error', message: `${e.field.replace(/s$/, '')} ${JSON.stringify(itemOf(origin.value, e.field, e.index))} rejected: ${e.message}` });
   }
-  return { compiled, errors, overrides, replaced };
+  return { compiled, errors, overrides, ignores, replaced };
 }
 
 /** The chain of conditions by which `id` refers back to itself, if it does. */

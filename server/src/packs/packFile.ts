@@ -39,6 +39,8 @@ export interface PackContent {
   ruleReplacements: Map<string, { replacedBy: string; deprecated?: string }>;
   ruleSettings: Map<string, SeverityOrOff>;
   overrides: { files: string[]; rules: Map<string, SeverityOrOff> }[];
+  /** Files to leave out (gitignore syntax), relative to the folder of the config that loads this pack. */
+  ignores: string[];
 }
 
 type Obj = Record<string, unknown>;
@@ -163,6 +165,7 @@ function packFromSource(source: YamlSource, schema: { errors: PackError[]; badRu
       files: list(o.files),
       rules: new Map(entries(o.rules).map(([k, v]) => [k, severitySetting(v)])),
     })),
+    ignores: list(data.ignores),
   };
   for (const [name, value] of Object.entries((data.rules ?? {}) as Obj)) {
     if (schema.badRules.has(name)) continue;

@@ -1,7 +1,7 @@
 /**
  * `extends` resolution: built-in ids (clauselint:<name>), relative paths, and
- * npm package names found in the nearest node_modules above the extending
- * file, optionally pinned to a version range (`name@^1.2.0`). Packs load
+ * npm package names found by Node's resolver from the extending file's folder
+ * (npmPack.ts; `exports` maps included), optionally pinned to a version range (`name@^1.2.0`). Packs load
  * depth first (what a pack extends comes before it); a pack reached twice
  * loads once; a cycle is a located error. With a read scope (see
  * readScope.ts), a path must really be inside it before anything is read.
@@ -10,6 +10,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { BUILTIN_PREFIX, builtinPackNames, builtinPackPath } from './builtin';
 import { PackError } from './errors';
+import { resolvePackage } from './npmPack';
 import { PackContent, readPackFile } from './packFile';
 import { isInsideFolder, PackPolicy, ReadScope, realPathOf } from './readScope';
 import { splitVersionRange, versionMismatch } from './versionRange';
@@ -42,54 +43,6 @@ export function resolveExtends(spec: string, fromFile: string): Resolution {
   if (!found.file || range === undefined) return { file: found.file, error: found.error, packageDir: found.packageDir };
   const mismatch = versionMismatch(name, range, found.file, found.packageVersion);
   return mismatch ? { error: mismatch } : { file: found.file, packageDir: found.packageDir };
-}
-
-/** JSON.parse's message quotes the text it choked on: keep only where. */
-function jsonProblem(err: unknown): string {
-  const position = /position (\d+)/.exec((err as Error).message)?.[1];
-  return `not valid JSON${position ? ` (at character ${Number(position) + 1})` : ''}`;
-}
-
-/** An npm package's pack: `clauselint.pack` in its package.json, else clauselint.yaml or pack.yaml. */
-function resolvePackage(name: string, fromDir: string): { file?: string; packageVersion?: string; packageDir?: string; error?: string } {
-  if (!/^(@[a-z0-9._-]+\/)?[a-z0-9._-]+$/i.test(name)) return { error: `"${name}" is not a built-in id (clauselint:<name>), a relative path (./pack.yaml) or an npm package name (optionally with a version range: name@^1.2.0)` };
-  let dir = path.resolve(fromDir);
-  for (;;) {
-    const pkgDir = path.join(dir, 'node_modules', name);
-    const manifest = path.join(pkgDir, 'package.json');
-    if (fs.existsSync(manifest)) {
-      // A package may only point inside itself, links resolved.
-      const realDir = realPathOf(pkgDir);
-      const ownFile = (file: string) => isInsideFolder(realPathOf(file), realDir);
-      if (!ownFile(manifest)) return { error: `package ${name}'s package.json is a link outside the package` };
-      let declared: unknown;
-      let packageVersion: string | undefined;
-      let text: string;
-      try {
-        text = fs.readFileSync(manifest, 'utf8');
-      } catch (err) {
-        return { error: `cannot read ${manifest}: ${(err as NodeJS.ErrnoException).code ?? 'read error'}` };
-      }
-      try {
-        const pkg = JSON.parse(text);
-        declared = pkg?.clauselint?.pack;
-        packageVersion = typeof pkg?.version === 'string' ? pkg.version : undefined;
-      } catch (err) {
-        return { error: `cannot read ${manifest}: ${jsonProblem(err)}` };
-      }
-      if (declared !== undefined && typeof declared !== 'string') return { error: `package ${name}: "clauselint.pack" in its package.json must be a path (e.g. "pack.yaml")` };
-      for (const candidate of [declared, 'clauselint.yaml', 'pack.yaml'].filter((c): c is string => !!c)) {
-        const file = path.resolve(pkgDir, candidate);
-        if (!ownFile(file)) return { error: `package ${name} points its pack outside itself (${candidate})` };
-        if (fs.existsSync(file)) return { file, packageVersion, packageDir: pkgDir };
-      }
-      return { error: `package ${name} has no pack: add "clauselint": { "pack": "pack.yaml" } to its package.json` };
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  return { error: `npm package "${name}" not found in any node_modules folder above ${fromDir} (run npm install?)` };
 }
 
 /**

@@ -51,7 +51,7 @@ export class YamlSource {
   constructor(
     readonly file: string,
     readonly data: unknown,
-    private readonly text: string,
+    readonly text: string,
     private tree?: YamlTree,
   ) {}
 
@@ -158,11 +158,61 @@ export function locate(source: YamlSource, path: PathSegment[], options: { key?:
   let offset = range[0];
   if (options.column !== undefined && yaml().isScalar(node)) {
     // Point inside a quoted or plain scalar at the offending character of a pattern.
-    const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
-    offset += options.column + (quoted ? 1 : 0);
+    offset = sourceOffsetOf(source.text, range[0], node.type, options.column);
   }
   const pos = source.lines.linePos(offset);
   return { line: pos.line, column: pos.col };
+}
+
+const ESCAPE_WIDTH: Record<string, number> = { x: 4, u: 6, U: 10 };
+
+/** After a line break at `i` and the indentation of the lines that follow: [next offset, line breaks passed]. */
+function skipFold(text: string, i: number): [number, number] {
+  let breaks = 0;
+  while (i < text.length && /[\r\n \t]/.test(text[i])) {
+    if (text[i] === '\n') breaks++;
+    i++;
+  }
+  return [i, breaks];
+}
+
+/**
+ * The offset in the file of character `index` of a scalar's value, the
+ * scalar written from `start`. In quoted scalars an escape (`\\`, `\u00e9`,
+ * `''`) is several characters of source for one of value, and a line break
+ * with the next line's indentation folds into one; plain scalars are counted
+ * as written.
+ */
+function sourceOffsetOf(text: string, start: number, type: string | undefined, index: number): number {
+  const double = type === 'QUOTE_DOUBLE';
+  if (!double && type !== 'QUOTE_SINGLE') return start + index;
+  let i = start + 1;
+  let count = 0;
+  while (count < index && i < text.length) {
+    const ch = text[i];
+    if (ch === '\r' || ch === '\n') {
+      const [next, breaks] = skipFold(text, i);
+      i = next;
+      count += Math.max(1, breaks - 1);
+    } else if (!double && ch === "'" && text[i + 1] === "'") {
+      i += 2;
+      count++;
+    } else if (double && ch === '\\') {
+      const kind = text[i + 1];
+      if (kind === '\n' || kind === '\r') {
+        i = skipFold(text, i + 1)[0]; // an escaped line break adds nothing
+        continue;
+      }
+      const width = ESCAPE_WIDTH[kind] ?? 2;
+      const codePoint = width > 2 ? parseInt(text.slice(i + 2, i + width), 16) : 0;
+      i += width;
+      count += codePoint > 0xffff ? 2 : 1; // a JavaScript string counts UTF-16 units
+    } else {
+      i++;
+      count++;
+    }
+  }
+  return i;
 }
 
 /** Where each key of the mapping at `path` is written (scalar keys only). */

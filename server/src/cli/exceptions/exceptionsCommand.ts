@@ -7,6 +7,7 @@
 import { Span } from '../../document/lineIndex';
 import { locateInDocx } from '../../docx/paragraphLocation';
 import { lintText } from '../../lintText';
+import { ConfigLoader } from '../../packs/config';
 import { DEFAULT_MAX_FILE_SIZE, ExceptionsCommand } from '../args';
 import { CliError, EXIT_CLEAN, EXIT_USAGE } from '../cliError';
 import { palette, shouldUseColor } from '../color';
@@ -14,15 +15,19 @@ import { expandInputs } from '../files';
 import { Io } from '../io';
 import { shownPath } from '../packSpecs';
 import { readOrReport } from '../readInput';
-import { checkConfigs, createLoader } from '../runConfig';
+import { checkConfigs, createLoader, projectIgnores } from '../runConfig';
 import { Target } from '../targets';
 import { ExceptionEntry, exceptionsOf, summarise } from './exceptionsLog';
 import { formatExceptions } from './formatExceptions';
 
-function targetsOf(cmd: ExceptionsCommand, io: Io): Target[] | undefined {
-  const expanded = expandInputs(cmd.inputs, io.cwd);
+/** Folders are walked as for a lint: ignored files (.gitignore, .clauselintignore, `ignores:`) are left out. */
+function targetsOf(cmd: ExceptionsCommand, io: Io, loader: ConfigLoader): Target[] | undefined {
+  const expanded = expandInputs(cmd.inputs, io.cwd, projectIgnores(loader));
   if (expanded.stdin) throw new CliError('exceptions reads files and folders, not standard input', true);
   for (const w of expanded.warnings) io.stderr(`clauselint: warning: ${w}\n`);
+  for (const { file, source } of expanded.ignoredNamed) {
+    io.stderr(`clauselint: warning: ${shownPath(file, io.cwd)}: File ignored because of a matching pattern in ${shownPath(source, io.cwd)}\n`);
+  }
   if (expanded.errors.length > 0) {
     for (const e of expanded.errors) io.stderr(`clauselint: ${e}\n`);
     return undefined;
@@ -32,9 +37,9 @@ function targetsOf(cmd: ExceptionsCommand, io: Io): Target[] | undefined {
 }
 
 export async function runExceptions(cmd: ExceptionsCommand, io: Io): Promise<number> {
-  const targets = targetsOf(cmd, io);
-  if (!targets) return EXIT_USAGE;
   const loader = createLoader(cmd, io);
+  const targets = targetsOf(cmd, io, loader);
+  if (!targets) return EXIT_USAGE;
   if (!checkConfigs(loader, targets.map((t) => t.file), io)) return EXIT_USAGE;
 
   const entries: ExceptionEntry[] = [];
