@@ -5,8 +5,9 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import { CATASTROPHIC_PATTERNS } from '../fixtures/catastrophicPatterns';
+import { LIMIT_RULE_ID, LIMITS } from '../../server/src/engine/limits';
 import { loadConfig } from '../../server/src/packs/config';
-import { lint, writeTree } from '../helpers';
+import { lint, packFromYaml, writeTree } from '../helpers';
 
 function yamlString(s: string): string {
   return `'${s.replace(/'/g, "''")}'`;
@@ -64,5 +65,36 @@ describe('hostile packs', () => {
     assert.match(self.errors[0].message, /extends cycle: self\.yaml -> self\.yaml/);
     const folder = loadConfig(path.join(dir, 'folder'), []);
     assert.match(folder.errors[0].message, /not a file/);
+  });
+
+  describe('a pack whose rules match everywhere: the work per document is capped, and the cap says so', function () {
+    this.timeout(60_000);
+    const words = ['the', 'agency', 'may', 'use', 'services', 'for', 'any', 'lawful', 'purpose'];
+    const prose = (count: number) => Array.from({ length: count }, (_, i) => words[(i * 7) % words.length]).join(' ') + '.';
+
+    it(`one rule: at most ${LIMITS.findingsPerRule} findings, then one limit finding at the first left out`, () => {
+      const { compiled } = packFromYaml('pack: { id: every }\nrules:\n  word: { kind: flag, message: A word., phrases: ["*"] }\n').merged;
+      const text = prose(LIMITS.findingsPerRule + 500);
+      const { findings } = lint(text, compiled);
+      const words = findings.filter((f) => f.ruleId === 'every/word');
+      assert.strictEqual(words.length, LIMITS.findingsPerRule);
+      const limits = findings.filter((f) => f.ruleId === LIMIT_RULE_ID);
+      assert.strictEqual(limits.length, 1);
+      assert.match(limits[0].message, /Rule every\/word found more than 1,000 problems in this document/);
+      assert.ok(limits[0].span.start > words[words.length - 1].span.start, 'located where the next finding would be');
+    });
+
+    it('1,000 rules on a 10 KB document: bounded findings and hits, with a limit finding for the scan and for the document', () => {
+      const rules = Array.from({ length: 1000 }, (_, i) => `  r${i}: { kind: flag, message: m${i}, phrases: ["* w${i}", "*"] }`).join('\n');
+      const { compiled } = packFromYaml(`pack: { id: everywhere }\nrules:\n${rules}\n`).merged;
+      const text = (prose(40) + '\n\n').repeat(60);
+      assert.ok(text.length >= 10_000);
+      const { findings } = lint(text, compiled);
+      const limits = findings.filter((f) => f.ruleId === LIMIT_RULE_ID);
+      assert.strictEqual(findings.length - limits.length, LIMITS.findingsPerDocument);
+      assert.ok(limits.some((f) => /Matching stopped here/.test(f.message)), 'the scan stopped at its limit');
+      assert.ok(limits.some((f) => /More than 5,000 findings in this document/.test(f.message)));
+      for (const f of limits) assert.ok(f.span.start >= 0 && f.span.end <= text.length);
+    });
   });
 });
