@@ -3,10 +3,13 @@
  * error and the other rules keep working; no pattern can make a lint slow.
  */
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
 import * as path from 'path';
 import { CATASTROPHIC_PATTERNS } from '../fixtures/catastrophicPatterns';
 import { LIMIT_RULE_ID, LIMITS } from '../../server/src/engine/limits';
 import { loadConfig } from '../../server/src/packs/config';
+import { MAX_EXTENDS_DEPTH } from '../../server/src/packs/resolve';
 import { lint, packFromYaml, writeTree } from '../helpers';
 
 function yamlString(s: string): string {
@@ -95,6 +98,54 @@ describe('hostile packs', () => {
       assert.ok(limits.some((f) => /Matching stopped here/.test(f.message)), 'the scan stopped at its limit');
       assert.ok(limits.some((f) => /More than 5,000 findings in this document/.test(f.message)));
       for (const f of limits) assert.ok(f.span.start >= 0 && f.span.end <= text.length);
+    });
+  });
+
+  describe('extends that could hang, overflow or eat memory', () => {
+    it('a 3,000-deep extends chain: one error at the extends line where the depth runs out; the built-in pack still loads', () => {
+      const files: Record<string, string> = { '.clauselint.yaml': 'extends:\n  - clauselint:recommended\n  - ./p0.yaml\n' };
+      for (let i = 0; i < 3000; i++) files[`p${i}.yaml`] = `pack:\n  id: p${i}\n  extends: [./p${i + 1}.yaml]\n`;
+      files['p3000.yaml'] = 'pack: { id: last }\n';
+      const dir = writeTree(files);
+      const config = loadConfig(path.join(dir, '.clauselint.yaml'), []);
+      assert.deepStrictEqual(
+        config.errors.map((e) => `${path.basename(e.file)}:${e.line}:${e.column}: ${e.message}`),
+        [`p${MAX_EXTENDS_DEPTH - 2}.yaml:3:13: cannot extend "./p${MAX_EXTENDS_DEPTH - 1}.yaml": the extends chain is more than ${MAX_EXTENDS_DEPTH} packs deep`],
+      );
+      assert.ok(config.merged.compiled.ruleSet.rules.some((r) => r.id === 'recommended/broad-use-grant'));
+    });
+
+    it('a FIFO and a folder in extends are reported at the extends line, and the FIFO is never opened', () => {
+      const dir = writeTree({ '.clauselint.yaml': 'extends:\n  - clauselint:recommended\n  - ./pipe.yaml\n  - ./folder.yaml\n', 'folder.yaml/x.txt': '' });
+      execFileSync('mkfifo', [path.join(dir, 'pipe.yaml')]);
+      const config = loadConfig(path.join(dir, '.clauselint.yaml'), []);
+      assert.deepStrictEqual(
+        config.errors.map((e) => `${path.basename(e.file)}:${e.line}:${e.column}: ${e.message}`),
+        [
+          '.clauselint.yaml:3:5: cannot extend "./pipe.yaml": it is not a regular file (a FIFO, socket or device)',
+          '.clauselint.yaml:4:5: cannot extend "./folder.yaml": it is a folder, not a pack file',
+        ],
+      );
+      assert.ok(config.merged.compiled.ruleSet.rules.some((r) => r.id === 'recommended/broad-use-grant'));
+    });
+
+    it('the 2 MB size limit is checked before the file is read (a 3 GB sparse file is refused by its size)', () => {
+      const dir = writeTree({ '.clauselint.yaml': 'extends: [./huge.yaml]\n' });
+      fs.writeFileSync(path.join(dir, 'huge.yaml'), '');
+      fs.truncateSync(path.join(dir, 'huge.yaml'), 3 * 1024 ** 3);
+      const config = loadConfig(path.join(dir, '.clauselint.yaml'), []);
+      assert.deepStrictEqual(config.errors.map((e) => `${path.basename(e.file)}:${e.line}:${e.column}: ${e.message}`), ['huge.yaml:1:1: pack file is 3072.0 MB; the limit is 2 MB']);
+    });
+
+    it('a Latin-1 pack loads with a warning at its first byte that is not UTF-8', () => {
+      const dir = writeTree({});
+      fs.writeFileSync(path.join(dir, 'latin1.yaml'), Buffer.from('pack: { id: latin }\nrules:\n  r: { kind: flag, message: "D\xe9j\xe0 vu.", phrases: [any lawful use] }\n', 'latin1'));
+      const config = loadConfig(path.join(dir, 'latin1.yaml'), []);
+      assert.deepStrictEqual(
+        config.errors.map((e) => `${e.line}:${e.column}: ${e.severity}: ${e.message.slice(0, 40)}`),
+        ['3:31: warning: the file is not valid UTF-8 (Latin-1 or '],
+      );
+      assert.ok(config.merged.compiled.ruleSet.rules.some((r) => r.id === 'latin/r'));
     });
   });
 });
