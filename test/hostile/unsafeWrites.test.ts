@@ -74,6 +74,16 @@ describe('hostile writes: --fix --write', () => {
     assert.deepStrictEqual(leftovers(project()), []);
   });
 
+  it('a UTF-16 file with an odd trailing byte: linted with a warning, never rewritten (the byte would be lost)', () => {
+    const file = path.join(project(), 'utf16.md');
+    const bytes = Buffer.concat([Buffer.from('\ufeff' + DRAFT, 'utf16le'), Buffer.from([0x41])]);
+    fs.writeFileSync(file, bytes);
+    const run = runWithTestPack(['--fix', '--write', 'utf16.md'], { cwd: project() });
+    assert.match(run.stderr, /warning: utf16\.md: it is UTF-16 text with an odd trailing byte, which was left out/);
+    assert.match(run.stderr, /not writing utf16\.md/);
+    assert.deepStrictEqual(fs.readFileSync(file), bytes);
+  });
+
   it('--output-dir: a copy that cannot be written is an error for that file only', () => {
     // A file where the copy's folder should be.
     fs.writeFileSync(path.join(project(), 'out'), 'not a folder');
