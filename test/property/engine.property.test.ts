@@ -80,18 +80,25 @@ describe(`engine properties (${RUNS} random documents, seed ${SEED})`, function 
   });
 
   it('applying every fix silences the fixed rules and leaves the text outside the edits unchanged', () => {
-    fc.assert(
-      fc.property(documentText, documentPath, measured('engine: fixes in memory', (text, path) => {
-        const { findings } = lint(text, recommended(), { path });
-        const plans = autoFixes(findings);
-        if (plans.length === 0) return;
-        const fixedRules = new Set(findings.filter((f) => f.fixes.some((p) => p.type !== 'suppress')).map((f) => f.ruleId));
-        const fixed = applyPlans(text, plans).text;
-        assert.ok(outsideEditsUnchanged(text, fixed, plans), 'text outside the edits changed');
-        const again = lint(fixed, recommended(), { path }).findings.filter((f) => fixedRules.has(f.ruleId));
-        assert.deepStrictEqual(again.map((f) => `${f.ruleId}: ${fixed.slice(f.span.start, f.span.end)}`), []);
-      })),
-      params,
-    );
+    fc.assert(fc.property(documentText, documentPath, measured('engine: fixes in memory', fixesSilenceTheirRules)), params);
+  });
+
+  it('a clause inserted after a heading line that ends with one line break is followed by a blank line (found by the fuzzer)', () => {
+    const text =
+      '## 3. Use of the ServicesSubject to Section 9, the Customer may use the Platform without restriction.\r' +
+      'This agreement covers artificial intelligence services and large language models.\r\n' +
+      'The Provider may, at its discretion, audit the use of the Services.\r\n\r\n';
+    fixesSilenceTheirRules(text, 'draft.md');
   });
 });
+
+function fixesSilenceTheirRules(text: string, path: string): void {
+  const { findings } = lint(text, recommended(), { path });
+  const plans = autoFixes(findings);
+  if (plans.length === 0) return;
+  const fixedRules = new Set(findings.filter((f) => f.fixes.some((p) => p.type !== 'suppress')).map((f) => f.ruleId));
+  const fixed = applyPlans(text, plans).text;
+  assert.ok(outsideEditsUnchanged(text, fixed, plans), 'text outside the edits changed');
+  const again = lint(fixed, recommended(), { path }).findings.filter((f) => fixedRules.has(f.ruleId));
+  assert.deepStrictEqual(again.map((f) => `${f.ruleId}: ${fixed.slice(f.span.start, f.span.end)}`), []);
+}
