@@ -14,48 +14,13 @@ import { applyPlans } from '../../server/src/engine/fixes/apply';
 import { INTERNAL_ERROR_RULE_ID } from '../../server/src/engine/lint';
 import { Finding, FixPlan } from '../../server/src/engine/types';
 import { lint, recommended } from '../helpers';
-import { FUZZ_RUNS, FUZZ_SEED } from './fuzzSettings';
+import { documentPath, documentText } from './documents';
+import { FUZZ_RUNS, FUZZ_SEED, measured } from './fuzzSettings';
 
 const RUNS = FUZZ_RUNS;
 const SEED = FUZZ_SEED;
 
-const FRAGMENTS = [
-  'The Government may use the Services for any lawful purpose.',
-  'Licensee may use the Model for all lawful purposes, including without limitation intelligence analysis.',
-  '"Permitted Purpose" means any lawful purpose.',
-  'The Agency may use the Services for the Permitted Purpose.',
-  'The Customer shall not use the Services for mass surveillance of U.S. persons.',
-  'The Customer shall not use the Services in weapon systems that select and engage targets without further intervention by a human operator.',
-  'Before any deployment in a high-risk use case, the Agency shall pause the use and obtain the written approval of the Chief AI Officer, and the decision shall be logged.',
-  'The Provider may, at its discretion, audit the use of the Services.',
-  'The Government will, where practicable, give prior notice of any new use.',
-  'The Agency acknowledges that applicable law governs domestic surveillance.',
-  'This agreement covers artificial intelligence services and large language models.',
-  'The Recipient shall not use Confidential Information for any purpose other than the Project.',
-  'Subject to Section 9, the Customer may use the Platform without restriction.',
-  'The Supplier passes an annual surveillance audit. The policy excludes any weapon of war.',
-  'The Provider shall notify the Agency of any security incident within 72 hours.',
-  '<!-- clauselint-disable-next-line recommended/broad-use-grant -- reason: approved; approved-by: J. Doe -->',
-  '<!-- clauselint-disable-next-line broad-use-grant -->',
-  '[clauselint-disable recommended/missing-audit-trigger -- reason: covered elsewhere]',
-];
-const HEADINGS = ['# AI Services Agreement', '## 3. Use of the Services', '9. Prohibited Uses', 'ARTICLE IV', 'Section 7. Audit', '(a)', '(ii)', '1.1', '### 2.1 Restrictions'];
-const ODDITIES = [
-  '\ud83d\ude00', 'e\u0301', '\u00a0', '\u200b', '\u00ad', '\u201cany lawful\u201d', '**any** _lawful_ `use`', '<span class="x">any</span>',
-  '<!--', '-->', '\\*', '\t', 'law-\nful', 'any\u2011lawful', '\ud800', '\udc00', '\u0000', '\ufeff', 'x'.repeat(300), '"', '(', ')', '§ 4',
-];
-const BREAKS = ['\n', '\r\n', '\r', '\n\n', '\r\n\r\n', ' ', ''];
 
-const piece = fc.oneof(
-  { weight: 5, arbitrary: fc.constantFrom(...FRAGMENTS) },
-  { weight: 2, arbitrary: fc.constantFrom(...HEADINGS) },
-  { weight: 2, arbitrary: fc.constantFrom(...ODDITIES) },
-  { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
-);
-const documentText = fc
-  .array(fc.tuple(piece, fc.constantFrom(...BREAKS)), { maxLength: 30 })
-  .map((parts) => parts.map(([p, b]) => p + b).join(''));
-const documentPath = fc.constantFrom('draft.md', 'draft.txt');
 
 function isSurrogateSplit(text: string, offset: number): boolean {
   if (offset <= 0 || offset >= text.length) return false;
@@ -100,7 +65,7 @@ describe(`engine properties (${RUNS} random documents, seed ${SEED})`, function 
 
   it('never throws, and every finding, related location and edit is a valid UTF-16 range', () => {
     fc.assert(
-      fc.property(documentText, documentPath, (text, path) => {
+      fc.property(documentText, documentPath, measured('engine: valid ranges', (text, path) => {
         const result = lint(text, recommended(), { path });
         for (const f of result.findings) {
           assert.notStrictEqual(f.ruleId, INTERNAL_ERROR_RULE_ID, f.message);
@@ -109,24 +74,31 @@ describe(`engine properties (${RUNS} random documents, seed ${SEED})`, function 
           for (const p of f.fixes) for (const e of p.edits) assertSpanOk(text, e.start, e.end, `${f.ruleId} fix ${p.id}`);
         }
         for (const c of result.coverage) for (const l of c.locations) assertSpanOk(text, l.start, l.end, `coverage ${c.kind}`);
-      }),
+      })),
       params,
     );
   });
 
   it('applying every fix silences the fixed rules and leaves the text outside the edits unchanged', () => {
-    fc.assert(
-      fc.property(documentText, documentPath, (text, path) => {
-        const { findings } = lint(text, recommended(), { path });
-        const plans = autoFixes(findings);
-        if (plans.length === 0) return;
-        const fixedRules = new Set(findings.filter((f) => f.fixes.some((p) => p.type !== 'suppress')).map((f) => f.ruleId));
-        const fixed = applyPlans(text, plans).text;
-        assert.ok(outsideEditsUnchanged(text, fixed, plans), 'text outside the edits changed');
-        const again = lint(fixed, recommended(), { path }).findings.filter((f) => fixedRules.has(f.ruleId));
-        assert.deepStrictEqual(again.map((f) => `${f.ruleId}: ${fixed.slice(f.span.start, f.span.end)}`), []);
-      }),
-      params,
-    );
+    fc.assert(fc.property(documentText, documentPath, measured('engine: fixes in memory', fixesSilenceTheirRules)), params);
+  });
+
+  it('a clause inserted after a heading line that ends with one line break is followed by a blank line (found by the fuzzer)', () => {
+    const text =
+      '## 3. Use of the ServicesSubject to Section 9, the Customer may use the Platform without restriction.\r' +
+      'This agreement covers artificial intelligence services and large language models.\r\n' +
+      'The Provider may, at its discretion, audit the use of the Services.\r\n\r\n';
+    fixesSilenceTheirRules(text, 'draft.md');
   });
 });
+
+function fixesSilenceTheirRules(text: string, path: string): void {
+  const { findings } = lint(text, recommended(), { path });
+  const plans = autoFixes(findings);
+  if (plans.length === 0) return;
+  const fixedRules = new Set(findings.filter((f) => f.fixes.some((p) => p.type !== 'suppress')).map((f) => f.ruleId));
+  const fixed = applyPlans(text, plans).text;
+  assert.ok(outsideEditsUnchanged(text, fixed, plans), 'text outside the edits changed');
+  const again = lint(fixed, recommended(), { path }).findings.filter((f) => fixedRules.has(f.ruleId));
+  assert.deepStrictEqual(again.map((f) => `${f.ruleId}: ${fixed.slice(f.span.start, f.span.end)}`), []);
+}

@@ -10,7 +10,7 @@ import { BlockCache } from '../../server/src/document/blockCache';
 import { parseDocument } from '../../server/src/document/contractDocument';
 import { lintDocument } from '../../server/src/engine/lint';
 import { recommended } from '../helpers';
-import { FUZZ_RUNS, FUZZ_SEED } from './fuzzSettings';
+import { FUZZ_RUNS, FUZZ_SEED, measured } from './fuzzSettings';
 
 // Each case is a sequence of up to 12 edits, each linted twice: half as many cases.
 const RUNS = Math.max(1, Math.floor(FUZZ_RUNS / 2));
@@ -62,7 +62,7 @@ describe(`incremental linting equals a full re-lint (${RUNS} edit sequences, see
   this.timeout(0);
   it('gives identical findings, fixes and coverage after every edit', () => {
     fc.assert(
-      fc.property(initial, fc.array(edit, { minLength: 1, maxLength: 12 }), fc.constantFrom('draft.md', 'draft.txt'), (start, edits, path) => {
+      fc.property(initial, fc.array(edit, { minLength: 1, maxLength: 12 }), fc.constantFrom('draft.md', 'draft.txt'), measured('incremental = full re-lint', (start, edits, path) => {
         const cache = new BlockCache();
         let text = start;
         comparable(text, path, cache);
@@ -70,7 +70,7 @@ describe(`incremental linting equals a full re-lint (${RUNS} edit sequences, see
           text = apply(text, e);
           assert.deepStrictEqual(comparable(text, path, cache), comparable(text, path));
         }
-      }),
+      })),
       { numRuns: RUNS, seed: SEED, endOnFailure: true },
     );
   });

@@ -136,4 +136,15 @@ describe('standalone server: before initialize', function () {
     client.child.stdin!.end();
     assert.deepStrictEqual(await client.exited, { code: 1, signal: null });
   });
+
+  it('exits with a message on stderr after a header without a usable Content-Length, instead of hanging', async () => {
+    const client = PlainClient.start({ command: process.execPath, args: [serverScript(), '--stdio'] });
+    await client.request('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+    const since = client.received.length;
+    const body = '{"jsonrpc":"2.0","id":9,"method":"shutdown"}';
+    client.sendBytes(Buffer.from(`Content-Length: abc\r\n\r\n${body}`, 'ascii'));
+    assert.deepStrictEqual(await client.exited, { code: 1, signal: null });
+    assert.match(client.stderr, /cannot read the message stream: "Content-Length value must be a number\. Got abc"; message boundaries are lost/);
+    assert.ok(client.received.slice(since).some((r) => r.message.id === null && r.message.error?.code === PARSE_ERROR), 'answered with Parse error first');
+  });
 });

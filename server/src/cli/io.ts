@@ -1,5 +1,6 @@
 /** The process boundary of the CLI, in one place so commands stay testable and streams are handled once. */
 import * as fs from 'fs';
+import { printableLog } from '../io/terminalText';
 
 export interface Io {
   cwd: string;
@@ -18,7 +19,8 @@ export function processIo(): Io {
     cwd: process.cwd(),
     env: process.env,
     stdout: (text) => void process.stdout.write(text),
-    stderr: (text) => void process.stderr.write(text),
+    // Messages name files and quote documents: no raw control characters reach the terminal.
+    stderr: (text) => void process.stderr.write(printableLog(text)),
     stdoutIsTty: !!process.stdout.isTTY,
     stderrIsTty: !!process.stderr.isTTY,
     stdinHasData() {

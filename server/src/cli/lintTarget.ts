@@ -6,6 +6,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { writeFileSafely } from '../io/safeWrite';
 import { Span } from '../document/lineIndex';
 import { locateInDocx } from '../docx/paragraphLocation';
 import { RuleSpec } from '../engine/types';
@@ -44,33 +45,58 @@ export async function lintTarget(target: Target, loader: ConfigLoader, settings:
   const keep = reportPolicy(settings.quiet);
   const { source, docx } = input;
   let lint = lintText(source.text, target.file, loader);
+  let writeFailed = false;
   if (settings.fixTo !== 'none') {
     const fixed = applyFixes(source.text, lint.result.findings.filter(keep));
-    if (fixed.applied > 0) lint = lintText(fixed.text, target.file, loader);
-    emitFixed(target, source, fixed.text, fixed.applied, settings, io);
+    // A fixed text that could not be written is reported as the file still is.
+    writeFailed = !emitFixed(target, source, fixed.text, fixed.applied, settings, io);
+    if (fixed.applied > 0 && !writeFailed) lint = lintText(fixed.text, target.file, loader);
   }
   const locate = docx ? (span: Span) => locateInDocx(docx, span) : undefined;
-  return { failed, file: toReportFile(target.shown, lint.doc, lint.result, keep, locate), rules: lint.compiled.ruleSet.rules };
+  return { failed: failed || writeFailed, file: toReportFile(target.shown, lint.doc, lint.result, keep, locate), rules: lint.compiled.ruleSet.rules };
 }
 
-function emitFixed(target: Target, source: SourceText, fixed: string, applied: number, settings: TargetSettings, io: Io): void {
+/** Print or write the fixed text; false when it could not be written (an error for this file only: the run goes on). */
+function emitFixed(target: Target, source: SourceText, fixed: string, applied: number, settings: TargetSettings, io: Io): boolean {
   const to = settings.fixTo;
   const summary = `${applied} fix${applied === 1 ? '' : 'es'}`;
   if (to === 'stdout') {
-    if (!source.lossless) io.stderr(`clauselint: warning: ${target.shown} is not valid UTF-8; invalid bytes were replaced in the output\n`);
+    if (!source.lossless) io.stderr(`clauselint: warning: ${target.shown}: ${source.loss ?? 'it was not read exactly'}; the output differs there too\n`);
     io.stdout(fixed);
     if (applied > 0) io.stderr(`clauselint: applied ${summary} to ${target.shown}\n`);
-    return;
+    return true;
   }
-  if (to === 'in-place' && applied === 0) return;
+  if (to === 'in-place' && applied === 0) return true;
   if (!source.lossless) {
-    io.stderr(`clauselint: warning: not writing ${target.shown}: it is not valid UTF-8, and rewriting it would change bytes outside the fixes\n`);
-    return;
+    io.stderr(`clauselint: warning: not writing ${target.shown}: ${source.loss ?? 'it was not read exactly'}, and rewriting it would change bytes outside the fixes\n`);
+    return true;
   }
-  const dest = to === 'in-place' ? target.file : outputPathFor(target, settings.outputDir!, io.cwd);
-  fs.mkdirSync(path.dirname(dest), { recursive: true });
-  fs.writeFileSync(dest, encode(source, fixed));
-  io.stderr(`clauselint: ${to === 'in-place' ? 'fixed' : 'wrote'} ${shownPath(dest, io.cwd)} (${summary})\n`);
+  const inPlace = to === 'in-place';
+  const dest = inPlace ? target.file : outputPathFor(target, settings.outputDir!, io.cwd);
+  const shownDest = shownPath(dest, io.cwd);
+  try {
+    fs.mkdirSync(path.dirname(dest), { recursive: true });
+  } catch (err) {
+    io.stderr(`clauselint: cannot write ${shownDest}: cannot make its folder (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})\n`);
+    return false;
+  }
+  const outcome = writeFileSafely(dest, encode(source, fixed), inPlace ? { root: projectRootFor(target.file, io.cwd), readAs: source.stamp } : { root: path.resolve(io.cwd, settings.outputDir!) });
+  if ('refused' in outcome) {
+    io.stderr(`clauselint: cannot write ${shownDest}: ${outcome.refused}${inPlace ? '; it was left as it was' : ''}\n`);
+    return false;
+  }
+  io.stderr(`clauselint: ${inPlace ? 'fixed' : 'wrote'} ${shownDest} (${summary})\n`);
+  return true;
+}
+
+/**
+ * What a rewrite in place must stay inside: the current folder for a file in
+ * it, else the folder the file was named in. A link out of it is not followed.
+ */
+function projectRootFor(file: string, cwd: string): string {
+  const rel = path.relative(cwd, file);
+  const insideCwd = rel !== '' && rel !== '..' && !rel.startsWith('..' + path.sep) && !path.isAbsolute(rel);
+  return insideCwd ? cwd : path.dirname(file);
 }
 
 /** The file's path relative to the current folder (planRun checked it is inside), under the output folder. */

@@ -88,5 +88,8 @@ export async function readOrReport(target: Target, limits: ReadLimits, io: Io): 
     io.stderr(`clauselint: ${read.error}\n`);
     return { failed: true };
   }
+  const { source } = read.input;
+  // Invalid UTF-8 is linted as it is (and never written back); a dropped UTF-16 byte is worth saying.
+  if (source.encoding !== 'utf8' && source.loss) io.stderr(`clauselint: warning: ${target.shown}: ${source.loss}\n`);
   return { input: read.input, failed: false };
 }

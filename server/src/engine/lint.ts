@@ -6,6 +6,7 @@
 import { ContractDocument } from '../document/contractDocument';
 import { RuleContext } from './context';
 import { computeCoverage } from './coverage';
+import { capFindings, findingsOfRule, scanLimitFinding } from './limitFindings';
 import { documentHits, lazyMatcher } from './match/documentHits';
 import { Scanner } from './match/scanner';
 import { RULE_KINDS } from './rules';
@@ -52,18 +53,20 @@ export interface FullLintResult extends LintResult {
 
 export function lintDocument(doc: ContractDocument, compiled: CompiledRuleSet, options: LintOptions = {}): FullLintResult {
   const { ruleSet } = compiled;
-  const ctx = new RuleContext(doc, ruleSet, documentHits(doc, compiled.scanner), lazyMatcher(doc, compiled.scanner));
+  const scanned = documentHits(doc, compiled.scanner);
+  const ctx = new RuleContext(doc, ruleSet, scanned.hits, lazyMatcher(doc, compiled.scanner));
   const rules = ruleSet.rules.filter((r) => r.enabled && (!options.only || options.only.has(r.id)));
   const first = (r: RuleSpec) => RULE_KINDS.get(r.kind)?.contributesCoverage === true;
   const ordered = [...rules.filter(first), ...rules.filter((r) => !first(r))];
   const findings: Finding[] = [];
+  if (scanned.cutAt !== undefined) findings.push(scanLimitFinding(scanned.cutAt));
   for (const rule of ordered) {
-    if (options.ignoreConditions || ctx.condition(rule.when)) findings.push(...runRule(rule, ctx));
-    else if (rule.otherwise) findings.push(...runRule({ ...rule, severity: rule.otherwise }, ctx));
+    if (options.ignoreConditions || ctx.condition(rule.when)) findings.push(...findingsOfRule(rule.id, runRule(rule, ctx)));
+    else if (rule.otherwise) findings.push(...findingsOfRule(rule.id, runRule({ ...rule, severity: rule.otherwise }, ctx)));
   }
   const outcome = applySuppressions(doc, findings);
   outcome.findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
-  return { findings: outcome.findings, suppressed: outcome.suppressed, coverage: computeCoverage(ctx) };
+  return { findings: capFindings(outcome.findings), suppressed: outcome.suppressed, coverage: computeCoverage(ctx) };
 }
 
 function runRule(rule: RuleSpec, ctx: RuleContext): Finding[] {

@@ -2,8 +2,11 @@
  * The `--stdio` transport, with JSON-RPC's error answers for messages that
  * cannot be handled, which vscode-jsonrpc only logs:
  *
- * - a body that is not JSON (or a header without a usable Content-Length) is
- *   answered with Parse error (-32700, id null);
+ * - a body that is not JSON is answered with Parse error (-32700, id null);
+ * - a header without a usable Content-Length (`Content-Length: abc`) is
+ *   answered the same way, but then no one knows where the next message
+ *   starts: the server says so on stderr and exits (1) instead of waiting
+ *   forever on a stream it can no longer read;
  * - JSON that is not a request, a notification or a response (an array, a
  *   request whose id is neither a number nor a string, ...) with Invalid
  *   Request (-32600), echoing the id when it has one.
@@ -50,16 +53,33 @@ function isStreamError(err: unknown): boolean {
   return typeof (err as NodeJS.ErrnoException)?.code === 'string';
 }
 
+/**
+ * Errors of the framing (the headers), raised while vscode-jsonrpc splits the
+ * stream into messages: after one, its reader waits for headers inside a body
+ * and never delivers another message. A body's JSON errors are SyntaxErrors.
+ */
+export function isFramingError(err: Error): boolean {
+  return !(err instanceof SyntaxError) && /content-length|header/i.test(err.message);
+}
+
 /** A reader that answers what it cannot read (see above) and passes the rest on. */
 export class AnsweringMessageReader extends AbstractMessageReader implements MessageReader {
   constructor(
     private readonly inner: MessageReader,
     private readonly answer: (response: ResponseMessage) => void,
+    /** Called after a framing error: the stream cannot be read on. */
+    private readonly framingLost: (reason: string) => void = () => undefined,
   ) {
     super();
     inner.onError((err) => {
-      if (isStreamError(err)) this.fireError(err);
-      else answer({ jsonrpc: '2.0', id: null, error: { code: ErrorCodes.ParseError, message: `Parse error: ${err.message}` } });
+      if (isStreamError(err)) {
+        this.fireError(err);
+        return;
+      }
+      // The first line only: vscode-jsonrpc appends the headers it read, which came from outside.
+      const reason = err.message.split('\n')[0];
+      answer({ jsonrpc: '2.0', id: null, error: { code: ErrorCodes.ParseError, message: `Parse error: ${reason}` } });
+      if (isFramingError(err)) this.framingLost(reason);
     });
     inner.onClose(() => this.fireClose());
     inner.onPartialMessage((info) => this.firePartialMessage(info));
@@ -86,7 +106,11 @@ export class AnsweringMessageReader extends AbstractMessageReader implements Mes
 
 export function stdioTransport(): [MessageReader, MessageWriter] {
   const writer = new StreamMessageWriter(process.stdout);
-  const reader = new AnsweringMessageReader(new StreamMessageReader(process.stdin), (response) => void writer.write(response));
+  const reader = new AnsweringMessageReader(new StreamMessageReader(process.stdin), (response) => void writer.write(response), (reason) => {
+    process.stderr.write(`clauselint-lsp: cannot read the message stream: ${JSON.stringify(reason)}; message boundaries are lost, so the server exits\n`);
+    // After the Parse error answer is written.
+    setImmediate(() => process.exit(1));
+  });
   return [reader, writer];
 }
 

@@ -1,4 +1,5 @@
 /** Read one pack (or .clauselint.yaml) file into typed content, with its source kept for locating errors. */
+import { isUtf8 } from 'buffer';
 import * as fs from 'fs';
 import { TermSetSpec } from '../engine/match/scanner';
 import { ConditionItem, Detector, Severity } from '../engine/types';
@@ -6,7 +7,7 @@ import { PackError } from './errors';
 import { isBuiltinPack } from './builtin';
 import { freshSnapshot } from './builtinSnapshot';
 import { checkSchema } from './schemaCheck';
-import { errorAt, keyLocations, parseYaml, SourceLocation, YamlSource } from './yamlSource';
+import { errorAt, keyLocations, MAX_PACK_BYTES, parseYaml, SourceLocation, YamlSource } from './yamlSource';
 
 export type SeverityOrOff = Severity | 'off';
 
@@ -74,20 +75,49 @@ function severitySetting(value: unknown): SeverityOrOff {
   return (typeof value === 'string' ? value : (value as Obj).severity) as SeverityOrOff;
 }
 
-export function readPackFile(file: string): { pack?: PackContent; errors: PackError[] } {
-  let text: string;
+/**
+ * The pack's text, read through one descriptor opened without blocking (a
+ * FIFO is refused, never waited on), its size checked before a byte is read.
+ * Text that is not UTF-8 (a Latin-1 file, say) is read with replacement
+ * characters and a warning at the first bad byte.
+ */
+function readPackText(file: string): { text?: string; errors: PackError[] } {
+  const at = (message: string, severity: 'error' | 'warning' = 'error', line = 1, column = 1): PackError => ({ file, line, column, severity, message });
+  let buf: Buffer;
   try {
-    const stat = fs.statSync(file);
-    if (!stat.isFile()) return { errors: [{ file, line: 1, column: 1, severity: 'error', message: 'not a file' }] };
-    text = fs.readFileSync(file, 'utf8');
+    const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    try {
+      const stat = fs.fstatSync(fd);
+      if (!stat.isFile()) return { errors: [at(stat.isDirectory() ? 'not a file: it is a folder' : 'not a file: not a regular file (a FIFO, socket or device)')] };
+      if (stat.size > MAX_PACK_BYTES) return { errors: [at(`pack file is ${(stat.size / 1048576).toFixed(1)} MB; the limit is ${MAX_PACK_BYTES / 1048576} MB`)] };
+      buf = fs.readFileSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
   } catch (err) {
-    return { errors: [{ file, line: 1, column: 1, severity: 'error', message: `cannot read pack: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (err as Error).message}` }] };
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') return { errors: [at('not a file: it is a folder')] };
+    return { errors: [at(`cannot read pack: ${code === 'ENOENT' ? 'file not found' : (err as Error).message}`)] };
   }
+  const text = buf.toString('utf8');
+  if (isUtf8(buf)) return { text, errors: [] };
+  const bad = text.indexOf('\ufffd');
+  const before = text.slice(0, Math.max(0, bad));
+  const line = before.split(/\r\n|\r|\n/).length;
+  const column = before.length - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
+  return { text, errors: [at('the file is not valid UTF-8 (Latin-1 or another legacy encoding?): bytes that are not UTF-8 were read as \ufffd; save it as UTF-8', 'warning', line, column)] };
+}
+
+export function readPackFile(file: string): { pack?: PackContent; errors: PackError[] } {
+  const read = readPackText(file);
+  if (read.text === undefined) return { errors: read.errors };
+  const text = read.text;
   if (isBuiltinPack(file)) {
     const snapshot = freshSnapshot(file, text);
     if (snapshot) return packFromSource(new YamlSource(file, snapshot.data, text), NO_SCHEMA_ERRORS, new Map(Object.entries(snapshot.ruleLocations)));
   }
-  return parsePackText(file, text);
+  const parsed = parsePackText(file, text);
+  return { pack: parsed.pack, errors: [...read.errors, ...parsed.errors] };
 }
 
 const NO_SCHEMA_ERRORS: ReturnType<typeof checkSchema> = { errors: [], badRules: new Set<string>(), fatal: false };

@@ -85,6 +85,16 @@ export function builtinScope(npmRefusal?: string): ReadScope {
   return ReadScope.of([], { where: "ClauseLint's built-in rules folder" }, npmRefusal);
 }
 
+/** How many packs deep `extends` may go (each pack that extends another is one level). */
+export const MAX_EXTENDS_DEPTH = 32;
+
+/** Why an `extends` target cannot be a pack (told at the `extends` line, not at the target); never opens it. */
+function notARegularFile(file: string): string | undefined {
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  if (!stat || stat.isFile()) return undefined;
+  return stat.isDirectory() ? 'it is a folder, not a pack file' : 'it is not a regular file (a FIFO, socket or device)';
+}
+
 export interface PackTree {
   packs: PackContent[];
   errors: PackError[];
@@ -113,6 +123,15 @@ export function loadPackTree(entryFile: string, scope?: ReadScope): PackTree {
       if (stack.includes(targetResolved)) {
         const cycle = [...stack.slice(stack.indexOf(targetResolved)), targetResolved].map((f) => path.basename(f)).join(' -> ');
         errors.push(errorAt(pack.source, entryPath, `extends cycle: ${cycle}`));
+        return;
+      }
+      if (stack.length >= MAX_EXTENDS_DEPTH) {
+        errors.push(errorAt(pack.source, entryPath, `cannot extend "${spec}": the extends chain is more than ${MAX_EXTENDS_DEPTH} packs deep`));
+        return;
+      }
+      const notAFile = loaded.has(targetResolved) ? undefined : notARegularFile(targetResolved);
+      if (notAFile) {
+        errors.push(errorAt(pack.source, entryPath, `cannot extend "${spec}": ${notAFile}`));
         return;
       }
       visit(targetResolved, stack, targetScope);

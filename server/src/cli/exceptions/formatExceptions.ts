@@ -1,5 +1,6 @@
 /** The exceptions log in its three formats: text for people, JSON for tools, CSV for spreadsheets and audits. */
 import { ExceptionsFormat } from '../args';
+import { printable } from '../../io/terminalText';
 import { Palette } from '../color';
 import { toCsv } from './csv';
 import { ExceptionEntry, ExceptionsSummary } from './exceptionsLog';
@@ -32,17 +33,22 @@ function statusText(e: ExceptionEntry, p: Palette): string {
   }
 }
 
+/** A suppression's own words come from the document: control characters escaped. */
+function shown(value: string | undefined): string | undefined {
+  return value === undefined ? undefined : printable(value);
+}
+
 function entryBlock(e: ExceptionEntry, p: Palette): string {
   const where = at(e).padEnd(9);
   const rows: [string, string | undefined][] = [
-    ['reason', e.reason],
-    ['approved by', e.approvedBy],
-    ['date', e.date],
-    ['unknown rule', e.unknownRules.length > 0 ? `${e.unknownRules.join(', ')} (no loaded rule has this id)` : undefined],
+    ['reason', shown(e.reason)],
+    ['approved by', shown(e.approvedBy)],
+    ['date', shown(e.date)],
+    ['unknown rule', e.unknownRules.length > 0 ? `${printable(e.unknownRules.join(', '))} (no loaded rule has this id)` : undefined],
     ['status', statusText(e, p)],
   ];
   const indent = ' '.repeat(2 + where.length + 1);
-  const head = `  ${p.gray(where)} ${p.bold(e.rules.length > 0 ? e.rules.join(', ') : 'all rules')}  ${p.gray(e.type)}`;
+  const head = `  ${p.gray(where)} ${p.bold(e.rules.length > 0 ? printable(e.rules.join(', ')) : 'all rules')}  ${p.gray(e.type)}`;
   return [head, ...rows.filter(([, v]) => v !== undefined).map(([label, v]) => `${indent}${p.gray(label.padEnd(14))}${v}`)].join('\n');
 }
 
@@ -50,7 +56,7 @@ export function formatExceptionsText(log: ExceptionsLog, p: Palette): string {
   const { summary } = log;
   const byFile = new Map<string, ExceptionEntry[]>();
   for (const e of log.entries) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
-  const blocks = [...byFile].map(([file, entries]) => `${p.underline(file)}\n${entries.map((e) => entryBlock(e, p)).join('\n')}\n`);
+  const blocks = [...byFile].map(([file, entries]) => `${p.underline(printable(file))}\n${entries.map((e) => entryBlock(e, p)).join('\n')}\n`);
   const counts = `${summary.applied} applied, ${summary.unused} unused, ${summary.invalid} invalid`;
   const total = summary.suppressions === 0
     ? `No suppressions in ${plural(summary.files, 'file')}.`

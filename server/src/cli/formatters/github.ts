@@ -3,15 +3,17 @@
  *   ::warning file=F,line=L,col=C,endLine=EL,endColumn=EC,title=RULE::MESSAGE
  * Lines and columns are 1-based. Values are escaped as GitHub's runner expects
  * (actions/toolkit, @actions/core command.ts): in data % CR LF; in properties
- * also : and ,.
+ * also : and ,. Other control characters are shown as \\xNN escapes.
  */
 import { Severity } from '../../engine/types';
+import { printable } from '../../io/terminalText';
 import { Report, ReportFinding } from '../report';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
 
+/** Also: other control characters are escaped (the Actions log renders ANSI sequences). */
 export function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return printable(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 export function escapeProperty(s: string): string {

@@ -5,6 +5,7 @@
  * line. Prints nothing when there is nothing to report.
  */
 import { Severity } from '../../engine/types';
+import { printable } from '../../io/terminalText';
 import { Palette, palette } from '../color';
 import { countFindings, Report, ReportFile } from '../report';
 import { FormatContext } from './index';
@@ -17,8 +18,9 @@ function severityColor(p: Palette, severity: Severity): (s: string) => string {
   return severity === 'error' ? p.red : severity === 'warning' ? p.yellow : severity === 'info' ? p.blue : p.gray;
 }
 
+/** Messages, excerpts and names come from documents and packs: one line, control characters escaped. */
 function oneLine(message: string): string {
-  return message.replace(/\s*[\r\n]+\s*/g, ' ');
+  return printable(message.replace(/\s*[\r\n]+\s*/g, ' '));
 }
 
 /** A text file's finding is at line:column; a Word document's at its paragraph, with the flagged words quoted. */
@@ -26,8 +28,8 @@ function fileBlock(file: ReportFile, p: Palette): string {
   const rows = file.findings.map((f) => ({
     where: f.location ? `¶${f.location.paragraph}` : `${f.range.start.line + 1}:${f.range.start.character + 1}`,
     severity: f.severity,
-    message: oneLine(f.message) + (f.location ? `  "${f.location.excerpt}"` : ''),
-    ruleId: f.ruleId,
+    message: oneLine(f.message) + (f.location ? `  "${oneLine(f.location.excerpt)}"` : ''),
+    ruleId: printable(f.ruleId),
   }));
   const width = (pick: (r: (typeof rows)[number]) => string) => Math.max(...rows.map((r) => pick(r).length));
   const whereWidth = width((r) => r.where);
@@ -38,7 +40,7 @@ function fileBlock(file: ReportFile, p: Palette): string {
       `  ${p.gray(r.where.padEnd(whereWidth))}  ${severityColor(p, r.severity)(r.severity.padEnd(severityWidth))}  ` +
       `${r.message.padEnd(messageWidth)}  ${p.gray(r.ruleId)}`,
   );
-  return `${p.underline(file.path)}\n${lines.join('\n')}\n`;
+  return `${p.underline(printable(file.path))}\n${lines.join('\n')}\n`;
 }
 
 export function formatText(report: Report, ctx: FormatContext): string {

@@ -64,7 +64,21 @@ function contentEndBefore(doc: ContractDocument, end: number): number {
 }
 
 export function findInsertionPoint(doc: ContractDocument, anchor: Span | undefined, placement: string[]): InsertionPoint {
-  return outsideComments(doc, placeClause(doc, anchor, placement));
+  return blankLineAfter(doc, outsideComments(doc, placeClause(doc, anchor, placement)));
+}
+
+/**
+ * A paragraph can end at a single line break (a heading line ends its own
+ * paragraph): then the text after the insertion would join the new clause's
+ * paragraph. The clause gets line breaks after it up to a blank line
+ * (nothing is added when only white space follows).
+ */
+function blankLineAfter(doc: ContractDocument, point: InsertionPoint): InsertionPoint {
+  if (point.suffix !== '' || !/\S/.test(doc.text.slice(point.offset, point.offset + 200))) return point;
+  const next = /^(?:\r\n|\r|\n)?(?:[ \t]*(\r\n|\r|\n))?/.exec(doc.text.slice(point.offset, point.offset + 8))!;
+  if (next[1] !== undefined) return point;
+  const eol = doc.lines.eol();
+  return { ...point, suffix: next[0] === '' ? eol + eol : eol };
 }
 
 function placeClause(doc: ContractDocument, anchor: Span | undefined, placement: string[]): InsertionPoint {

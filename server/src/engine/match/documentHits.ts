@@ -6,7 +6,8 @@
 import { Block, BlockAnalysis } from '../../document/blocks';
 import { ContractDocument } from '../../document/contractDocument';
 import { lastStartingAtOrBefore, Span } from '../../document/lineIndex';
-import { Scanner } from './scanner';
+import { LIMITS } from '../limits';
+import { BlockScan, Scanner } from './scanner';
 
 /**
  * What one scanner found in one block: its hits (scanned on first use) and its
@@ -14,7 +15,8 @@ import { Scanner } from './scanner';
  */
 interface BlockMatches {
   scanner: Scanner;
-  hits?: ReadonlyMap<string, Span[]>;
+  /** A complete scan of the block (a scan cut short by a limit is not kept). */
+  scan?: BlockScan;
   lazy: Map<string, boolean>;
 }
 
@@ -26,23 +28,41 @@ function matchesOf(analysis: BlockAnalysis, scanner: Scanner): BlockMatches {
   return entry;
 }
 
-function blockHits(block: Block, scanner: Scanner): ReadonlyMap<string, Span[]> {
-  const entry = matchesOf(block.analysis, scanner);
-  return (entry.hits ??= scanner.scan(block.analysis.norm));
+export interface DocumentHits {
+  /** Hits per scanned term set, as document spans sorted by start. */
+  hits: Map<string, Span[]>;
+  /** Set when a limit of engine/limits.ts stopped the scan: the document offset where it stopped. */
+  cutAt?: number;
 }
 
-/** Hits per scanned term set, as document spans sorted by start. */
-export function documentHits(doc: ContractDocument, scanner: Scanner): Map<string, Span[]> {
+/**
+ * Hits per scanned term set, block by block, within the document's limits.
+ * A cached block counts what its scan cost, so a document stops at the same
+ * place whether its blocks were scanned now or before an edit.
+ */
+export function documentHits(doc: ContractDocument, scanner: Scanner): DocumentHits {
   const result = new Map<string, Span[]>();
+  let hitsLeft = LIMITS.hitsPerDocument;
+  let attemptsLeft = LIMITS.attemptsPerDocument;
   for (const block of doc.blocks) {
-    for (const [id, spans] of blockHits(block, scanner)) {
+    const entry = matchesOf(block.analysis, scanner);
+    let scan = entry.scan;
+    // Strictly under both limits: then no match of that scan met a limit, and a fresh scan would not stop either.
+    if (!scan || scan.hitCount >= hitsLeft || scan.attempts >= attemptsLeft) {
+      scan = scanner.scanBounded(block.analysis.norm, hitsLeft, attemptsLeft);
+      if (scan.cutAt === undefined) entry.scan = scan;
+    }
+    for (const [id, spans] of scan.hits) {
       if (spans.length === 0) continue;
       let list = result.get(id);
       if (!list) result.set(id, (list = []));
       for (const s of spans) list.push({ start: s.start + block.start, end: s.end + block.start });
     }
+    if (scan.cutAt !== undefined) return { hits: result, cutAt: block.start + scan.cutAt };
+    hitsLeft -= scan.hitCount;
+    attemptsLeft -= scan.attempts;
   }
-  return result;
+  return { hits: result };
 }
 
 /** Scan every block afresh, ignoring cached hits (for measuring the scan on its own). */

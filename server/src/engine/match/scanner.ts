@@ -77,6 +77,16 @@ const EXCEPT_WINDOW = 400;
 const LEFT = '(?<![a-z0-9])';
 const RIGHT = '(?![a-z0-9])';
 
+/** What one bounded scan of a block found and cost. */
+export interface BlockScan {
+  hits: ReadonlyMap<string, Span[]>;
+  /** Hits kept (before look-alikes cancel some): what counts against the hit limit. */
+  hitCount: number;
+  attempts: number;
+  /** Set when a limit stopped the scan: the block-relative offset (original text) where it stopped. */
+  cutAt?: number;
+}
+
 /** Shared by every block without hits (most of them): one empty map, not one each. */
 const NO_HITS: ReadonlyMap<string, Span[]> = new Map();
 
@@ -163,21 +173,40 @@ export class Scanner {
 
   /** Hits per term set in a block's normalised text, as spans of the block's original text sorted by start. Never mutate the result. */
   scan(norm: NormalisedText): ReadonlyMap<string, Span[]> {
+    return this.scanBounded(norm, Infinity, Infinity).hits;
+  }
+
+  /**
+   * `scan` that stops once it has kept `maxHits` hits or made `maxAttempts`
+   * regex attempts (see engine/limits.ts). Deterministic: the same text and
+   * limits always stop at the same place, so a complete scan's cost can be
+   * kept with its hits and a cached block counts the same as a fresh one.
+   */
+  scanBounded(norm: NormalisedText, maxHits: number, maxAttempts: number): BlockScan {
     // Documents are scanned block by block, so most scans find nothing: allocate per hit set only.
-    if (!this.combined || norm.text.length === 0) return NO_HITS;
+    if (!this.combined || norm.text.length === 0) return { hits: NO_HITS, hitCount: 0, attempts: 0 };
     const raw = new Map<number, Span[]>();
+    let hitCount = 0;
+    let attempts = 0;
     const record = (k: number, start: number, end: number) => {
       let list = raw.get(k);
       if (!list) raw.set(k, (list = []));
       else if (start < list[list.length - 1].end) return; // inside an earlier hit of the same set
       list.push({ start, end });
+      hitCount++;
     };
     const text = norm.text;
     const regex = this.combined;
     regex.lastIndex = 0;
+    let cutAt: number | undefined;
     let m: RegExpExecArray | null;
     while ((m = regex.exec(text))) {
       const start = m.index;
+      if (hitCount >= maxHits || attempts >= maxAttempts) {
+        cutAt = start;
+        break;
+      }
+      attempts++;
       regex.lastIndex = start + 1;
       let g = 1;
       while (m[g] === undefined) g++;
@@ -185,10 +214,11 @@ export class Scanner {
       record(winner, start, start + m[0].length);
       // Other sets that may match at this same position.
       const others = this.byFirstWord.get(leadingWord(m[0]));
-      if (others) for (const k of others) if (k !== winner) this.tryAt(k, text, start, record);
-      for (const k of this.anyStart) if (k !== winner) this.tryAt(k, text, start, record);
+      if (others) for (const k of others) if (k !== winner) attempts += this.tryAt(k, text, start, record);
+      for (const k of this.anyStart) if (k !== winner) attempts += this.tryAt(k, text, start, record);
     }
-    if (raw.size === 0) return NO_HITS;
+    const cut = cutAt === undefined ? {} : { cutAt: toOriginalRange(norm, cutAt, cutAt).start };
+    if (raw.size === 0) return { hits: NO_HITS, hitCount, attempts, ...cut };
     const result = new Map<string, Span[]>();
     for (const [k, hits] of raw) {
       const id = this.setIds[k];
@@ -196,7 +226,7 @@ export class Scanner {
       const kept = except ? hits.filter((h) => !this.cancelled(except, text, h)) : hits;
       if (kept.length > 0) result.set(id, kept.map((h) => toOriginalRange(norm, h.start, h.end)));
     }
-    return result;
+    return { hits: result, hitCount, attempts, ...cut };
   }
 
   /** Whether an exception (look-alike) overlaps a hit: searched in a window around it. */
@@ -229,11 +259,13 @@ export class Scanner {
     return false;
   }
 
-  private tryAt(k: number, text: string, at: number, record: (k: number, start: number, end: number) => void): void {
+  /** Try set `k` at one position; returns the attempts made (one). */
+  private tryAt(k: number, text: string, at: number, record: (k: number, start: number, end: number) => void): number {
     const re = this.sticky[k];
     re.lastIndex = at;
     const m = re.exec(text);
     if (m && m[0].length > 0) record(k, at, at + m[0].length);
+    return 1;
   }
 }
 
