@@ -98,7 +98,7 @@ describe('clauselint CLI: CI output', () => {
       const rules = sarif.runs[0].tool.driver.rules as SarifRule[];
       const grant = rules.find((r) => r.id === 'recommended/broad-use-grant')!;
       assert.strictEqual(grant.helpUri, undefined);
-      assert.match(grant.help.text, /Flags wording that lets a party use the services/);
+      assert.match(grant.help.text, /Reports every broad-use grant/);
       assert.match(grant.help.markdown!, /\*\*Source:\*\* /);
       assert.doesNotMatch(JSON.stringify(sarif.runs[0].tool), /file:/);
     });
@@ -152,9 +152,11 @@ rules:
       );
     });
 
-    it('prints nothing for a clean file', () => {
+    it('prints only a notice for the qualified broad grant of a file with no gaps', () => {
       const run = runCli(['--format', 'github', fixture('contracts', 'ai-services-clean.md')], { cwd: dir });
-      assert.strictEqual(run.stdout, '');
+      const lines = run.stdout.split('\n').filter((l) => l !== '');
+      assert.strictEqual(lines.length, 1, run.stdout);
+      assert.match(lines[0], /^::notice file=.*title=recommended\/broad-use-grant::Broad-use grant, qualified: /);
     });
   });
 });

@@ -1,0 +1,120 @@
+/**
+ * The grants of one document, read on demand for the sentences a detector's
+ * candidate hits fall in (`recognise: grant`), and whom each prohibition binds:
+ * cached for the lint, so every rule asks the same questions for free.
+ */
+import { ContractDocument, paragraphStartingAtOrBefore, spanAt } from '../../document/contractDocument';
+import { Span } from '../../document/lineIndex';
+import { Binding, bindingAt } from './binding';
+import { GrantReading, readGrant, readHolder } from './grantReading';
+import { originalSpan, sentenceText, SentenceText } from './sentenceText';
+
+export interface FoundGrant extends GrantReading {
+  /** The breadth words in the document. */
+  span: Span;
+  sentence: Span;
+}
+
+/** A broad grant as coverage shows it: qualified or not, and by what. */
+export interface GrantStatus {
+  span: Span;
+  holder?: string;
+  qualified: boolean;
+  /** Where the carve-outs that reach it are. */
+  qualifiers: Span[];
+}
+
+export class GrantIndex {
+  private readonly statuses = new Map<string, GrantStatus[]>();
+  private readonly bySentence = new Map<number, FoundGrant | null>();
+  private readonly byHit = new Map<number, FoundGrant>();
+  private readonly holders = new Map<number, string | null>();
+  private readonly bindings = new Map<number, Binding>();
+
+  constructor(private readonly doc: ContractDocument) {}
+
+  /** The grant a sentence makes, if any (read once per sentence). */
+  grantIn(sentence: Span): FoundGrant | undefined {
+    let found = this.bySentence.get(sentence.start);
+    if (found === undefined) {
+      found = null;
+      const s = sentenceText(this.doc, sentence);
+      const reading = s && (readGrant(s.text, s.cased) ?? this.readListItem(sentence, s));
+      if (s && reading) {
+        // The finding sits on the breadth words themselves ("any lawful purpose", not "for").
+        const lead = /^for /.exec(reading.open.text)?.[0].length ?? 0;
+        found = { ...reading, span: originalSpan(s, reading.open.start + lead, reading.open.end), sentence };
+        this.byHit.set(found.span.start, found);
+      }
+      this.bySentence.set(sentence.start, found);
+    }
+    return found ?? undefined;
+  }
+
+  /**
+   * A list item written as a sentence of its own ("(c) publish ... the Content in any manner"),
+   * read with the sentence that introduces the list ("Licensee may:") in front of it.
+   */
+  private readListItem(sentence: Span, item: SentenceText): GrantReading | undefined {
+    if (!/^\(?[a-z0-9]{1,4}[).] /.test(item.text)) return undefined;
+    let at = sentence.start - 1;
+    while (at > 0 && /\s/.test(this.doc.text[at])) at--;
+    const introSpan = spanAt(this.doc, 'sentences', at) ?? paragraphStartingAtOrBefore(this.doc, at);
+    const intro = introSpan && introSpan.start < sentence.start ? sentenceText(this.doc, introSpan) : undefined;
+    if (!intro || !/:$/.test(intro.text.trimEnd())) return undefined;
+    const text = `${intro.text.trimEnd()} ${item.text}`;
+    const offset = intro.text.trimEnd().length + 1;
+    const cased = (from: number, to: number) =>
+      to <= offset ? intro.cased(from, Math.min(to, offset - 1)) : from >= offset ? item.cased(from - offset, to - offset) : `${intro.cased(from, offset - 1)} ${item.cased(0, to - offset)}`;
+    const reading = readGrant(text, cased);
+    if (!reading || reading.open.start < offset) return undefined;
+    return { ...reading, open: { ...reading.open, start: reading.open.start - offset, end: reading.open.end - offset } };
+  }
+
+  /** For `recognise: grant`: the grant of the sentence at `offset`, unless that sentence is in `read` already. */
+  recogniseAt(offset: number, read: Set<number>): { hit: Span; container: Span } | undefined {
+    const sentence = spanAt(this.doc, 'sentences', offset);
+    if (!sentence || read.has(sentence.start)) return undefined;
+    read.add(sentence.start);
+    const grant = this.grantIn(sentence);
+    return grant && { hit: grant.span, container: sentence };
+  }
+
+  /** The grant whose breadth words start at `offset` (a detection of `recognise: grant`). */
+  grantAt(offset: number): FoundGrant | undefined {
+    return this.byHit.get(offset);
+  }
+
+  /** Who holds a grant located at `offset`: the recognised grant's holder, else the subject of its sentence's permission. */
+  holderAt(offset: number): string | undefined {
+    const grant = this.byHit.get(offset);
+    if (grant) return grant.holder;
+    const sentence = spanAt(this.doc, 'sentences', offset);
+    if (!sentence) return undefined;
+    let holder = this.holders.get(sentence.start);
+    if (holder === undefined) {
+      const s = sentenceText(this.doc, sentence);
+      holder = (s && readHolder(s.text, s.cased)) ?? null;
+      this.holders.set(sentence.start, holder);
+    }
+    return holder ?? undefined;
+  }
+
+  /** Whom the prohibition whose category words are at `hit` binds. */
+  bindingOf(hit: Span): Binding {
+    let binding = this.bindings.get(hit.start);
+    if (!binding) this.bindings.set(hit.start, (binding = bindingAt(this.doc, hit)));
+    return binding;
+  }
+
+  /** Rules that judge grants (flag with `qualifiedBy`) note each one for coverage. */
+  noteStatus(kind: string, status: GrantStatus): void {
+    const list = this.statuses.get(kind) ?? [];
+    if (!list.some((s) => s.span.start === status.span.start)) list.push(status);
+    this.statuses.set(kind, list);
+  }
+
+  statusesOf(kind: string): GrantStatus[] | undefined {
+    return this.statuses.get(kind);
+  }
+}
