@@ -24,13 +24,13 @@ export interface GrantReading {
 
 const PERMISSION = new RegExp(
   [
-    String.raw`\b(?:hereby )?(?:grants?|granted|granting|gives?|confers?|conveys?|provides?)\b(?= (?:[a-z'(),-]+ ){0,14}(?:licen[cs]es?|rights?|permission|authority|freedom|privilege)\b)`,
+    String.raw`\b(?:hereby )?(?:grants?|granted|granting|gives?|confers?|conveys?|provides?)\b(?= (?:[a-z'(),-]+ ){0,24}(?:licen[cs]es?|rights?|permissions?|authority|freedom|privilege)\b)`,
     String.raw`\b(?:licen[cs]es?|rights?|permission|authority|freedom|privilege|entitlement)(?: and (?:licen[cs]es?|rights?|authority))? (?:to|of)\b`,
     String.raw`\bmay(?: (?:also|freely|itself|thereafter|then|each|continue to|at any time|at its option))?\b(?! not\b| only\b| solely\b| be required\b)`,
     String.raw`\b(?:shall|will) (?:be )?(?:have|retain|be entitled|entitled|be free|free|be permitted|permitted|be authori[sz]ed|authori[sz]ed|be allowed|be licensed)\b`,
     String.raw`\b(?:reserves?|reserved) the right\b`,
     String.raw`\b(?:has|have|retains?|holds?) (?:the |a |an |all |full )?(?:[a-z-]+ ){0,4}(?:right|rights|licen[cs]e|licen[cs]es|freedom|permission)\b`,
-    String.raw`\b(?:is|are|be|remains?) (?:hereby |also |expressly )?(?:free|entitled|permitted|authori[sz]ed|allowed|licensed|granted)\b`,
+    String.raw`(?:\b(?:is|are|be|remains?)|'re|'s) (?:hereby |also |expressly |deemed )?(?:free|entitled|permitted|authori[sz]ed|allowed|licensed|granted)\b`,
     String.raw`\b(?:authori[sz]es?|permits?|allows?|enables?)\b`,
     String.raw`\bcan (?:freely )?(?:use|exploit|access)\b`,
   ].join('|'),
@@ -43,9 +43,14 @@ const USE_ACT = /\b(?:use|uses|used|using|utili[sz]e|exploit|exploited|commercia
 /** Acts that are not uses of what is granted: telling others about the agreement, assigning, money. */
 const NOT_USE_ACT = new Set(['disclose', 'share', 'publish', 'retain', 'store', 'exercise', 'sublicense', 'sublicence', 'license', 'licence', 'market', 'offer', 'offer to sell', 'create']);
 
+const STRONG_USE = /^(?:use|uses|used|using|utili[sz]e|exploit|exploited|commerciali[sz]e|reproduce|reuse|re-use|copy|copies|modify|adapt|translate|display|perform|distribute|redistribute|access|accessed|process|analy[sz]e|deploy|operate|practi[cs]e|develop|incorporate|derivative works|host|integrate|train)$/;
+const TAKING_AWAY = /^ (?:at any time )?(?:revoke|terminate|suspend|limit|restrict|remove|refuse|discontinue|cancel|withdraw|deny|block|disable|reject|decline)\b/;
+const USE_ACT_AT_START = /^,? ?(?:and |to |also |further )?(?:use|utili[sz]e|exploit|commerciali[sz]e|reproduce|reuse|re-use|copy|modify|adapt|translate|display|perform|distribute|redistribute|access|process|analy[sz]e|deploy|operate|practi[cs]e|develop|incorporate|host|integrate|train|publish|disclose|share|make|sell|license|sublicense)\b/;
+const NAMED_PURPOSE = /\b(?:to|in order to|so as to) (?:improve|provide|maintain|enhance|promote|deliver|fulfil|fulfill|comply|administer|secure|protect|evaluate|support|perform the|operate the|render)\b/;
+
 /** Objects that make the breadth words about something other than a right to use. */
 const NOT_A_USE_OBJECT = new RegExp(
-  String.raw`\baccess to (?:all or any of )?(?:its |the |their |such |any )?(?:premises|facilities|facility|plants?|offices|books|restaurants?|stores?|sites?)\b|\b(?:existence|terms|contents|execution) of (?:this|the) (?:agreement|contract)|\b(?:amounts?|fees?|payments?|monies|moneys|money|funds|proceeds|royalt(?:y|ies)|revenues?|sums?|compensation|deposits?|escrow|cash|dividends?|interest on|purchase price|consideration)\b|\b(?:its|their|his|her|our) own (?:personnel|employees|staff|resources|agents|subcontractors|contractors|facilities|equipment|methods|discretion|judgment|judgement)\b|\b(?:personnel|employees|staff|subcontractors|consultants|counsel|attorneys|auditors|accountants)\b|\b(?:assign|assigned|assignment|transfer|transferred|pledge|encumber|terminate|termination|renew|cancel|withhold|set off|offset)\b`,
+  String.raw`\baccess to (?:all or any of )?(?:its |the |their |such |any )?(?:premises|facilities|facility|plants?|offices|books|restaurants?|stores?|sites?)\b|\b(?:existence|terms|contents|execution) of (?:this|the) (?:agreement|contract)|\b(?:amounts?|fees?|payments?|monies|moneys|money|funds|proceeds|royalt(?:y|ies)(?!-free)|revenues?|sums?|deposits?|escrow|cash|dividends?|interest on|purchase price)\b|\b(?:its|their|his|her|our) own (?:personnel|employees|staff|resources|agents|subcontractors|contractors|facilities|equipment|methods|discretion|judgment|judgement)\b|\b(?:personnel|employees|staff|subcontractors|consultants|counsel|attorneys|auditors|accountants)\b`,
 );
 
 /** A denial before the permission, in the same clause ("Licensee shall not ... for any purpose"). */
@@ -58,7 +63,7 @@ const DENIAL = new RegExp(
 const DENIED_DENIAL = /\b(?:nothing|no provision|no term)\b(?: [a-z0-9'(),.-]+){0,10} (?:prevents?|preclude|precludes|limits?|restricts?|prohibits?|impairs?|shall be construed to (?:prevent|limit|restrict))\b/;
 
 /** Where a clause starts: after "; " or ", provided that" / ", except that" / ", and" before a new subject. */
-const CLAUSE_BREAK = /; |: |, (?!and |or |but |then )(?=(?:the |each |either |such )?[a-z-]+(?: [a-z-]+)? (?:shall|will|may|is|are|must|agrees?|hereby)\b)|, (?:provided,? (?:however,? )?that|except that|but|whereas|and (?=(?:the |each |either |any |such )?[a-z-]+ (?:shall|will|may|must|agrees?)\b))|\. /g;
+const CLAUSE_BREAK = /; |: |, (?!and |or |but |then )(?=(?:the |each |either |such )?[a-z-]+(?: [a-z-]+)? (?:shall|will|may|is|are|must|agrees?|hereby|grants?|gives?)\b)| and (?=[a-z-]+(?: [a-z-]+)? (?:shall|will|may) (?:be )?(?:deemed )?(?:free|entitled|permitted)\b)|, (?:provided,? (?:however,? )?that|except that|but|whereas|and (?=(?:the |each |either |any |such )?[a-z-]+ (?:shall|will|may|must|agrees?)\b))|\. /g;
 
 function clauseStartBefore(text: string, at: number): number {
   let start = 0;
@@ -108,9 +113,9 @@ export function readGrant(text: string, cased: Cased): GrantReading | undefined 
 /** Sentences about confidentiality, warranties or the parties' relationship: breadth words there grant nothing. */
 const NOT_A_GRANT_SENTENCE = /\b(?:receiving party|disclosing party|recipient|obligations? of confidentiality|non-confidential basis|merchantability|fitness for|independent contractors?|joint venturers?|agent of|legal representative|service of process)\b/;
 /** After the breadth words, in the same clause: the right is narrowed or explained away. */
-const TAIL_DENIAL = /\b(?:does not|shall not|will not|do not) (?:include|extend|apply|permit)\b|\b(?:solely|only|exclusively) (?:for|in|to|within|as)\b|\b(?:in|outside|within) the field\b/;
+const TAIL_DENIAL = /\b(?:does not|shall not|will not|do not) (?:include|extend|apply|permit|relieve|affect|limit)\b|\b(?:solely|only|exclusively) (?:for|in|to|within|as)\b|\b(?:in|outside|within) the field\b/;
 /** An adjective of the right itself: "an unrestricted, perpetual licence to", "unlimited access to". */
-const RIGHT_NOUN_AFTER = /^(?:,? (?:and )?[a-z-]+){0,5} (?:right|rights|licen[cs]e|licen[cs]es|access|use|permission|freedom)\b( to| of)?/;
+const RIGHT_NOUN_AFTER = /^(?:,? (?:and )?[a-z-]+){0,5}? (?:right|rights|licen[cs]e|licen[cs]es|access|use|permission|freedom)\b( to| of)?/;
 const GRANT_PERMISSION = /^(?:hereby )?(?:grants?|granted|granting|gives?|confers?|conveys?|provides?)$/;
 
 function readAround(text: string, o: Openness, cased: Cased): GrantReading | undefined {
@@ -135,10 +140,11 @@ function readAround(text: string, o: Openness, cased: Cased): GrantReading | und
   }
   const first = permissions[0];
   const last = permissions[permissions.length - 1];
-  if (rightNoun && o.start - last.end > 100) return undefined;
+  if (rightNoun && o.start - last.end > 200) return undefined;
   const lead = text.slice(introStart, Math.min(first.start, o.start)).replace(/\([^()]*\)/g, ' ');
   // Asides in brackets ("non-transferable (except within the Government)") do not deny the grant.
-  const between = (text.slice(first.start, introEnd > first.start ? introEnd : first.start) + ' ' + text.slice(introEnd > first.start ? clauseStart : first.start, o.start)).replace(/\([^()]*\)/g, ' ');
+  // "including but not limited to" lists; it denies nothing.
+  const between = (text.slice(first.start, introEnd > first.start ? introEnd : first.start) + ' ' + text.slice(introEnd > first.start ? clauseStart : first.start, o.start)).replace(/\([^()]*\)/g, ' ').replace(/\b(?:including,? )?(?:but )?not limited to\b|\bwithout limitation\b/g, ' ');
   if (DENIAL.test(between) || (LEAD_DENIAL.test(lead) && !DENIED_DENIAL.test(text.slice(introStart, o.start)))) return undefined;
   if (/\b(?:means|shall mean|refers to|is defined)\b/.test(text.slice(0, o.start))) return undefined;
   const clauseEnd = nextClauseBreak(text, o.end);
@@ -151,8 +157,21 @@ function readAround(text: string, o: Openness, cased: Cased): GrantReading | und
   if (noun && !acts.includes(noun[1])) acts.unshift(noun[1]);
   const granted = permissions.some((p) => GRANT_PERMISSION.test(text.slice(p.start, p.end)));
   // A licence granted under rights, with no acts named ("grants ... a licence under its patents, for any purpose"), is a grant of use.
-  const bareLicence = granted && /\blicen[cs]e\b/.test(between) && acts.every((a) => /^licen[cs]e$/.test(a));
+  const bareLicence = granted && /\blicen[cs]e\b/.test(between + (rightNoun ? rightNoun[0] : '')) && acts.every((a) => /^licen[cs]e$/.test(a));
   if (!isUse(acts) && !bareLicence) return undefined;
+  const afterPermission = text.slice(last.end, last.end + 40);
+  // "an unlimited right to enter into this Agreement": the right's own verb must be an act of use.
+  if (rightNoun?.[1] && !/\b(?:access|use)(?: to| of)$/.test(rightNoun[0]) && !USE_ACT_AT_START.test(text.slice(o.end + rightNoun[0].length, o.end + rightNoun[0].length + 40))) return undefined;
+  // A power to take away ("may revoke the right to use", "may suspend your use of") grants nothing.
+  if (TAKING_AWAY.test(afterPermission)) return undefined;
+  // Selling, assigning or transferring rights is a transfer, not a use ("may freely sell, assign or otherwise transfer").
+  if (!acts.some((a) => STRONG_USE.test(a)) && /\b(?:assign|assigned|transfer|transferred)\b/.test(text.slice(first.start, clauseEnd))) return undefined;
+  // Discretion, "free to" and "freely" qualify the verb next to them: "may use X in its sole discretion", "free to use", "may freely use".
+  if (/discretion$/.test(word) && !USE_ACT_AT_START.test(afterPermission)) return undefined;
+  if (/^free to$/.test(word) && !USE_ACT_AT_START.test(text.slice(o.end, o.end + 30))) return undefined;
+  if (word === 'freely' && !USE_ACT_AT_START.test(text.slice(o.end, o.end + 30)) && !/\b(?:use|used|exploit|exploited|reuse|used)d? $/.test(text.slice(Math.max(0, o.start - 12), o.start))) return undefined;
+  // A named purpose between the thing and the breadth words ("use your feedback to improve its models without restriction").
+  if (NAMED_PURPOSE.test((o.onRight ? text.slice(o.end, clauseEnd) : text.slice(first.start, o.start)).replace(/\([^()]*\)/g, ' '))) return undefined;
   const objectFrom = rightNoun ? o.end : o.onRight ? actFrom : introEnd > first.start ? clauseStart : last.end;
   const objectWindow = text.slice(objectFrom, o.onRight ? actTo : o.start);
   if (NOT_A_USE_OBJECT.test(objectWindow)) return undefined;
@@ -181,8 +200,14 @@ const SKIP_WORD = /^(?:hereby|also|thereafter|then|each|both|further|additionall
 function holderOf(text: string, clauseStart: number, permission: Permission, cased: Cased): string | undefined {
   const word = text.slice(permission.start, permission.end);
   if (GRANT_VERB.test(word)) {
-    const after = /^ (?:to |unto )?((?:the |each |either )?[a-z][a-z.&'-]*(?: [a-z][a-z.&'-]*){0,4}?)(?= (?:and its [a-z]+ )?(?:a|an|the|all|each|any|full|non-exclusive|an? [a-z-]+|perpetual|irrevocable|royalty-free|worldwide|unrestricted|unlimited|exclusive)\b|,)/.exec(text.slice(permission.end, permission.end + 80));
-    if (after) return tidy(cased(permission.end + after.index + after[0].length - after[1].length, permission.end + after[0].length));
+    const after = /^ (?:\([^()]*\) )?(?:to |unto )?((?:the |each |either )?[a-z][a-z.&'-]*(?: [a-z][a-z.&'-]*){0,4}?)(?= (?:and its [a-z]+ )?(?:a|an|the|all|each|any|full|non-exclusive|an? [a-z-]+|perpetual|irrevocable|royalty-free|worldwide|unrestricted|unlimited|exclusive)\b|,)/.exec(text.slice(permission.end, permission.end + 80));
+    if (after && !/^(?:a|an|the)$/.test(after[1])) return tidy(cased(permission.end + after.index + after[0].length - after[1].length, permission.end + after[0].length));
+    // "you grant an irrevocable ... right to xAI to use": the grantee follows the right.
+    const to = /\b(?:right|rights|licen[cs]es?|permission)(?: and (?:right|licen[cs]e))? (?:to|unto) ((?:the )?[a-z][a-z.&'-]*(?: [a-z][a-z.&'-]*){0,3}?) to [a-z]/.exec(text.slice(permission.end, permission.end + 300));
+    if (to) {
+      const from = permission.end + to.index + to[0].length - to[1].length - ' to x'.length;
+      return tidy(cased(from, from + to[1].length));
+    }
   }
   const passive = /\b(?:granted|given|licensed|permitted|authori[sz]ed|used|exploited)(?: [a-z]+){0,3} by ((?:the )?[a-z][a-z.&'-]*(?: [a-z][a-z.&'-]*){0,2})/.exec(text.slice(permission.start, permission.start + 120));
   if (passive && /^(?:granted|given|licensed|permitted|authori[sz]ed)$|^be /.test(word)) {
@@ -213,7 +238,7 @@ export function subjectBefore(text: string, clauseStart: number, at: number, cas
   // A section label ("5.2", "B.1", "(a)") is not part of the name.
   const isName = (i: number) => {
     const w = cased(offsets[i], offsets[i] + words[i].length).replace(/[*_`]/g, '');
-    return /^[A-Z]/.test(w) && !/\d[.)]|^[A-Z]\.\d|^[A-Z]{1,2}\.?$|^[IVX]+\.$/.test(w);
+    return /^[A-Z]/.test(w) && !/\d[.)]|^[A-Z]\.\d|^[A-Z]{1,2}\.$|^[A-Z]$|^[IVX]+\.$/.test(w);
   };
   if (!isName(end - 1)) return undefined;
   // In capitals ("LICENSEE OWNS ALL OUTPUTS AND MAY") case says nothing: take the last word naming a party role.

@@ -25,7 +25,7 @@ const CHOICE = String.raw`(?:may |shall |will |in its discretion )?(?:chooses?|c
 const OPEN = new RegExp(
   [
     // 1 purpose: "for any (lawful) purpose (whatsoever)", "for any and all purposes", "for all lawful uses"
-    String.raw`(\bfor (?:any and all|any|all) ${QUALIFIERS}${PURPOSE_NOUN}(?: whatsoever| at all)?\b|\b(?:any and all|any|all) (?:other )?(?:lawful|legal|legitimate|permissible) ${QUALIFIERS}${PURPOSE_NOUN}(?: whatsoever)?\b|\bfor any lawful manner\b|\bfor whatever ${QUALIFIERS}${PURPOSE_NOUN}\b|\bwhatever (?:lawful )?(?:purpose|purposes|use|uses) (?:it|they|we|you) (?:may )?(?:choose|chooses|wish|wishes|see fit|sees fit)\b)`,
+    String.raw`(\bfor (?:any and all|any|all) ${QUALIFIERS}${PURPOSE_NOUN}(?: whatsoever| at all)?\b|\b(?:any and all|any|all) (?:other )?(?:lawful|legal|legitimate|permissible) ${QUALIFIERS}${PURPOSE_NOUN}(?: whatsoever)?\b|\bfor any lawful manner\b|\bfor whatever ${QUALIFIERS}${PURPOSE_NOUN}\b|\bwhatever (?:lawful )?(?:purpose|purposes|use|uses) ${WHO} ${CHOICE}\b)`,
     // 2 manner: "in any (lawful) manner", "however it chooses", "as it sees fit", "in its sole discretion"
     String.raw`(\bin any (?:lawful )?(?:manner|way|medium|media)(?: whatsoever| or media)?\b|\bin any and all (?:media|manners|ways|forms)\b|\bhowever ${WHO} ${CHOICE}\b|\bas ${WHO} ${CHOICE}\b|\bin (?:its|their|our|your|his|her) (?:sole |absolute |sole and absolute |own )?discretion\b)`,
     // 3 unrestricted: "without (any) restriction or limitation", "free of restriction", "unrestricted", "unlimited", "freely"
@@ -64,7 +64,7 @@ const LIMIT_SOON_AFTER = /^(?:,? ?[a-z'-]+){0,4},? ?(?:solely|only|exclusively|i
 
 /** Just before the breadth words: what they qualify instead of the use. */
 const NOT_A_USE_BEFORE = new RegExp(
-  String.raw`(?:\b(?:world|worldwide|globally|global|anywhere|territory|territories|countries|country|jurisdiction|jurisdictions|region|regions|throughout the world|everywhere|fitness|merchantability|suitability|liability|liable|responsible|deemed|treated|considered|regarded|construed|effective|binding|original|originals|valid|enforceable|counted|included|excluded|recognised|recognized|final|conclusive|not|no|nor|including|includes|include|without limiting|limitation of|restriction of|but|and not|or not|shall not|may not|will not|cannot)|[(:])\s*$`,
+  String.raw`(?:\bby [a-z]+ing(?: [a-z'-]+){0,3}|\b(?:world|worldwide|globally|global|anywhere|territory|territories|countries|country|jurisdiction|jurisdictions|region|regions|throughout the world|everywhere|fitness|merchantability|suitability|liability|liable|responsible|deemed|treated|considered|regarded|construed|effective|binding|original|originals|valid|enforceable|counted|included|excluded|recognised|recognized|final|conclusive|not|no|nor|including|includes|include|without limiting|limitation of|restriction of|but|and not|or not|shall not|may not|will not|cannot)|[(:])\s*$`,
 );
 
 /** Breadth words that are not attached to a use when they open a list or a connective ("however," / "including without limitation"). */
