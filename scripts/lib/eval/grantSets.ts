@@ -43,8 +43,11 @@ export interface GrantSetsReport {
   problems: string[];
 }
 
+/** The party a holder names: "Snap and its affiliates", "Viber, our affiliates, ..." -> "snap", "viber". */
 function holderKey(holder: string | undefined): string {
   return (holder ?? '')
+    .replace(/<[^>]*>/g, '')
+    .split(/,| and (?:its|their|our) | \(/)[0]
     .toLowerCase()
     .replace(/[\u2019']s$/, '')
     .replace(/^(?:the|each|either)\s+/, '')

@@ -35,8 +35,9 @@ function holderNames(holder: string): string[] {
   return names.flatMap((n) => n.split(/\s*(?:\/|,| or )\s*/)).map(normalHolder).filter((n) => n !== '');
 }
 
+/** The party a holder names: "Snap and its affiliates" -> "snap". */
 function normalHolder(name: string | undefined): string {
-  return (name ?? '').toLowerCase().replace(/[\u2019']s$/, '').replace(/^(?:the|each|either)\s+/, '').replace(/\s+/g, ' ').trim();
+  return (name ?? '').split(/ and (?:its|their|our) /)[0].toLowerCase().replace(/[\u2019']s$/, '').replace(/^(?:the|each|either)\s+/, '').replace(/\s+/g, ' ').trim();
 }
 
 export function scoreRealCorpus(dir: string, loader: ConfigLoader): RealCorpusScore {

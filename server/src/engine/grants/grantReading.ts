@@ -24,7 +24,7 @@ export interface GrantReading {
 
 const PERMISSION = new RegExp(
   [
-    String.raw`\b(?:hereby )?(?:grants?|granted|granting|gives?|confers?|conveys?|provides?)\b(?= (?:[a-z'(),-]+ ){0,24}(?:licen[cs]es?|rights?|permissions?|authority|freedom|privilege)\b)`,
+    String.raw`\b(?:hereby )?(?:grants?|granted|granting|gives?|confers?|conveys?|provides?)\b(?=,? (?:[a-z'(),-]+ ){0,40}(?:licen[cs]es?|rights?|permissions?|authority|freedom|privilege)\b)`,
     String.raw`\b(?:licen[cs]es?|rights?|permission|authority|freedom|privilege|entitlement)(?: and (?:licen[cs]es?|rights?|authority))? (?:to|of)\b`,
     String.raw`\bmay(?: (?:also|freely|itself|thereafter|then|each|continue to|at any time|at its option))?\b(?! not\b| only\b| solely\b| be required\b)`,
     String.raw`\b(?:shall|will) (?:be )?(?:have|retain|be entitled|entitled|be free|free|be permitted|permitted|be authori[sz]ed|authori[sz]ed|be allowed|be licensed)\b`,
@@ -63,7 +63,7 @@ const DENIAL = new RegExp(
 const DENIED_DENIAL = /\b(?:nothing|no provision|no term)\b(?: [a-z0-9'(),.-]+){0,10} (?:prevents?|preclude|precludes|limits?|restricts?|prohibits?|impairs?|shall be construed to (?:prevent|limit|restrict))\b/;
 
 /** Where a clause starts: after "; " or ", provided that" / ", except that" / ", and" before a new subject. */
-const CLAUSE_BREAK = /; |: |, (?!and |or |but |then )(?=(?:the |each |either |such )?[a-z-]+(?: [a-z-]+)? (?:shall|will|may|is|are|must|agrees?|hereby|grants?|gives?)\b)| and (?=[a-z-]+(?: [a-z-]+)? (?:shall|will|may) (?:be )?(?:deemed )?(?:free|entitled|permitted)\b)|, (?:provided,? (?:however,? )?that|except that|but|whereas|and (?=(?:the |each |either |any |such )?[a-z-]+ (?:shall|will|may|must|agrees?)\b))|\. /g;
+const CLAUSE_BREAK = /; |: |, (?!and |or |but |then )(?=(?:the |each |either |such )?[a-z-]+(?: [a-z-]+)? (?:shall|will|may|is|are|must|agrees?|hereby|grants?|gives?)\b)| and (?=[a-z-]+(?: [a-z-]+)? (?:shall|will|may) (?:be )?(?:deemed )?(?:free|entitled|permitted)\b)|, (?:provided,? (?:however,? )?that|except that|but|whereas|and (?=(?:the |each |either |any |such )?[a-z-]+(?: and (?:its|their) [a-z-]+)? (?:shall|will|may|must|agrees?)\b))|\. /g;
 
 function clauseStartBefore(text: string, at: number): number {
   let start = 0;
@@ -176,7 +176,7 @@ function readAround(text: string, o: Openness, cased: Cased): GrantReading | und
   const objectWindow = text.slice(objectFrom, o.onRight ? actTo : o.start);
   if (NOT_A_USE_OBJECT.test(objectWindow)) return undefined;
   return {
-    holder: holderOf(text, introStart, first, cased),
+    holder: holderOf(text, introStart, permissions.find((p) => GRANT_VERB.test(text.slice(p.start, p.end))) ?? first, cased),
     acts,
     object: objectOf(objectWindow, objectFrom, cased),
     open: { start: o.start, end: o.end, kind: o.kind, text: word },
@@ -200,21 +200,21 @@ const SKIP_WORD = /^(?:hereby|also|thereafter|then|each|both|further|additionall
 function holderOf(text: string, clauseStart: number, permission: Permission, cased: Cased): string | undefined {
   const word = text.slice(permission.start, permission.end);
   if (GRANT_VERB.test(word)) {
-    const after = /^ (?:\([^()]*\) )?(?:to |unto )?((?:the |each |either )?[a-z][a-z.&'-]*(?: [a-z][a-z.&'-]*){0,4}?)(?= (?:and its [a-z]+ )?(?:a|an|the|all|each|any|full|non-exclusive|an? [a-z-]+|perpetual|irrevocable|royalty-free|worldwide|unrestricted|unlimited|exclusive)\b|,)/.exec(text.slice(permission.end, permission.end + 80));
-    if (after && !/^(?:a|an|the)$/.test(after[1])) return tidy(cased(permission.end + after.index + after[0].length - after[1].length, permission.end + after[0].length));
-    // "you grant an irrevocable ... right to xAI to use": the grantee follows the right.
-    const to = /\b(?:right|rights|licen[cs]es?|permission)(?: and (?:right|licen[cs]e))? (?:to|unto) ((?:the )?[a-z][a-z.&'-]*(?: [a-z][a-z.&'-]*){0,3}?) to [a-z]/.exec(text.slice(permission.end, permission.end + 300));
-    if (to) {
-      const from = permission.end + to.index + to[0].length - to[1].length - ' to x'.length;
-      return tidy(cased(from, from + to[1].length));
-    }
+    const window = text.slice(permission.end, permission.end + 300);
+    const after = /^,? (?:\([^()]*\) )?(?:to |unto )?(?<who>(?:the |each |either )?[a-z][a-z.&'-]*(?: [a-z][a-z.&'-]*){0,4}?)(?= (?:and (?:its|their) [a-z]+ )?(?:\(|a|an|the|all|each|any|full|non-exclusive|an? [a-z-]+|perpetual|irrevocable|royalty-free|worldwide|unrestricted|unlimited|exclusive)\b|,)/d.exec(window);
+    // "you grant an irrevocable ... right to xAI to use", "a licence to Acme, its affiliates ...": the grantee follows the right.
+    const to = /\b(?:right|rights|licen[cs]es?|permission)(?: and (?:right|licen[cs]e))? (?:to|unto) (?<who>(?:the )?[a-z][a-z.&'-]*(?: [a-z][a-z.&'-]*){0,3}?)(?: to [a-z]|,| and (?:its|their) )/d.exec(window);
+    const found = after && !/^(?:a|an)\b|^the$/.test(after.groups!.who) ? after : to;
+    const at = found?.indices?.groups?.who;
+    if (at) return tidy(cased(permission.end + at[0], permission.end + at[1]));
   }
   const passive = /\b(?:granted|given|licensed|permitted|authori[sz]ed|used|exploited)(?: [a-z]+){0,3} by ((?:the )?[a-z][a-z.&'-]*(?: [a-z][a-z.&'-]*){0,2})/.exec(text.slice(permission.start, permission.start + 120));
   if (passive && /^(?:granted|given|licensed|permitted|authori[sz]ed)$|^be /.test(word)) {
     const from = permission.start + passive.index + passive[0].length - passive[1].length;
     return tidy(cased(from, from + passive[1].length));
   }
-  return subjectBefore(text, clauseStart, permission.start, cased);
+  // "We appreciate feedback, but may use it ...": the clause's subject is the sentence's.
+  return subjectBefore(text, clauseStart, permission.start, cased) ?? (/^(?:and |but )?$/.test(text.slice(clauseStart, permission.start).trim() + ' ') ? /^\W*(we|you|they)\b/.exec(text)?.[1] : undefined);
 }
 
 /** The subject: the words right before `at` ("Provider", "the Government", "we"), back to `clauseStart`. */
@@ -238,7 +238,7 @@ export function subjectBefore(text: string, clauseStart: number, at: number, cas
   // A section label ("5.2", "B.1", "(a)") is not part of the name.
   const isName = (i: number) => {
     const w = cased(offsets[i], offsets[i] + words[i].length).replace(/[*_`]/g, '');
-    return /^[A-Z]/.test(w) && !/\d[.)]|^[A-Z]\.\d|^[A-Z]{1,2}\.$|^[A-Z]$|^[IVX]+\.$/.test(w);
+    return /^[A-Z]|^[a-z]{1,4}[A-Z]/.test(w) && !/\d[.)]|^[A-Z]\.\d|^[A-Z]{1,2}\.$|^[A-Z]$|^[IVX]+\.$/.test(w);
   };
   if (!isName(end - 1)) return undefined;
   // In capitals ("LICENSEE OWNS ALL OUTPUTS AND MAY") case says nothing: take the last word naming a party role.
@@ -266,7 +266,7 @@ function objectOf(window: string, base: number, cased: Cased): string | undefine
 }
 
 function tidy(s: string): string {
-  return s.replace(/[*_`]/g, '').replace(/\s+/g, ' ').replace(/[,;:]$/, '').trim();
+  return s.replace(/<[^>]*>/g, '').replace(/[*_`]/g, '').replace(/\s+/g, ' ').replace(/[,;:]$/, '').trim();
 }
 
 /** The holder of the first permission in a sentence, when it has one ("The Agency may use ... for the Permitted Purpose"). */
