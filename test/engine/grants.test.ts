@@ -42,6 +42,10 @@ describe('grant recogniser: what it reads as a broad grant', () => {
     ],
     ['The Agency may repro-\nduce and trans-\nlate the Reports for any lawful purpose.', 'The Agency', 'for any lawful purpose'],
     ['Provider may use Customer Prompts for any lawful purpose, provided that Provider shall not sell them.', 'Provider', 'for any lawful purpose'],
+    ['You grant an irrevocable, worldwide right to Northwind to use and adapt Submissions for any purpose.', 'Northwind', 'for any purpose'],
+    ['By submitting Ideas, you grant Acme and its affiliates a perpetual licence to use them in any manner.', 'Acme', 'in any manner'],
+    ['Subscriber acknowledges that dataLab may reuse Feedback in any manner.', 'dataLab', 'in any manner'],
+    ['We value your comments, but may use them without any restriction.', 'we', 'without any restriction'],
   ];
   for (const [sentence, holder, open] of grants) {
     it(`"${sentence.replace(/\s+/g, ' ').slice(0, 70)}…": held by ${holder}`, () => {
@@ -74,6 +78,20 @@ describe('grant recogniser: look-alikes it leaves alone', () => {
   for (const sentence of lookAlikes) {
     it(`"${sentence.slice(0, 80)}"`, () => assert.strictEqual(grantOf(sentence), undefined));
   }
+});
+
+describe('grant recogniser: lists', () => {
+  it('reads a list item with the sentence that introduces the list', () => {
+    const text = 'The Vendor grants the Bureau a licence to:\n\n(a) host the Content;\n\n(b) copy, adapt and otherwise exploit the Content in any manner.\n';
+    const [grant] = grantFindings(text);
+    assert.ok(grant, 'a broad grant in item (b)');
+    assert.strictEqual((AI + text).slice(grant.span.start, grant.span.end), 'in any manner');
+    assert.match(grant.message, /the Bureau's right to/);
+  });
+
+  it('leaves a list of narrow uses alone', () => {
+    assert.deepStrictEqual(grantFindings('The Vendor grants the Bureau a licence to:\n\n(a) host the Content;\n\n(b) copy the Content solely for archiving.\n'), []);
+  });
 });
 
 describe('parties: who holds a grant and whom a prohibition binds', () => {

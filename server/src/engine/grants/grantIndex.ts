@@ -24,6 +24,9 @@ export interface GrantStatus {
   qualifiers: Span[];
 }
 
+/** A list item's label: "(c) ", "iv. ", "2) ". */
+const LIST_LABEL = /^\(?[a-z0-9]{1,4}[).] /;
+
 export class GrantIndex {
   private readonly statuses = new Map<string, GrantStatus[]>();
   private readonly bySentence = new Map<number, FoundGrant | null>();
@@ -56,19 +59,38 @@ export class GrantIndex {
    * read with the sentence that introduces the list ("Licensee may:") in front of it.
    */
   private readListItem(sentence: Span, item: SentenceText): GrantReading | undefined {
-    if (!/^\(?[a-z0-9]{1,4}[).] /.test(item.text)) return undefined;
-    let at = sentence.start - 1;
-    while (at > 0 && /\s/.test(this.doc.text[at])) at--;
-    const introSpan = spanAt(this.doc, 'sentences', at) ?? paragraphStartingAtOrBefore(this.doc, at);
-    const intro = introSpan && introSpan.start < sentence.start ? sentenceText(this.doc, introSpan) : undefined;
-    if (!intro || !/:$/.test(intro.text.trimEnd())) return undefined;
-    const text = `${intro.text.trimEnd()} ${item.text}`;
-    const offset = intro.text.trimEnd().length + 1;
+    if (!LIST_LABEL.test(item.text)) return undefined;
+    const intro = this.listIntro(sentence);
+    if (!intro) return undefined;
+    const lead = intro.text.trimEnd();
+    const text = `${lead} ${item.text}`;
+    const offset = lead.length + 1;
     const cased = (from: number, to: number) =>
       to <= offset ? intro.cased(from, Math.min(to, offset - 1)) : from >= offset ? item.cased(from - offset, to - offset) : `${intro.cased(from, offset - 1)} ${item.cased(0, to - offset)}`;
     const reading = readGrant(text, cased);
     if (!reading || reading.open.start < offset) return undefined;
     return { ...reading, open: { ...reading.open, start: reading.open.start - offset, end: reading.open.end - offset } };
+  }
+
+  /**
+   * The sentence ending in ":" that introduces the list an item belongs to: back over the
+   * list's earlier items, and over one short stray line (a page footer left by conversion).
+   */
+  private listIntro(item: Span): SentenceText | undefined {
+    let at = item.start;
+    let strays = 0;
+    for (let back = 0; back < 8; back++) {
+      at--;
+      while (at > 0 && /\s/.test(this.doc.text[at])) at--;
+      const span = at > 0 ? spanAt(this.doc, 'sentences', at) ?? paragraphStartingAtOrBefore(this.doc, at) : undefined;
+      if (!span || span.start >= item.start) return undefined;
+      const s = sentenceText(this.doc, span);
+      if (!s) return undefined;
+      if (/:$/.test(s.text.trimEnd())) return s;
+      if (!LIST_LABEL.test(s.text) && (s.text.length > 80 || ++strays > 1)) return undefined;
+      at = span.start;
+    }
+    return undefined;
   }
 
   /** For `recognise: grant`: the grant of the sentence at `offset`, unless that sentence is in `read` already. */

@@ -214,7 +214,7 @@ function holderOf(text: string, clauseStart: number, permission: Permission, cas
     return tidy(cased(from, from + passive[1].length));
   }
   // "We appreciate feedback, but may use it ...": the clause's subject is the sentence's.
-  return subjectBefore(text, clauseStart, permission.start, cased) ?? (/^(?:and |but )?$/.test(text.slice(clauseStart, permission.start).trim() + ' ') ? /^\W*(we|you|they)\b/.exec(text)?.[1] : undefined);
+  return subjectBefore(text, clauseStart, permission.start, cased) ?? (/^(?:and|but)?$/.test(text.slice(clauseStart, permission.start).trim()) ? /^\W*(we|you|they)\b/.exec(text)?.[1] : undefined);
 }
 
 /** The subject: the words right before `at` ("Provider", "the Government", "we"), back to `clauseStart`. */
