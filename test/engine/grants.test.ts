@@ -30,7 +30,7 @@ describe('grant recogniser: what it reads as a broad grant', () => {
   const grants: [string, string, string][] = [
     ['We may use the Feedback however we choose.', 'we', 'however we choose'],
     ['The Vendor may adapt, reuse and republish any Suggestions as it sees fit.', 'The Vendor', 'as it sees fit'],
-    ['The Operator is free to exploit the Telemetry in any manner.', 'The Operator', 'free to'],
+    ['The Operator is free to exploit the Telemetry in any manner.', 'The Operator', 'in any manner'],
     ['Licensee shall have the right to deploy the Model for whatever purposes it selects.', 'Licensee', 'for whatever purposes'],
     ['The Ministry is authorised to use, copy and share the Imagery without restriction.', 'The Ministry', 'without restriction'],
     ['The Bureau may reproduce and distribute the Maps as it deems appropriate.', 'The Bureau', 'as it deems appropriate'],

@@ -38,13 +38,13 @@ const PERMISSION = new RegExp(
 );
 
 /** Acts of use: a grant of one of these (alone or in a list) is a grant of use. */
-const USE_ACT = /\b(?:use|uses|used|using|utili[sz]e|exploit|exploited|commerciali[sz]e|reproduce|reuse|re-use|republish|repurpose|redistribute|re-distribute|reproduce|copy|copies|modify|adapt|translate|make|have made|sell|offer(?: to sell)?|import|export|distribute|sublicen[cs]e|display|perform|publish|broadcast|transmit|host|access|accessed|process|analy[sz]e|store|integrate|configure|run|execute|load|install|query|fine-tune|retain|deploy|operate|practi[cs]e|develop|create|incorporate|combine|license|licence|market|share|disclose|exercise|release|make available|implement|train|derivative works|otherwise deal)\b/g;
+const USE_ACT = /(?<![\w-])(?:use|uses|used|using|utili[sz]e|exploit|exploited|commerciali[sz]e|reproduce|reuse|re-use|republish|repurpose|redistribute|re-distribute|reproduce|copy|copies|modify|adapt|translate|make|have made|sell|offer(?: to sell)?|import|export|distribute|sublicen[cs]e|display|perform|publish|broadcast|transmit|host|access|accessed|process|analy[sz]e|store|integrate|configure|run|execute|load|install|query|fine-tune|retain|deploy|operate|practi[cs]e|develop|create|incorporate|combine|license|licence|market|share|disclose|exercise|release|make available|implement|train|derivative works|otherwise deal)\b/g;
 
 /** Acts that are not uses of what is granted: telling others about the agreement, assigning, money. */
 const NOT_USE_ACT = new Set(['disclose', 'share', 'publish', 'retain', 'store', 'exercise', 'sublicense', 'sublicence', 'license', 'licence', 'market', 'offer', 'offer to sell', 'create']);
 
 const STRONG_USE = /^(?:use|uses|used|using|utili[sz]e|exploit|exploited|commerciali[sz]e|reproduce|reuse|re-use|copy|copies|modify|adapt|translate|display|perform|distribute|redistribute|access|accessed|process|analy[sz]e|deploy|operate|practi[cs]e|develop|incorporate|derivative works|host|integrate|train)$/;
-const TAKING_AWAY = /^ (?:at any time )?(?:revoke|terminate|suspend|limit|restrict|remove|refuse|discontinue|cancel|withdraw|deny|block|disable|reject|decline)\b/;
+const TAKING_AWAY = /^ (?:at any time )?(?:change|revoke|terminate|suspend|limit|restrict|remove|refuse|discontinue|cancel|withdraw|deny|block|disable|reject|decline)\b/;
 const USE_ACT_AT_START = /^,? ?(?:and |to |also |further )?(?:use|utili[sz]e|exploit|commerciali[sz]e|reproduce|reuse|re-use|copy|modify|adapt|translate|display|perform|distribute|redistribute|access|process|analy[sz]e|deploy|operate|practi[cs]e|develop|incorporate|host|integrate|train|publish|disclose|share|make|sell|license|sublicense)\b/;
 const NAMED_PURPOSE = /\b(?:to|in order to|so as to) (?:improve|provide|maintain|enhance|promote|deliver|fulfil|fulfill|comply|administer|secure|protect|evaluate|support|perform the|operate the|render)\b/;
 
@@ -54,16 +54,16 @@ const NOT_A_USE_OBJECT = new RegExp(
 );
 
 /** A denial before the permission, in the same clause ("Licensee shall not ... for any purpose"). */
-const LEAD_DENIAL = /\b(?:not|no|never|nor|neither|cannot|nothing|unless|until|solely|only|prohibited|refrain)\b/;
+const LEAD_DENIAL = /\b(?:not|no|never|nor|neither|cannot|nothing|unless|until|solely|only|prohibited|refrain)\b|n't\b/;
 /** A denial or limit between the permission and the breadth words. */
 const DENIAL = new RegExp(
-  String.raw`\b(?:not|no|never|nor|neither|cannot|none|nothing|without (?:the )?(?:prior|express|written)|unless|until|except|solely|only|exclusively|sole purpose|in lieu of|limited purpose|for the purposes? of|in connection with|prohibited|refrain|restricted to|limited to|subject to (?:the )?(?:restrictions|limitations))\b`,
+  String.raw`n't\b|\b(?:not|no|never|nor|neither|cannot|none|nothing|without (?:the )?(?:prior|express|written)|unless|until|except|solely|only|exclusively|sole purpose|in lieu of|limited purpose|for the purposes? of|in connection with|prohibited|refrain|restricted to|limited to|subject to (?:the )?(?:restrictions|limitations))\b`,
 );
 /** "Nothing in this Agreement shall prevent X from using": the denial confirms the use. */
 const DENIED_DENIAL = /\b(?:nothing|no provision|no term)\b(?: [a-z0-9'(),.-]+){0,10} (?:prevents?|preclude|precludes|limits?|restricts?|prohibits?|impairs?|shall be construed to (?:prevent|limit|restrict))\b/;
 
 /** Where a clause starts: after "; " or ", provided that" / ", except that" / ", and" before a new subject. */
-const CLAUSE_BREAK = /; |: |, (?!and |or |but |then )(?=(?:the |each |either |such )?[a-z-]+(?: [a-z-]+)? (?:shall|will|may|is|are|must|agrees?|hereby|grants?|gives?)\b)| and (?=[a-z-]+(?: [a-z-]+)? (?:shall|will|may) (?:be )?(?:deemed )?(?:free|entitled|permitted)\b)|, (?:provided,? (?:however,? )?that|except that|but|whereas|and (?=(?:the |each |either |any |such )?[a-z-]+(?: and (?:its|their) [a-z-]+)? (?:shall|will|may|must|agrees?)\b))|\. /g;
+const CLAUSE_BREAK = /; |: |, (?!and |or |but |then )(?=(?:the |each |either |such )?[a-z-]+(?: [a-z-]+)? (?:shall|will|may|is|are|must|agrees?|hereby|grants?|gives?)\b)| and (?=[a-z-]+(?: [a-z-]+)? (?:(?:shall|will|may) (?:be )?|is |are )(?:deemed )?(?:free|entitled|permitted)\b)|, (?:provided,? (?:however,? )?that|except that|but|whereas|and (?=(?:the |each |either |any |such )?[a-z-]+(?: and (?:its|their) [a-z-]+)? (?:shall|will|may|must|agrees?)\b))|\. /g;
 
 function clauseStartBefore(text: string, at: number): number {
   let start = 0;
@@ -144,7 +144,7 @@ function readAround(text: string, o: Openness, cased: Cased): GrantReading | und
   const lead = text.slice(introStart, Math.min(first.start, o.start)).replace(/\([^()]*\)/g, ' ');
   // Asides in brackets ("non-transferable (except within the Government)") do not deny the grant.
   // "including but not limited to" lists; it denies nothing.
-  const between = (text.slice(first.start, introEnd > first.start ? introEnd : first.start) + ' ' + text.slice(introEnd > first.start ? clauseStart : first.start, o.start)).replace(/\([^()]*\)/g, ' ').replace(/\b(?:including,? )?(?:but )?not limited to\b|\bwithout limitation\b/g, ' ');
+  const between = (text.slice(first.start, introEnd > first.start ? introEnd : first.start) + ' ' + text.slice(introEnd > first.start ? clauseStart : first.start, o.start)).replace(/\([^()]*\)/g, ' ').replace(/\b(?:including,? )?(?:but )?not limited to\b|\bwithout limitation\b|\bwhether or not\b/g, ' ');
   if (DENIAL.test(between) || (LEAD_DENIAL.test(lead) && !DENIED_DENIAL.test(text.slice(introStart, o.start)))) return undefined;
   if (/\b(?:means|shall mean|refers to|is defined)\b/.test(text.slice(0, o.start))) return undefined;
   const clauseEnd = nextClauseBreak(text, o.end);

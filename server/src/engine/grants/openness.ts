@@ -27,9 +27,9 @@ const OPEN = new RegExp(
     // 1 purpose: "for any (lawful) purpose (whatsoever)", "for any and all purposes", "for all lawful uses"
     String.raw`(\bfor (?:any and all|any|all) ${QUALIFIERS}${PURPOSE_NOUN}(?: whatsoever| at all)?\b|\b(?:any and all|any|all) (?:other )?(?:lawful|legal|legitimate|permissible) ${QUALIFIERS}${PURPOSE_NOUN}(?: whatsoever)?\b|\bfor any lawful manner\b|\bfor whatever ${QUALIFIERS}${PURPOSE_NOUN}\b|\bwhatever (?:lawful )?(?:purpose|purposes|use|uses) ${WHO} ${CHOICE}\b)`,
     // 2 manner: "in any (lawful) manner", "however it chooses", "as it sees fit", "in its sole discretion"
-    String.raw`(\bin any (?:lawful )?(?:manner|way|medium|media)(?: whatsoever| or media)?\b|\bin any and all (?:media|manners|ways|forms)\b|\bhowever ${WHO} ${CHOICE}\b|\bas ${WHO} ${CHOICE}\b|\bin (?:its|their|our|your|his|her) (?:sole |absolute |sole and absolute |own )?discretion\b)`,
+    String.raw`(\bin any (?:lawful )?(?:manner|way|medium|media)(?: whatsoever| or media)?\b|\bin any and all (?:media|manners|ways|forms)\b|\bhowever ${WHO} ${CHOICE}\b|\bas ${WHO} ${CHOICE}\b|\b(?:in|at) (?:its|their|our|your|his|her) (?:sole |absolute |sole and absolute |own )?discretion\b)`,
     // 3 unrestricted: "without (any) restriction or limitation", "free of restriction", "unrestricted", "unlimited", "freely"
-    String.raw`(\bwithout (?:any )?(?:further )?(?:restriction|restrictions|limitation|limitations|limit|limits|condition|conditions)(?: (?:or|and) (?:any )?(?:restriction|restrictions|limitation|limitations|obligation|obligations|condition|conditions))*\b|\bfree (?:of|from) (?:any )?(?:restriction|restrictions|limitation|limitations|usage policy constraints|usage policy)\b|\bunrestricted\b|\bunlimited\b|\bfreely\b|\bfree to\b)`,
+    String.raw`(\bon an? (?:unrestricted|unlimited) basis\b|\bwithout (?:any )?(?:(?:obligation|attribution|compensation|payment|accounting|charge) (?:or|and) )?(?:further )?(?:restriction|restrictions|limitation|limitations|limit|limits|condition|conditions)(?: (?:or|and) (?:any )?(?:restriction|restrictions|limitation|limitations|obligation|obligations|condition|conditions))*\b|\bfree (?:of|from) (?:any )?(?:restriction|restrictions|limitation|limitations|usage policy constraints|usage policy)\b|\bunrestricted\b|\bunlimited\b|\bfreely\b)`,
   ].join('|'),
   'g',
 );
@@ -43,7 +43,7 @@ export function opennessIn(text: string): Openness[] {
     const kind: OpennessKind = m[1] ? 'purpose' : m[2] ? 'manner' : 'unrestricted';
     const start = m.index;
     const end = m.index + m[0].length;
-    const onRight = /^(?:unrestricted|unlimited|free to|freely)$/.test(m[0]);
+    const onRight = /^(?:unrestricted|unlimited|freely)$/.test(m[0]);
     out.push({ start, end, kind, onRight });
   }
   return out;
