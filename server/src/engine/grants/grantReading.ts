@@ -171,7 +171,9 @@ function readAround(text: string, o: Openness, cased: Cased): GrantReading | und
   if (/^free to$/.test(word) && !USE_ACT_AT_START.test(text.slice(o.end, o.end + 30))) return undefined;
   if (word === 'freely' && !USE_ACT_AT_START.test(text.slice(o.end, o.end + 30)) && !/\b(?:use|used|exploit|exploited|reuse|used)d? $/.test(text.slice(Math.max(0, o.start - 12), o.start))) return undefined;
   // A named purpose between the thing and the breadth words ("use your feedback to improve its models without restriction").
-  if (NAMED_PURPOSE.test((o.onRight ? text.slice(o.end, clauseEnd) : text.slice(first.start, o.start)).replace(/\([^()]*\)/g, ' '))) return undefined;
+  // ... unless the breadth words are a catch-all added to them: "to operate and improve the Service and for other lawful purposes".
+  const catchAll = /\b(?:and|or)\s*$/.test(text.slice(Math.max(0, o.start - 6), o.start));
+  if (!catchAll && NAMED_PURPOSE.test((o.onRight ? text.slice(o.end, clauseEnd) : text.slice(first.start, o.start)).replace(/\([^()]*\)/g, ' '))) return undefined;
   const objectFrom = rightNoun ? o.end : o.onRight ? actFrom : introEnd > first.start ? clauseStart : last.end;
   const objectWindow = text.slice(objectFrom, o.onRight ? actTo : o.start);
   if (NOT_A_USE_OBJECT.test(objectWindow)) return undefined;
@@ -253,10 +255,15 @@ export function subjectBefore(text: string, clauseStart: number, at: number, cas
 
 /** The object: the words after the last act, up to the breadth words (as written, a few words). */
 function objectOf(window: string, base: number, cased: Cased): string | undefined {
-  let after = 0;
+  // The end of the first run of acts ("use, copy and modify"): the thing comes right after it.
+  let after = -1;
   USE_ACT.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = USE_ACT.exec(window))) after = m.index + m[0].length;
+  while ((m = USE_ACT.exec(window))) {
+    if (after >= 0 && !/^(?:,? (?:and |or |and\/or |otherwise |also |to )*|[ ,]*)$/.test(window.slice(after, m.index))) break;
+    after = m.index + m[0].length;
+  }
+  if (after < 0) after = 0;
   const rest = window.slice(after);
   const words = /^(?:,? (?:and|or|and\/or|in|of|on|to|with|from|under|for))?,? ((?:the |such |all |any |its |their |our |your |this |these |those |each )?[a-z0-9][a-z0-9'&-]*(?: (?!for\b|in\b|as\b|without\b|however\b|to\b|with\b|by\b|on\b|throughout\b|at\b|within\b|and\b|or\b|subject\b|provided\b|during\b|from\b|under\b)[a-z0-9'&-]+){0,4})/.exec(rest);
   if (!words) return undefined;

@@ -25,7 +25,7 @@ const CHOICE = String.raw`(?:may |shall |will |in its discretion )?(?:chooses?|c
 const OPEN = new RegExp(
   [
     // 1 purpose: "for any (lawful) purpose (whatsoever)", "for any and all purposes", "for all lawful uses"
-    String.raw`(\bfor (?:any and all|any|all) ${QUALIFIERS}${PURPOSE_NOUN}(?: whatsoever| at all)?\b|\b(?:any and all|any|all) (?:other )?(?:lawful|legal|legitimate|permissible) ${QUALIFIERS}${PURPOSE_NOUN}(?: whatsoever)?\b|\bfor any lawful manner\b|\bfor whatever ${QUALIFIERS}${PURPOSE_NOUN}\b|\bwhatever (?:lawful )?(?:purpose|purposes|use|uses) ${WHO} ${CHOICE}\b)`,
+    String.raw`(\bfor (?:any and all|any|all) ${QUALIFIERS}${PURPOSE_NOUN}(?: whatsoever| at all)?\b|\b(?:any and all|any|all) (?:other )?(?:lawful|legal|legitimate|permissible) ${QUALIFIERS}${PURPOSE_NOUN}(?: whatsoever)?\b|\bfor any lawful manner\b|\bfor (?:all )?other (?:lawful|legitimate|legal) (?:business |commercial |government |governmental )?(?:purpose|purposes|use|uses)\b|\bfor whatever ${QUALIFIERS}${PURPOSE_NOUN}\b|\bwhatever (?:lawful )?(?:purpose|purposes|use|uses) ${WHO} ${CHOICE}\b)`,
     // 2 manner: "in any (lawful) manner", "however it chooses", "as it sees fit", "in its sole discretion"
     String.raw`(\bin any (?:lawful )?(?:manner|way|medium|media)(?: whatsoever| or media)?\b|\bin any and all (?:media|manners|ways|forms)\b|\bhowever ${WHO} ${CHOICE}\b|\bas ${WHO} ${CHOICE}\b|\b(?:in|at) (?:its|their|our|your|his|her) (?:sole |absolute |sole and absolute |own )?discretion\b)`,
     // 3 unrestricted: "without (any) restriction or limitation", "free of restriction", "unrestricted", "unlimited", "freely"
