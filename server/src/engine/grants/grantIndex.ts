@@ -4,7 +4,8 @@
  * cached for the lint, so every rule asks the same questions for free.
  */
 import { ContractDocument, paragraphStartingAtOrBefore, spanAt } from '../../document/contractDocument';
-import { Span } from '../../document/lineIndex';
+import { BlockAnalysis } from '../../document/blocks';
+import { lastStartingAtOrBefore, Span } from '../../document/lineIndex';
 import { Binding, bindingAt } from './binding';
 import { GrantReading, readGrant, readHolder } from './grantReading';
 import { originalSpan, sentenceText, SentenceText } from './sentenceText';
@@ -27,6 +28,9 @@ export interface GrantStatus {
 /** A list item's label: "(c) ", "iv. ", "2) ". */
 const LIST_LABEL = /^\(?[a-z0-9]{1,4}[).] /;
 
+/** Readings of sentences on their own, per block analysis (shared by the documents and versions that reuse the block). */
+const READINGS = new WeakMap<BlockAnalysis, Map<number, GrantReading | null>>();
+
 export class GrantIndex {
   private readonly statuses = new Map<string, GrantStatus[]>();
   private readonly bySentence = new Map<number, FoundGrant | null>();
@@ -42,7 +46,7 @@ export class GrantIndex {
     if (found === undefined) {
       found = null;
       const s = sentenceText(this.doc, sentence);
-      const reading = s && (readGrant(s.text, s.cased) ?? this.readListItem(sentence, s));
+      const reading = s && (this.readOwn(sentence, s) ?? this.readListItem(sentence, s));
       if (s && reading) {
         // The finding sits on the breadth words themselves ("any lawful purpose", not "for").
         const lead = /^for /.exec(reading.open.text)?.[0].length ?? 0;
@@ -52,6 +56,21 @@ export class GrantIndex {
       this.bySentence.set(sentence.start, found);
     }
     return found ?? undefined;
+  }
+
+  /**
+   * The sentence read on its own, kept with its block (as term hits are): a keystroke's lint
+   * reads again only the sentences of the blocks it changed.
+   */
+  private readOwn(sentence: Span, s: SentenceText): GrantReading | undefined {
+    const b = lastStartingAtOrBefore(this.doc.blocks, sentence.start);
+    const block = this.doc.blocks[b];
+    let readings = READINGS.get(block.analysis);
+    if (!readings) READINGS.set(block.analysis, (readings = new Map()));
+    const key = sentence.start - block.start;
+    let reading = readings.get(key);
+    if (reading === undefined) readings.set(key, (reading = readGrant(s.text, s.cased) ?? null));
+    return reading ?? undefined;
   }
 
   /**
