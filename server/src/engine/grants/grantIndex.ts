@@ -6,6 +6,7 @@
 import { ContractDocument, paragraphStartingAtOrBefore, spanAt } from '../../document/contractDocument';
 import { BlockAnalysis } from '../../document/blocks';
 import { lastStartingAtOrBefore, Span } from '../../document/lineIndex';
+import type { Detection } from '../context';
 import { Binding, bindingAt } from './binding';
 import { GrantReading, readGrant, readHolder } from './grantReading';
 import { originalSpan, sentenceText, SentenceText } from './sentenceText';
@@ -31,6 +32,9 @@ const LIST_LABEL = /^\(?[a-z0-9]{1,4}[).] /;
 /** Readings of sentences on their own, per block analysis (shared by the documents and versions that reuse the block). */
 const READINGS = new WeakMap<BlockAnalysis, Map<number, GrantReading | null>>();
 
+/** Per block analysis: whether a list item (by its offset in the block) could be a grant under some lead-in. */
+const ITEM_ANSWERS = new WeakMap<BlockAnalysis, Map<number, boolean>>();
+
 export class GrantIndex {
   private readonly statuses = new Map<string, GrantStatus[]>();
   private readonly bySentence = new Map<number, FoundGrant | null>();
@@ -45,7 +49,10 @@ export class GrantIndex {
     let found = this.bySentence.get(sentence.start);
     if (found === undefined) {
       found = null;
-      const s = sentenceText(this.doc, sentence);
+      // Most candidate sentences are no grant, and their block remembers it: answer without slicing the text.
+      const known = this.knownOwn(sentence);
+      const listItem = LIST_LABEL.test(this.doc.text.slice(sentence.start, sentence.start + 8).toLowerCase());
+      const s = known === null && !listItem ? undefined : sentenceText(this.doc, sentence);
       const reading = s && (this.readOwn(sentence, s) ?? this.readListItem(sentence, s));
       if (s && reading) {
         // The finding sits on the breadth words themselves ("any lawful purpose", not "for").
@@ -63,14 +70,23 @@ export class GrantIndex {
    * reads again only the sentences of the blocks it changed.
    */
   private readOwn(sentence: Span, s: SentenceText): GrantReading | undefined {
-    const b = lastStartingAtOrBefore(this.doc.blocks, sentence.start);
-    const block = this.doc.blocks[b];
-    let readings = READINGS.get(block.analysis);
-    if (!readings) READINGS.set(block.analysis, (readings = new Map()));
-    const key = sentence.start - block.start;
+    const { readings, key } = this.blockReadings(sentence);
     let reading = readings.get(key);
     if (reading === undefined) readings.set(key, (reading = readGrant(s.text, s.cased) ?? null));
     return reading ?? undefined;
+  }
+
+  /** What the sentence's block remembers of it: a reading, null (no grant), or undefined (not read yet). */
+  private knownOwn(sentence: Span): GrantReading | null | undefined {
+    const { readings, key } = this.blockReadings(sentence);
+    return readings.get(key);
+  }
+
+  private blockReadings(sentence: Span): { readings: Map<number, GrantReading | null>; key: number } {
+    const block = this.doc.blocks[lastStartingAtOrBefore(this.doc.blocks, sentence.start)];
+    let readings = READINGS.get(block.analysis);
+    if (!readings) READINGS.set(block.analysis, (readings = new Map()));
+    return { readings, key: sentence.start - block.start };
   }
 
   /**
@@ -78,7 +94,7 @@ export class GrantIndex {
    * read with the sentence that introduces the list ("Licensee may:") in front of it.
    */
   private readListItem(sentence: Span, item: SentenceText): GrantReading | undefined {
-    if (!LIST_LABEL.test(item.text)) return undefined;
+    if (!LIST_LABEL.test(item.text) || !this.couldBeGrantedItem(sentence, item)) return undefined;
     const intro = this.listIntro(sentence);
     if (!intro) return undefined;
     const lead = intro.text.trimEnd();
@@ -89,6 +105,25 @@ export class GrantIndex {
     const reading = readGrant(text, cased);
     if (!reading || reading.open.start < offset) return undefined;
     return { ...reading, open: { ...reading.open, start: reading.open.start - offset, end: reading.open.end - offset } };
+  }
+
+  /**
+   * Whether any lead-in could make the item a grant: read with the most permissive one
+   * ("The holder may use:"). Depends on the item alone, so its block keeps the answer; most
+   * items fail here and the lead-in is never looked for.
+   */
+  private couldBeGrantedItem(sentence: Span, item: SentenceText): boolean {
+    const block = this.doc.blocks[lastStartingAtOrBefore(this.doc.blocks, sentence.start)];
+    let answers = ITEM_ANSWERS.get(block.analysis);
+    if (!answers) ITEM_ANSWERS.set(block.analysis, (answers = new Map()));
+    const key = sentence.start - block.start;
+    let answer = answers.get(key);
+    if (answer === undefined) {
+      const lead = 'the holder may use: ';
+      const text = lead + item.text;
+      answers.set(key, (answer = !!readGrant(text, (from, to) => text.slice(from, to))));
+    }
+    return answer;
   }
 
   /**
@@ -146,6 +181,15 @@ export class GrantIndex {
     let binding = this.bindings.get(hit.start);
     if (!binding) this.bindings.set(hit.start, (binding = bindingAt(this.doc, hit)));
     return binding;
+  }
+
+  private readonly detections = new Map<string, Detection[]>();
+
+  /** A qualifying kind's own detections, assembled once per lint (every grant asks for them). */
+  ownDetections(kind: string, assemble: () => Detection[]): Detection[] {
+    let list = this.detections.get(kind);
+    if (!list) this.detections.set(kind, (list = assemble()));
+    return list;
   }
 
   /** Rules that judge grants (flag with `qualifiedBy`) note each one for coverage. */

@@ -29,7 +29,7 @@ function scopeOf(value: unknown, fallback: Scope): Scope {
 
 /** Detections of `kind` in `spans` that reach the grant at `offset` (all of them unless `bindingGrantee`). */
 export function reachingDetections(ctx: RuleContext, kind: string, spans: Span[], offset: number, bindingGrantee: boolean): Detection[] {
-  const inScope = ctx.kindDetections(kind, true).filter((d) => spans.some((s) => d.container.start < s.end && d.container.end > s.start));
+  const inScope = ctx.grants.ownDetections(kind, () => ctx.kindDetections(kind, true)).filter((d) => spans.some((s) => d.container.start < s.end && d.container.end > s.start));
   if (!bindingGrantee || inScope.length === 0) return inScope;
   const sentence = spanAt(ctx.doc, 'sentences', offset);
   const holder = ctx.grants.holderAt(offset);
