@@ -27,6 +27,7 @@ import { alarmTable, documentTable, formFindings, locationSummary, targetTable }
 import { excerptList, mappingErrors } from './lib/eval/verbose';
 import { PredictedContract, predictedKeys, readLabelledCorpus, scoreCorpus } from './lib/eval/aiCorpus';
 import { parseSentenceLabels, scoreSentences } from './lib/eval/sentenceLevel';
+import { grantSection } from './lib/eval/grantSection';
 import { aiCorpusErrors, aiCorpusTable, sentenceErrors, sentenceSummary } from './lib/eval/report';
 import { REPO_ROOT } from './lib/paths';
 import * as path from 'path';
@@ -108,6 +109,9 @@ function main(argv: string[]): number {
   section(`Broad-grant sentences of cuad-dev: our labels (${path.relative(REPO_ROOT, GRANT_LABELS)}) vs broad-grant findings in the sentence`);
   const sentences = scoreSentences(parseSentenceLabels(fs.readFileSync(GRANT_LABELS, 'utf8')), byName);
   console.log(sentenceSummary(sentences));
+
+  section('Broad-grant sentences for issue 15: check set (held out) apart from the tune set; holders; qualified grants in the AI corpora');
+  console.log(grantSection(loader, byName, sentences.confusion, verbose));
 
   const recommendedRules = config.merged.compiled.ruleSet.rules.filter((r) => r.pack === 'recommended').map((r) => r.name);
   const aiScores = AI_CORPORA.map(({ name, dir }) => {

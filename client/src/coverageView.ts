@@ -1,7 +1,7 @@
 /**
  * The "Clause Coverage" tree in the explorer: for the active document, each
  * clause kind the loaded packs know, present (✓), missing (✗), flagged (⚠) or
- * absent and not required (○). Selecting a kind or one of its locations reveals it.
+ * absent and not required (○); a broad grant qualified (ℹ) or unqualified (⚠). Selecting a kind or one of its locations reveals it.
  */
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
@@ -16,6 +16,8 @@ const ICONS: Record<CoverageKind['status'], vscode.ThemeIcon> = {
   missing: new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground')),
   flagged: new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')),
   absent: new vscode.ThemeIcon('circle-outline'),
+  qualified: new vscode.ThemeIcon('info', new vscode.ThemeColor('problemsInfoIcon.foreground')),
+  unqualified: new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')),
 };
 
 const STATUS_TEXT: Record<CoverageKind['status'], string> = {
@@ -23,6 +25,8 @@ const STATUS_TEXT: Record<CoverageKind['status'], string> = {
   missing: 'missing',
   flagged: 'present, flagged',
   absent: 'not found (not required)',
+  qualified: 'present, qualified by carve-outs',
+  unqualified: 'present, unqualified',
 };
 
 /** A top-level row of the tree as shown; `clauselint.showCoverage` returns them (for scripts and tests). */

@@ -100,7 +100,7 @@ describe('clauselint CLI: CI output', () => {
       const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
       assert.strictEqual(grant.helpUri, `https://github.com/clauselint/clauselint/blob/v${version}/docs/rules/recommended/broad-use-grant.md`);
       assert.ok(rules.every((r) => r.helpUri?.startsWith('https://')), 'every built-in rule links to its page');
-      assert.match(grant.help.text, /Flags wording that lets a party use the services/);
+      assert.match(grant.help.text, /Reports every broad-use grant/);
       assert.match(grant.help.markdown!, /\*\*Source:\*\* /);
       assert.doesNotMatch(JSON.stringify(sarif.runs[0].tool), /file:/);
     });
@@ -154,9 +154,11 @@ rules:
       );
     });
 
-    it('prints nothing for a clean file', () => {
+    it('prints only a notice for the qualified broad grant of a file with no gaps', () => {
       const run = runCli(['--format', 'github', fixture('contracts', 'ai-services-clean.md')], { cwd: dir });
-      assert.strictEqual(run.stdout, '');
+      const lines = run.stdout.split('\n').filter((l) => l !== '');
+      assert.strictEqual(lines.length, 1, run.stdout);
+      assert.match(lines[0], /^::notice file=.*title=recommended\/broad-use-grant::Broad-use grant, qualified: /);
     });
   });
 });

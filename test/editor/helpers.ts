@@ -11,6 +11,10 @@ export const EXTENSION_ID = 'clauselint.clauselint';
 export const SOURCE = 'clauselint';
 export const FIX_ALL_KIND = 'source.fixAll.clauselint';
 export const MISSION_RULES = ['broad-use-grant', 'missing-audit-trigger', 'missing-surveillance-carve-out', 'missing-weapons-carve-out'].map((r) => `recommended/${r}`);
+/** A mission finding still open: a qualified broad grant stays visible at information severity, and is not one. */
+export function isOpenMissionFinding(d: vscode.Diagnostic): boolean {
+  return MISSION_RULES.includes(ruleOf(d)) && d.severity !== vscode.DiagnosticSeverity.Information;
+}
 /** The fixture contract's only use clause, and its broad grant. */
 export const USE_CLAUSE = '2.1 The Agency may use the Platform and the Outputs for any lawful purpose.';
 export const GRANT = 'any lawful purpose';

@@ -51,7 +51,7 @@ describe('LSP: hover, code lens, coverage and ClauseLint requests', function () 
     const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: docUri } });
     assert.strictEqual(lenses.length, 1);
     assert.deepStrictEqual(lenses[0].range.start, { line: 0, character: 0 });
-    assert.strictEqual(lenses[0].command!.title, 'ClauseLint: broad-use grant flagged · 2 carve-outs missing · audit trigger missing');
+    assert.strictEqual(lenses[0].command!.title, 'ClauseLint: broad-use grant unqualified · 2 carve-outs missing · audit trigger missing');
     assert.strictEqual(lenses[0].command!.command, 'clauselint.showCoverage');
     assert.deepStrictEqual(lenses[0].command!.arguments, [docUri]);
   });
@@ -63,11 +63,11 @@ describe('LSP: hover, code lens, coverage and ClauseLint requests', function () 
     assert.strictEqual(byKind.get('carve-out:domestic-surveillance')!.status, 'missing');
     assert.strictEqual(byKind.get('audit-trigger')!.status, 'missing');
     const grant = byKind.get('broad-grant')!;
-    assert.strictEqual(grant.status, 'flagged');
+    assert.strictEqual(grant.status, 'unqualified');
     assert.strictEqual(grant.locations[0].start.line, 10);
     assert.strictEqual(byKind.get('audit-rights')!.status, 'present');
     assert.ok(result.kinds.some((k) => k.status === 'absent'));
-    assert.strictEqual(result.summary, 'broad-use grant flagged · 2 carve-outs missing · audit trigger missing');
+    assert.strictEqual(result.summary, 'broad-use grant unqualified · 2 carve-outs missing · audit trigger missing');
   });
 
   it('clauselint/ruleDocs renders a rule with its docs, source and examples', async () => {

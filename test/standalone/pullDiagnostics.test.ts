@@ -77,7 +77,7 @@ describe('standalone server: pull diagnostics', function () {
     assert.strictEqual(report.kind, 'full');
     assert.notStrictEqual(report.resultId, first.resultId);
     const grant = report.items!.find((d) => d.code === 'recommended/broad-use-grant');
-    assert.match(grant?.message ?? '', /any purpose whatsoever"/, 'the result of version 3, not of version 2 (which has no grant)');
+    assert.match(grant?.message ?? '', /any purpose whatsoever/, 'the result of version 3, not of version 2 (which has no grant)');
   });
 
   it('asks the client to pull again when the settings change, and the next pull has the new settings', async () => {

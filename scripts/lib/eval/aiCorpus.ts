@@ -18,6 +18,8 @@ export interface ExpectedFinding {
   /** 1-based. */
   line: number;
   why: string;
+  /** Only where the label says so: `info` for a broad grant that carve-outs qualify. */
+  severity?: string;
 }
 
 export interface LabelledContract {
@@ -66,7 +68,12 @@ export function readLabelledCorpus(labelsDir: string, contractsDir: string): { c
       contractPath,
       title: String(data.title ?? name),
       class: cls,
-      expect: expect.map((e) => ({ rule: String(e.rule).replace(PACK_PREFIX, ''), line: e.line as number, why: String(e.why ?? '') })),
+      expect: expect.map((e) => ({
+        rule: String(e.rule).replace(PACK_PREFIX, ''),
+        line: e.line as number,
+        why: String(e.why ?? ''),
+        ...(typeof e.severity === 'string' ? { severity: e.severity } : {}),
+      })),
     });
   }
   return { contracts, problems };

@@ -15,6 +15,8 @@ export interface LintedFile {
   findings: Finding[];
   /** Clause kind → where it was found (empty when absent). */
   coverage: Map<string, Span[]>;
+  /** Broad grants judged by the rules, with their holders (for holder accuracy). */
+  grants: { span: Span; holder?: string; qualified: boolean }[];
 }
 
 export function lintFiles(paths: string[], loader: ConfigLoader): LintedFile[] {
@@ -22,7 +24,8 @@ export function lintFiles(paths: string[], loader: ConfigLoader): LintedFile[] {
     const text = fs.readFileSync(file, 'utf8');
     const { doc, result } = lintText(text, file, loader);
     const coverage = new Map(result.coverage.map((c) => [c.kind, c.present ? c.locations : []] as const));
-    return { name: path.basename(file), path: file, text, lines: doc.lines, findings: result.findings, coverage };
+    const grants = result.coverage.flatMap((c) => c.grants ?? []);
+    return { name: path.basename(file), path: file, text, lines: doc.lines, findings: result.findings, coverage, grants };
   });
 }
 

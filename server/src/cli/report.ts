@@ -29,6 +29,9 @@ export interface ReportCoverage {
   title: string;
   present: boolean;
   locations: Range[];
+  /** Broad grants: qualified (carve-outs reach every one) or unqualified, each grant with its holder. */
+  qualification?: 'qualified' | 'unqualified';
+  grants?: { range: Range; holder?: string; qualified: boolean; qualifiers: Range[] }[];
 }
 
 export interface ReportSuppression {
@@ -92,7 +95,15 @@ export function toReportFile(
       fixes: f.fixes.map((p) => ({ type: p.type, title: p.title })),
       ...where(f.span),
     })),
-    coverage: result.coverage.map((c) => ({ kind: c.kind, title: c.title, present: c.present, locations: c.locations.map(range) })),
+    coverage: result.coverage.map((c) => ({
+      kind: c.kind,
+      title: c.title,
+      present: c.present,
+      locations: c.locations.map(range),
+      ...(c.qualification
+        ? { qualification: c.qualification, grants: c.grants?.map((g) => ({ range: range(g.span), holder: g.holder, qualified: g.qualified, qualifiers: g.qualifiers.map(range) })) }
+        : {}),
+    })),
     suppressed: result.suppressed.map(({ finding, by }) => ({
       ruleId: finding.ruleId,
       range: range(finding.span),

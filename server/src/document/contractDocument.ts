@@ -8,6 +8,7 @@ import { BlockCache, parseBlocks } from './blockCache';
 import { Block, BlockAnalysis } from './blocks';
 import { Definition } from './definitions';
 import { lastStartingAtOrBefore, LineIndex, Span, spanIndexAt } from './lineIndex';
+import { findParties, Party } from './parties';
 import { CrossReference } from './references';
 import { LabelAt, Section, sectionsFromLabels } from './structure';
 import { findSuppressions, Suppression } from './suppressions';
@@ -27,6 +28,8 @@ export interface ContractDocument {
   readonly definitions: Definition[];
   readonly references: CrossReference[];
   readonly suppressions: Suppression[];
+  /** The parties, from the preamble and the defined terms (see parties.ts). */
+  readonly parties: Party[];
 }
 
 export function formatForPath(path: string): DocumentFormat {
@@ -44,6 +47,7 @@ class ParsedDocument implements ContractDocument {
   private definitionList?: Definition[];
   private referenceList?: CrossReference[];
   private suppressionList?: Suppression[];
+  private partyList?: Party[];
 
   constructor(
     readonly path: string,
@@ -82,6 +86,13 @@ class ParsedDocument implements ContractDocument {
   get suppressions(): Suppression[] {
     // Blocks know whether they mention a suppression: most documents need no search at all.
     return (this.suppressionList ??= this.blocks.some((b) => b.analysis.mentionsSuppression) ? findSuppressions(this.text, this.lines) : []);
+  }
+
+  get parties(): Party[] {
+    // The preamble: the text before the first numbered section, at most the first few thousand characters.
+    const firstSection = this.sections.find((s) => s.label);
+    const end = Math.min(this.text.length, 4000, firstSection && firstSection.start > 200 ? firstSection.start : 4000);
+    return (this.partyList ??= findParties(this.text.slice(0, end), this.definitions, this.text));
   }
 
   private collect<T>(add: (analysis: BlockAnalysis, at: number, out: T[]) => void): T[] {

@@ -7,6 +7,7 @@ import { ContractDocument, referencesIn, sectionAt, spanAt } from '../document/c
 import { lastStartingAtOrBefore, Span } from '../document/lineIndex';
 import { resolveReference } from '../document/references';
 import { Section } from '../document/structure';
+import { GrantIndex } from './grants/grantIndex';
 import { ClauseKindSpec, ConditionItem, ConditionSpec, DEFAULT_NEAR_CHARS, Detector, KindCoverage, RuleSet, Scope, Within } from './types';
 
 export interface Detection {
@@ -32,6 +33,12 @@ export class RuleContext {
     /** Answers for term sets that are not scanned but matched inside a span on demand. */
     private readonly lazyHitIn: (termSet: string, span: Span) => boolean = () => false,
   ) {}
+
+  /** Grants read from the sentence's structure, and whom prohibitions bind (see grants/). */
+  get grants(): GrantIndex {
+    return (this.grantIndex ??= new GrantIndex(this.doc));
+  }
+  private grantIndex?: GrantIndex;
 
   /** Detections per kind contributed by rules (e.g. uses of a broadly defined term). */
   private readonly extraKindLocations = new Map<string, Detection[]>();
@@ -75,8 +82,12 @@ export class RuleContext {
     const cached = this.detectionCache.get(key);
     if (cached) return cached;
     const out: Detection[] = [];
-    for (const hit of this.hitsOf(detector.terms)) {
-      const container = this.containerOf(hit.start, detector.within);
+    const read = new Set<number>();
+    for (const candidate of this.hitsOf(detector.terms)) {
+      // With `recognise`, the candidate words only pick the sentence; the recogniser says where the grant is.
+      const found = detector.recognise === 'grant' ? this.grants.recogniseAt(candidate.start, read) : { hit: candidate, container: this.containerOf(candidate.start, detector.within) };
+      if (!found) continue;
+      const { hit, container } = found;
       // Checks of small windows first: a clause-wide `with` over a long contract costs most.
       if (detector.near && !this.nearHit(detector.near, hit, container, detector.nearChars ?? DEFAULT_NEAR_CHARS)) continue;
       if (detector.notPrecededBy) {

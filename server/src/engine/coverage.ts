@@ -1,7 +1,13 @@
-/** Clause coverage: every kind the loaded packs know, present or absent, with where. */
+/** Clause coverage: every kind the loaded packs know, present or absent, with where; broad grants qualified or not. */
 import { RuleContext } from './context';
 import { KindCoverage } from './types';
 
 export function computeCoverage(ctx: RuleContext): KindCoverage[] {
-  return [...ctx.ruleSet.kinds.keys()].sort().map((kind) => ctx.coverageOf(kind));
+  return [...ctx.ruleSet.kinds.keys()].sort().map((kind) => {
+    const coverage = ctx.coverageOf(kind);
+    const grants = ctx.grants.statusesOf(kind);
+    if (!grants || grants.length === 0) return coverage;
+    // A broad grant is never just "present": it is qualified (every one reached by its carve-outs) or not.
+    return { ...coverage, qualification: grants.every((g) => g.qualified) ? 'qualified' : 'unqualified', grants };
+  });
 }

@@ -41,6 +41,8 @@ export interface Detector {
   /** None of these sets has a hit within `precededChars` before the hit, in the same span ("shall not use ... for any purpose"). */
   notPrecededBy?: string[];
   precededChars?: number;
+  /** Read each candidate hit's sentence with a built-in recogniser (`grant`: engine/grants/) and keep what it finds. */
+  recognise?: 'grant';
 }
 
 export const DEFAULT_NEAR_CHARS = 100;
@@ -180,6 +182,10 @@ export interface KindCoverage {
   title: string;
   present: boolean;
   locations: Span[];
+  /** Broad grants only: "qualified" when carve-outs reach every one, else "unqualified" (see grants). */
+  qualification?: 'qualified' | 'unqualified';
+  /** Broad grants only: each grant judged, with its holder and the carve-outs that reach it. */
+  grants?: { span: Span; holder?: string; qualified: boolean; qualifiers: Span[] }[];
 }
 
 export interface LintResult {

@@ -7,6 +7,7 @@ import { CoverageKind, CoverageResult, CoverageStatus } from './protocol';
 const CARVE_OUT_PREFIX = 'carve-out:';
 
 function statusOf(c: KindCoverage, findings: number): CoverageStatus {
+  if (c.qualification) return c.qualification;
   if (c.present) return findings > 0 ? 'flagged' : 'present';
   return findings > 0 ? 'missing' : 'absent';
 }
@@ -44,13 +45,14 @@ function plural(n: number, word: string): string {
 export function coverageSummary(kinds: CoverageKind[]): string {
   if (kinds.length === 0) return 'no clause kinds defined by the loaded packs';
   const parts: string[] = [];
-  for (const k of kinds.filter((k) => k.status === 'flagged')) parts.push(`${shortTitle(k.title)} flagged`);
+  for (const k of kinds.filter((k) => k.status === 'flagged' || k.status === 'unqualified')) parts.push(`${shortTitle(k.title)} ${k.status}`);
   const missing = kinds.filter((k) => k.status === 'missing');
   const carveOuts = missing.filter((k) => k.kind.startsWith(CARVE_OUT_PREFIX));
   if (carveOuts.length > 0) parts.push(`${plural(carveOuts.length, 'carve-out')} missing`);
   for (const k of missing.filter((k) => !k.kind.startsWith(CARVE_OUT_PREFIX))) parts.push(`${shortTitle(k.title)} missing`);
   const found = kinds.filter((k) => k.present).length;
-  if (parts.length === 0) return `no clause gaps · ${found} of ${kinds.length} clause kinds found`;
+  const qualified = kinds.filter((k) => k.status === 'qualified').map((k) => `${shortTitle(k.title)} qualified`);
+  if (parts.length === 0) return [...qualified, `no clause gaps · ${found} of ${kinds.length} clause kinds found`].join(' · ');
   return parts.join(' · ');
 }
 
@@ -60,7 +62,7 @@ export function coverageResult(snapshot: LintSnapshot): CoverageResult {
   return { uri: snapshot.uri, version: snapshot.version ?? -1, kinds, summary };
 }
 
-const STATUS_MARK: Record<CoverageStatus, string> = { present: '✓', missing: '✗', flagged: '⚠', absent: '○' };
+const STATUS_MARK: Record<CoverageStatus, string> = { present: '✓', missing: '✗', flagged: '⚠', absent: '○', qualified: 'ℹ', unqualified: '⚠' };
 
 /** The coverage view as text, one clause kind a line (for editors without the view): "✗ Audit trigger (use governance): missing". */
 export function coverageText(result: CoverageResult, name: string): string {

@@ -63,8 +63,10 @@ export const CODE_ACTION_KIND_FIX_ALL = 'source.fixAll.clauselint';
  * present: found, nothing flagged. missing: absent and a finding says it is needed.
  * flagged: found, but a finding concerns it (a weak carve-out, an unqualified grant).
  * absent: not found, and nothing requires it.
+ * qualified / unqualified: broad grants, never shown as plainly present: carve-outs reach every
+ * grant (qualified), or at least one grant is left open (unqualified).
  */
-export type CoverageStatus = 'present' | 'missing' | 'flagged' | 'absent';
+export type CoverageStatus = 'present' | 'missing' | 'flagged' | 'absent' | 'qualified' | 'unqualified';
 
 export interface CoverageKind {
   kind: string;

@@ -182,6 +182,7 @@ function packFromSource(source: YamlSource, schema: { errors: PackError[]; badRu
             nearChars: d.nearChars as number | undefined,
             notPrecededBy: d.notPrecededBy === undefined ? undefined : list(d.notPrecededBy),
             precededChars: d.precededChars as number | undefined,
+            recognise: d.recognise === 'grant' ? ('grant' as const) : undefined,
           })),
         },
       ]),

@@ -21,7 +21,7 @@ function namePattern(words: string[]): RegExp | undefined {
 
 export const definitionRule: RuleKind = {
   kind: 'definition',
-  options: ['terms', 'namedLike', 'contributes', 'qualifiedBy', 'qualifiedWhen', 'scope'],
+  options: ['terms', 'namedLike', 'contributes', 'qualifiedBy', 'qualifiedWhen', 'binding', 'scope'],
   contributesCoverage: true,
   run(rule: RuleSpec, ctx: RuleContext): Finding[] {
     const termSets = stringList(rule.options.terms);

@@ -3,6 +3,7 @@ import { Span } from '../../document/lineIndex';
 import { RuleContext } from '../context';
 import { insertClausesPlan, replacePlan, suppressPlan } from '../fixes/plans';
 import { Finding, RelatedLocation, RuleSpec, Scope } from '../types';
+import { qualificationOf } from './qualification';
 
 export interface RuleKind {
   readonly kind: string;
@@ -68,12 +69,9 @@ export function scopeOption(value: unknown, fallback: Scope): Scope {
 /**
  * Whether a location is narrowed by the rule's `qualifiedBy` clause kinds in its
  * scope (default: the document), following cross-references: by any one of them,
- * or with `qualifiedWhen: all` by every one.
+ * or with `qualifiedWhen: all` by every one (see qualification.ts, which also
+ * applies `binding: grantee`).
  */
 export function isQualified(rule: RuleSpec, ctx: RuleContext, offset: number): boolean {
-  const qualifiers = stringList(rule.options.qualifiedBy);
-  if (qualifiers.length === 0) return false;
-  const { spans } = ctx.scopeSpans(offset, scopeOption(rule.options.scope, 'document'), rule.options.followReferences !== false);
-  const present = (k: string) => ctx.kindPresentIn(k, spans);
-  return rule.options.qualifiedWhen === 'all' ? qualifiers.every(present) : qualifiers.some(present);
+  return qualificationOf(rule, ctx, offset).qualified;
 }
