@@ -207,7 +207,7 @@ connection.onHover(
     const uri = documentUriOf('textDocument/hover', params);
     const position = positionOf('textDocument/hover', params);
     const snapshot = await live.snapshotFor(uri);
-    return snapshot ? hoverAt(snapshot, position, support.hoverMarkdown) : null;
+    return snapshot ? hoverAt(snapshot, position, { markdown: support.hoverMarkdown, docsCommand: support.diagnostics.docsScheme }) : null;
   }),
 );
 
