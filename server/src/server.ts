@@ -118,6 +118,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     linted: (snapshot) => {
       if (snapshot.lint) packs.noteConfig(snapshot.uri, snapshot.lint.config);
     },
+    status: next.lintStatus ? (params) => void connection.sendNotification(P.LINT_STATUS_NOTIFICATION, params).catch(logError) : undefined,
     logError,
   });
   workspaceLint = new WorkspaceLint({
