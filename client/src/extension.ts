@@ -10,6 +10,7 @@ import { applySnippet } from './commands/applySnippet';
 import { exportFindings } from './commands/exportFindings';
 import { insertClause } from './commands/insertClause';
 import { lintWorkspace } from './commands/lintWorkspace';
+import { openSample } from './commands/openSample';
 import { showRuleDocs } from './commands/showRuleDocs';
 import { registerCoverageView } from './coverageView';
 import { RuleDocsProvider } from './docsProvider';
@@ -62,6 +63,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Clause
     vscode.commands.registerCommand('clauselint.lintWorkspace', () => lintWorkspace(lc)),
     vscode.commands.registerCommand('clauselint.exportFindings', () => exportFindings(lc)),
     vscode.commands.registerCommand('clauselint.restartServer', restart),
+    vscode.commands.registerCommand('clauselint.openSample', () => openSample(context)),
     // Trust changes which packs may load (see server/src/lsp/trust): start over with the new flag.
     vscode.workspace.onDidGrantWorkspaceTrust(() => void restart()),
   );
