@@ -134,6 +134,8 @@ async function drive(page, { workspace }) {
     await page.mouse.move(squiggle.x + squiggle.width / 2, squiggle.y + squiggle.height / 2, { steps: 3 });
     await page.locator('.monaco-hover:not(.hidden)', { hasText: 'Why:' }).first().waitFor({ state: 'visible', timeout: 8000 });
   });
+  // The editor puts its own problem lines first; scroll the hover to ClauseLint's part, as a reader would.
+  await page.locator('.monaco-hover:not(.hidden) .hover-row', { hasText: 'Why:' }).first().evaluate((el) => el.scrollIntoView({ block: 'start' })).catch(() => {});
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   await page.screenshot({ path: sibling('hover') });
   console.log(`[screenshot] saved ${sibling('hover')}`);
@@ -183,6 +185,9 @@ async function drive(page, { workspace }) {
     await pick.click();
     await page.locator('.gettingStartedContainer', { hasText: 'Lint your first contract' }).first().waitFor({ state: 'visible', timeout: 10000 });
   });
+  // The step's Markdown renders in a webview (nested frames): wait for its heading.
+  const media = page.frameLocator('.getting-started-media iframe, .gettingStartedSlide iframe').first().frameLocator('iframe').first();
+  await media.locator('h1', { hasText: 'Lint your first contract' }).waitFor({ timeout: 15000 }).catch(() => console.log('[screenshot] WARNING: the walkthrough step\'s Markdown did not render'));
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   await page.screenshot({ path: sibling('walkthrough') });
   console.log(`[screenshot] saved ${sibling('walkthrough')}`);
