@@ -35,7 +35,7 @@ describe('the editor reads well', function () {
     const { doc } = await openContractCopy('first-diagnostics');
     await activateExtension();
     await waitForFixtureFindings(doc);
-    console.log(`    (time to first diagnostics: ${Date.now() - started} ms; ${wasActive ? 'server already running' : 'cold: extension activated and server started by this test'})`);
+    console.log(`    (time to first diagnostics: ${Date.now() - started} ms; extension ${wasActive ? 'already active when the test began' : 'activated by this test'})`);
   });
 
   it('hover on the grant: the messages, one line of why each and a docs link, bounded in length', async () => {
