@@ -27,6 +27,7 @@ import { ArgError, parseArgs } from './lib/cliArgs';
 import { cuadContractsDir, listFiles } from './lib/corpus';
 import { benchCli, benchCliVariants, benchNodeStart, cliUnavailable, CLI_SCRIPT } from './lib/bench/cliBench';
 import { benchEngine, profileEngine } from './lib/bench/engineBench';
+import { benchFirstDiagnostics, renderFirstDiagnostics } from './lib/bench/firstDiagnostics';
 import { cutToBytes, readTexts, writeBatch, writeSizedInputs } from './lib/bench/inputs';
 import { benchLspLatency, LspPlan } from './lib/bench/lspLatency';
 import { peakMemoryOf } from './lib/bench/peakMemory';
@@ -212,7 +213,14 @@ async function main(argv: string[]): Promise<number> {
         ? await runFolderOnly(plan, quick, workDir)
         : await run(plan, quick, workDir);
     const targets = evaluateTargets(results);
-    console.log(args.flags.has('json') ? JSON.stringify({ ...results, targets }, null, 2) : renderBench(results, targets));
+    const firstRuns = quick ? 3 : 5;
+    progress('time to first diagnostics ...');
+    const firstDiagnostics = await benchFirstDiagnostics(workDir, firstRuns);
+    console.log(
+      args.flags.has('json')
+        ? JSON.stringify({ ...results, targets, firstDiagnostics }, null, 2)
+        : `${renderBench(results, targets)}\n${renderFirstDiagnostics(firstDiagnostics, firstRuns)}`,
+    );
     return 0;
   } finally {
     fs.rmSync(workDir, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 /**
- * The "Clause Coverage" tree in the explorer: for the active document, each
+ * The "Clause Coverage" tree in ClauseLint's own view container (activity bar): for the active document, each
  * clause kind the loaded packs know, present (✓), missing (✗), flagged (⚠) or
  * absent and not required (○); a broad grant qualified (ℹ) or unqualified (⚠). Selecting a kind or one of its locations reveals it.
  */
@@ -100,7 +100,8 @@ export class CoverageView implements vscode.TreeDataProvider<Node>, vscode.Dispo
     item.id = kind.kind;
     item.iconPath = ICONS[kind.status];
     item.description = STATUS_TEXT[kind.status] + (kind.findings > 0 ? ` · ${kind.findings} finding${kind.findings === 1 ? '' : 's'}` : '');
-    item.tooltip = `${kind.kind}: ${STATUS_TEXT[kind.status]}`;
+    // The whole line in the tooltip: a narrow view may cut the label or its description.
+    item.tooltip = `${kind.title}: ${item.description} (${kind.kind})`;
     const first = kind.locations[0] ?? kind.findingRanges[0];
     if (first) item.command = this.revealCommand(first);
     return item;

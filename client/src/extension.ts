@@ -5,16 +5,18 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, State } from 'vscode-languageclient/node';
-import { CLIENT_COMMANDS, DOCS_SCHEME } from '../../server/src/lsp/protocol';
+import { CLIENT_COMMANDS, DOCS_SCHEME, LINT_STATUS_NOTIFICATION, LintStatusParams } from '../../server/src/lsp/protocol';
 import { applySnippet } from './commands/applySnippet';
 import { exportFindings } from './commands/exportFindings';
 import { insertClause } from './commands/insertClause';
 import { lintWorkspace } from './commands/lintWorkspace';
+import { openSample } from './commands/openSample';
 import { showRuleDocs } from './commands/showRuleDocs';
 import { registerCoverageView } from './coverageView';
 import { RuleDocsProvider } from './docsProvider';
 import { createErrorHandler, ShownCrashNotice } from './errorHandler';
 import { createLanguageClient } from './languageClient';
+import { LintProgress } from './lintProgress';
 import { StatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
@@ -23,6 +25,8 @@ let client: LanguageClient | undefined;
 export interface ClauseLintExports {
   /** The server-crash messages shown to the user in this session. */
   readonly crashNotices: readonly ShownCrashNotice[];
+  /** The status bar item's text for the active document. */
+  readonly statusText: () => string;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ClauseLintExports> {
@@ -31,6 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Clause
   client = createLanguageClient(context, output, errorHandler);
   const lc = client;
   const statusBar = new StatusBar();
+  const progress = new LintProgress();
 
   async function restart(): Promise<void> {
     errorHandler.reset();
@@ -41,7 +46,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Clause
   context.subscriptions.push(
     output,
     statusBar,
-    lc.onDidChangeState((e) => statusBar.setServerState(e.newState)),
+    progress,
+    lc.onDidChangeState((e) => {
+      statusBar.setServerState(e.newState);
+      if (e.newState !== State.Running) progress.clear();
+    }),
+    lc.onNotification(LINT_STATUS_NOTIFICATION, (params: LintStatusParams) => {
+      statusBar.setLintStatus(params);
+      progress.setLintStatus(params);
+    }),
     vscode.workspace.registerTextDocumentContentProvider(DOCS_SCHEME, new RuleDocsProvider(lc)),
     ...registerCoverageView(lc),
     vscode.commands.registerCommand(CLIENT_COMMANDS.applySnippet, applySnippet),
@@ -50,12 +63,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Clause
     vscode.commands.registerCommand('clauselint.lintWorkspace', () => lintWorkspace(lc)),
     vscode.commands.registerCommand('clauselint.exportFindings', () => exportFindings(lc)),
     vscode.commands.registerCommand('clauselint.restartServer', restart),
+    vscode.commands.registerCommand('clauselint.openSample', () => openSample(context)),
     // Trust changes which packs may load (see server/src/lsp/trust): start over with the new flag.
     vscode.workspace.onDidGrantWorkspaceTrust(() => void restart()),
   );
-  await lc.start();
+  const started = lc.start();
+  progress.starting(started);
+  await started;
   statusBar.setServerState(State.Running);
-  return { crashNotices: errorHandler.shown };
+  return { crashNotices: errorHandler.shown, statusText: () => statusBar.text };
 }
 
 export async function deactivate(): Promise<void> {

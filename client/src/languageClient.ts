@@ -21,7 +21,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6029'] } },
   };
   // A function: read again on every (re)start, so a restart after granting trust passes the new state.
-  const initializationOptions = (): InitOptions => ({ trusted: vscode.workspace.isTrusted, snippetCommand: true, docsScheme: true, coverageView: true });
+  const initializationOptions = (): InitOptions => ({ trusted: vscode.workspace.isTrusted, snippetCommand: true, docsScheme: true, coverageView: true, lintStatus: true });
   const clientOptions: LanguageClientOptions = {
     // The server decides which Markdown and plain-text documents are contracts (clauselint.files);
     // YAML is sent so it can show problems in open rule packs.
@@ -31,6 +31,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
       fileEvents: [vscode.workspace.createFileSystemWatcher('**/.clauselint.y*ml'), vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}')],
     },
     initializationOptions,
+    // The hover's "Rule docs" link runs this command (and no other).
+    markdown: { isTrusted: { enabledCommands: ['clauselint.showRuleDocs'] } },
     outputChannel: output,
     errorHandler,
   };

@@ -118,6 +118,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     linted: (snapshot) => {
       if (snapshot.lint) packs.noteConfig(snapshot.uri, snapshot.lint.config);
     },
+    status: next.lintStatus ? (params) => void connection.sendNotification(P.LINT_STATUS_NOTIFICATION, params).catch(logError) : undefined,
     logError,
   });
   workspaceLint = new WorkspaceLint({
@@ -207,7 +208,7 @@ connection.onHover(
     const uri = documentUriOf('textDocument/hover', params);
     const position = positionOf('textDocument/hover', params);
     const snapshot = await live.snapshotFor(uri);
-    return snapshot ? hoverAt(snapshot, position, support.hoverMarkdown) : null;
+    return snapshot ? hoverAt(snapshot, position, { markdown: support.hoverMarkdown, docsCommand: support.diagnostics.docsScheme }) : null;
   }),
 );
 

@@ -79,16 +79,36 @@ describe('clauselint CLI: .docx input', () => {
     });
   });
 
-  it('refuses --fix on a .docx: exit 2, a clear message, nothing written', () => {
+  it('refuses --fix on a lone .docx: exit 2, a clear message, nothing written', () => {
     const before = fs.readFileSync(path.join(dir, 'contract.docx'));
-    for (const args of [['--fix', 'contract.docx'], ['--fix', '--write', '.']]) {
-      const run = runCli(args, { cwd: dir });
-      assert.strictEqual(run.status, 2, args.join(' '));
-      assert.match(run.stderr, /--fix never rewrites Word documents \(contract\.docx\): make the changes in Word/);
-    }
+    const run = runCli(['--fix', 'contract.docx'], { cwd: dir });
+    assert.strictEqual(run.status, 2);
+    assert.match(run.stderr, /--fix never rewrites Word documents \(contract\.docx\): make the changes in Word/);
+    assert.strictEqual(run.stdout, '');
     assert.ok(fs.readFileSync(path.join(dir, 'contract.docx')).equals(before));
-    assert.strictEqual(read(path.join(dir, 'contract.txt')), asPlainText(AI_CONTRACT));
   });
+
+  for (const mode of [['--output-dir', 'fixed'], ['--write']]) {
+    it(`--fix ${mode.join(' ')} over a folder with a .docx: fixes the other files, lints the .docx and leaves it unchanged with a warning`, async () => {
+      const folder = scratch({ 'contract.docx': await buildDocx(AI_CONTRACT), 'contract.txt': asPlainText(AI_CONTRACT) });
+      try {
+        const before = fs.readFileSync(path.join(folder, 'contract.docx'));
+        const run = runCli(['--fix', ...mode, '--format', 'json', '.'], { cwd: folder });
+        assert.strictEqual(run.status, 1, run.stderr);
+        assert.match(run.stderr, /warning: contract\.docx: fixes are not applied to \.docx files; it was linted and left unchanged/);
+        const report = JSON.parse(run.stdout).files as { path: string; findings: JsonFinding[] }[];
+        const word = report.find((f) => f.path === 'contract.docx')!;
+        assert.ok(word.findings.some((f) => f.ruleId === 'recommended/broad-use-grant'), 'the .docx is linted');
+        assert.ok(fs.readFileSync(path.join(folder, 'contract.docx')).equals(before), 'the .docx is unchanged');
+        const fixedText = read(path.join(folder, mode[0] === '--write' ? 'contract.txt' : 'fixed/contract.txt'));
+        assert.notStrictEqual(fixedText, asPlainText(AI_CONTRACT), 'the text file is fixed');
+        assert.match(fixedText, /Prohibited Use: Domestic Surveillance/);
+        assert.ok(!fs.existsSync(path.join(folder, 'fixed', 'contract.docx')), 'no copy of the .docx');
+      } finally {
+        removeScratch(folder);
+      }
+    });
+  }
 
   it('reads a .docx piped to stdin when --stdin-filename names one', () => {
     const run = runCli(['--format', 'json', '--stdin-filename', 'piped.docx'], { cwd: dir, input: fs.readFileSync(path.join(dir, 'contract.docx')) });

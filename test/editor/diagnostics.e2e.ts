@@ -89,7 +89,7 @@ describe('diagnostics in the editor', function () {
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at);
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     assert.match(text, /recommended\/broad-use-grant/);
-    assert.match(text, /Source:/);
+    assert.match(text, /\*Why:\* /);
     const lenses = await poll(async () => {
       const l = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
       return l?.find((x) => x.command?.title.startsWith('ClauseLint:'));

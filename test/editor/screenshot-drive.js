@@ -1,7 +1,8 @@
 'use strict';
 /*
  * drive(page, ctx) for test/e2e/launch-code-server.js --screenshot-script: uses code-server
- * like a person would and saves docs/screenshot.png (or $E2E_SCREENSHOT):
+ * like a person would and saves docs/screenshot.png (or $E2E_SCREENSHOT: the quick-fix menu)
+ * and, next to it, screenshot-hover.png, screenshot-coverage.png and screenshot-walkthrough.png:
  * Quick Open the sample contract (Ctrl+P), wait for the squiggles, open the Clause Coverage
  * view and the Problems panel (Ctrl+Shift+M), click into the flagged phrase
  * and open the quick-fix menu (Ctrl+.). Every step waits on elements, never on a fixed
@@ -75,6 +76,21 @@ async function fitPanelToProblems(page) {
   console.log(`[screenshot] panel height ${Math.round(panelBox.height)} -> ${after ? Math.round(after.height) : '?'} (target ${target}, ${count} rows)`);
 }
 
+/** Drags the side bar's edge so it is `width` pixels wide (the coverage rows then show whole). */
+async function widenSideBar(page, width) {
+  const bar = await page.locator('.part.sidebar').boundingBox();
+  if (!bar || bar.width >= width) return;
+  const edge = bar.x + bar.width;
+  const y = bar.y + bar.height / 2;
+  await page.mouse.move(edge + 1, y);
+  await page.mouse.down();
+  await page.mouse.move(edge + (width - bar.width) / 2, y, { steps: 4 });
+  await page.mouse.move(bar.x + width, y, { steps: 4 });
+  await page.mouse.up();
+  const after = await page.locator('.part.sidebar').boundingBox();
+  console.log(`[screenshot] side bar width ${Math.round(bar.width)} -> ${after ? Math.round(after.width) : '?'}`);
+}
+
 /** Warns when the quick-fix menu hides the squiggle or the Problems list (the picture would not show them). */
 async function reportOverlaps(page, editor) {
   const menu = await page.locator('.action-widget').first().boundingBox();
@@ -99,16 +115,31 @@ async function drive(page, { workspace }) {
   // The coverage code lens at the top of the document.
   await editor.locator('.contentWidgets .codelens-decoration, .codelens-decoration', { hasText: 'ClauseLint' }).first().waitFor({ timeout: 30000 });
 
-  // 2. The Clause Coverage view in the explorer, for this document, with the room the file tree had.
+  // 2. The Clause Coverage view, in ClauseLint's own side bar container, widened as a person would drag its edge.
+  const sibling = (name) => path.join(path.dirname(out), `screenshot-${name}.png`);
   await runCommand(page, 'ClauseLint: Show Clause Coverage');
+  await widenSideBar(page, 460);
   const coverage = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /Clause Coverage/i }) });
   await coverage.locator('.monaco-list-row', { hasText: 'Audit trigger' }).first().waitFor({ timeout: 30000 });
-  const folderHeader = page.locator('.explorer-viewlet .pane-header[aria-expanded="true"]', { hasText: path.basename(workspace) });
-  if (await folderHeader.count()) {
-    await folderHeader.first().click();
-    await page.locator('.explorer-viewlet .pane-header[aria-expanded="false"]', { hasText: path.basename(workspace) }).first().waitFor({ timeout: 5000 });
-  }
   await coverage.locator('.monaco-list-row', { hasText: 'Carve-out for domestic mass surveillance' }).first().waitFor({ timeout: 10000 });
+  await page.screenshot({ path: sibling('coverage') });
+  console.log(`[screenshot] saved ${sibling('coverage')}`);
+
+  // 2b. The hover on the flagged phrase.
+  await retry('hover', 5, async () => {
+    await page.keyboard.press('Escape');
+    const squiggle = await editor.locator('.squiggly-warning, .squiggly-error').first().boundingBox();
+    if (!squiggle) throw new Error('no squiggle on screen');
+    await page.mouse.move(5, 895);
+    await page.mouse.move(squiggle.x + squiggle.width / 2, squiggle.y + squiggle.height / 2, { steps: 3 });
+    await page.locator('.monaco-hover:not(.hidden)', { hasText: 'Why:' }).first().waitFor({ state: 'visible', timeout: 8000 });
+  });
+  // The editor puts its own problem lines first; scroll the hover to ClauseLint's part, as a reader would.
+  await page.locator('.monaco-hover:not(.hidden) .hover-row', { hasText: 'Why:' }).first().evaluate((el) => el.scrollIntoView({ block: 'start' })).catch(() => {});
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.screenshot({ path: sibling('hover') });
+  console.log(`[screenshot] saved ${sibling('hover')}`);
+  await page.mouse.move(5, 895);
 
   // 3. The Problems panel with the findings.
   await retry('Problems panel', 4, async () => {
@@ -129,7 +160,7 @@ async function drive(page, { workspace }) {
     await page.locator('.statusbar-item', { hasText: `Ln ${GRANT_LINE},` }).first().waitFor({ timeout: 5000 });
     await page.keyboard.press('Control+.');
     const menu = page.locator('.action-widget');
-    await menu.locator('.monaco-list-row', { hasText: 'Insert prohibited-use carve-out' }).first().waitFor({ state: 'visible', timeout: 8000 });
+    await menu.locator('.monaco-list-row', { hasText: 'Insert carve-out' }).first().waitFor({ state: 'visible', timeout: 8000 });
     await menu.locator('.monaco-list-row', { hasText: 'Suppress' }).first().waitFor({ state: 'visible', timeout: 2000 });
   });
   await reportOverlaps(page, editor);
@@ -138,6 +169,28 @@ async function drive(page, { workspace }) {
 
   await page.screenshot({ path: out });
   console.log(`[screenshot] saved ${out}`);
+
+  // 5. The walkthrough, opened from the command palette's walkthrough picker as a person would.
+  await page.keyboard.press('Escape');
+  await retry('walkthrough', 4, async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 10000 });
+    await input.fill('>Welcome: Open Walkthrough');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open Walkthrough' }).first().waitFor({ state: 'visible', timeout: 5000 });
+    await page.keyboard.press('Enter');
+    const pick = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Get started with ClauseLint' }).first();
+    await pick.waitFor({ state: 'visible', timeout: 8000 });
+    await pick.click();
+    await page.locator('.gettingStartedContainer', { hasText: 'Lint your first contract' }).first().waitFor({ state: 'visible', timeout: 10000 });
+  });
+  // The step's Markdown renders in a webview (nested frames): wait for its heading.
+  const media = page.frameLocator('.getting-started-media iframe, .gettingStartedSlide iframe').first().frameLocator('iframe').first();
+  await media.locator('h1', { hasText: 'Lint your first contract' }).waitFor({ timeout: 15000 }).catch(() => console.log('[screenshot] WARNING: the walkthrough step\'s Markdown did not render'));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.screenshot({ path: sibling('walkthrough') });
+  console.log(`[screenshot] saved ${sibling('walkthrough')}`);
 }
 
 module.exports = { drive };

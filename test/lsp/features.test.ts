@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { CodeLens, Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import { MAX_HOVER_CHARS, visibleLength } from '../../server/src/lsp/hover';
 import * as P from '../../server/src/lsp/protocol';
 import { AI_DRAFT, GRANT_PHRASE, positionAt } from './fixtures';
 import { LspTestClient, tempWorkspace, uri } from './harness';
@@ -30,15 +31,18 @@ describe('LSP: hover, code lens, coverage and ClauseLint requests', function () 
     ws.cleanup();
   });
 
-  it('hover on a flagged phrase explains the rule and cites its source', async () => {
+  it('hover on a flagged phrase gives each message, one line of why and a link to the docs, not the docs', async () => {
     const position = positionAt(AI_DRAFT, AI_DRAFT.indexOf(GRANT_PHRASE) + 4);
     const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: docUri }, position });
     const md = (hover.contents as MarkupContent).value;
     assert.strictEqual((hover.contents as MarkupContent).kind, 'markdown');
-    assert.match(md, /`recommended\/broad-use-grant` \(warning\)/);
-    assert.match(md, /list the uses it excludes/);
-    assert.match(md, /\*Source:\* DoD/);
-    assert.match(md, /`recommended\/missing-weapons-carve-out`/, 'every finding at the phrase is explained');
+    assert.match(md, /\*\*warning\*\* `recommended\/broad-use-grant`: /);
+    assert.match(md, /\*Why:\* Flags wording that lets a party use the services/);
+    assert.match(md, /`recommended\/missing-audit-trigger`/, 'the other findings at the phrase too');
+    assert.match(md, /\+1 more ClauseLint finding here/, 'and a count of those that do not fit');
+    assert.match(md, /\[Rule docs\]\(command:clauselint\.showRuleDocs\?/, 'a command link to the rendered docs');
+    assert.doesNotMatch(md, /## Fires on|Does not fire on/, 'not the full docs');
+    assert.ok(visibleLength(md) <= MAX_HOVER_CHARS, `hover shows ${visibleLength(md)} characters`);
     assert.deepStrictEqual(hover.range!.start, positionAt(AI_DRAFT, AI_DRAFT.indexOf(GRANT_PHRASE)));
   });
 

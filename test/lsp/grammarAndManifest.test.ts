@@ -92,4 +92,24 @@ describe('extension manifest', () => {
     assert.strictEqual(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
     assert.deepStrictEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['clauselint.packs']);
   });
+
+  it('gives the coverage view its own container in the activity bar, with an icon that ships', () => {
+    const container = pkg.contributes.viewsContainers.activitybar.find((v: { id: string }) => v.id === 'clauselint');
+    assert.ok(container, 'a ClauseLint container');
+    assert.ok(fs.existsSync(path.join(ROOT, container.icon)), container.icon);
+    assert.deepStrictEqual(pkg.contributes.views.clauselint.map((v: { id: string }) => v.id), ['clauselint.coverage']);
+    assert.strictEqual(pkg.contributes.views.explorer, undefined, 'no longer squeezed under the file tree');
+    assert.match(fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8'), /^!media\/\*\.svg$/m);
+  });
+
+  it('contributes a walkthrough (first lint, quick fix, team pack, CI) whose media ship', () => {
+    const [walkthrough] = pkg.contributes.walkthroughs;
+    assert.deepStrictEqual(walkthrough.steps.map((s: { id: string }) => s.id), ['firstLint', 'quickFix', 'teamPack', 'ci']);
+    const ignore = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8');
+    for (const step of walkthrough.steps) {
+      assert.ok(fs.existsSync(path.join(ROOT, step.media.markdown)), step.media.markdown);
+      assert.ok(step.media.markdown.startsWith('media/walkthrough/') && ignore.includes('!media/walkthrough/*.md'));
+    }
+    assert.match(ignore, /^!examples\/ai-services-draft\.md$/m, 'the sample the first step opens ships');
+  });
 });

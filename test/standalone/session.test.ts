@@ -92,8 +92,8 @@ describe('standalone server: a plain client with no folders, no init options and
       position: positionAt(text, text.indexOf(GRANT) + 3),
     });
     assert.strictEqual(hover.contents.kind, 'markdown');
-    assert.match(hover.contents.value, /`recommended\/broad-use-grant` \(warning\)/);
-    assert.match(hover.contents.value, /\*Source:\*/);
+    assert.match(hover.contents.value, /\*\*warning\*\* `recommended\/broad-use-grant`: /);
+    assert.match(hover.contents.value, /\[Rule docs\]\(https:/);
     assert.deepStrictEqual(hover.range.start, positionAt(text, text.indexOf(GRANT)));
   });
 

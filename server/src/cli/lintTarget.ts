@@ -46,7 +46,9 @@ export async function lintTarget(target: Target, loader: ConfigLoader, settings:
   const { source, docx } = input;
   let lint = lintText(source.text, target.file, loader);
   let writeFailed = false;
-  if (settings.fixTo !== 'none') {
+  if (settings.fixTo !== 'none' && docx) {
+    io.stderr(`clauselint: warning: ${target.shown}: fixes are not applied to .docx files; it was linted and left unchanged (make the changes in Word)\n`);
+  } else if (settings.fixTo !== 'none') {
     const fixed = applyFixes(source.text, lint.result.findings.filter(keep));
     // A fixed text that could not be written is reported as the file still is.
     writeFailed = !emitFixed(target, source, fixed.text, fixed.applied, settings, io);

@@ -61,11 +61,12 @@ export function planRun(cmd: LintCommand, io: Io, ignores?: IgnoreRules): Plan {
 
 function fixDestination(cmd: LintCommand, targets: Target[], cwd: string): FixDestination {
   if (!cmd.fix) return 'none';
-  const word = targets.filter((t) => isDocxPath(t.file)).map((t) => t.shown);
-  if (word.length > 0) {
+  // A Word document among other files is linted and left as it is (lintTarget warns); alone, --fix has nothing to do.
+  const word = targets.filter((t) => isDocxPath(t.file));
+  if (word.length > 0 && word.length === targets.length && !cmd.write && cmd.outputDir === undefined) {
     throw new CliError(
-      `--fix never rewrites Word documents (${word.join(', ')}): make the changes in Word, then lint again. ` +
-        `To fix the other files, leave the Word documents out, e.g. with '!**/*.docx'`,
+      `--fix never rewrites Word documents (${word.map((t) => t.shown).join(', ')}): make the changes in Word, then lint again. ` +
+        `With --write or --output-dir, the other files of a folder are fixed and Word documents are linted and left unchanged`,
     );
   }
   const hasStdin = targets.some((t) => t.stdin);

@@ -44,6 +44,8 @@ export interface ClientSupport {
   snippetCommand: boolean;
   /** The extension has the coverage view (CLIENT_COMMANDS.showCoverage). */
   coverageView: boolean;
+  /** The extension shows P.LINT_STATUS_NOTIFICATION. */
+  lintStatus: boolean;
   /** Workspace Trust; clients that do not say are trusted (a server one starts oneself reads one's own files). */
   trusted: boolean;
 }
@@ -70,6 +72,7 @@ export function clientSupport(caps: ClientCapabilities, init: InitOptions): Clie
     delivery: pull ? 'pull' : 'push',
     snippetCommand: init.snippetCommand === true,
     coverageView: init.coverageView === true,
+    lintStatus: init.lintStatus === true,
     trusted: init.trusted !== false,
   };
 }

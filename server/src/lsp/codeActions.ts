@@ -1,14 +1,18 @@
 /**
- * Code actions for a range: each finding's fix plans as quick fixes (one
- * action per plan id, so a clause proposed by three findings is offered once),
- * "fix all <rule>" when a rule has several fixable findings, a link to the
- * rule's docs, and `source.fixAll.clauselint` (for editor.codeActionsOnSave).
+ * Code actions for a range, in the order a reader scans the quick-fix menu:
+ * the fixes of the findings under the cursor (one action per plan id, so a
+ * clause proposed by three findings is offered once; short titles, the
+ * preferred fix first), ONE suppression for the rules flagged on that line,
+ * and "Fix all ClauseLint problems". `source.fixAll.clauselint` answers the
+ * Source Action menu and editor.codeActionsOnSave.
  */
-import { CodeAction, CodeActionKind, CodeActionParams, Command, Diagnostic } from 'vscode-languageserver';
+import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic } from 'vscode-languageserver';
+import { suppressPlan } from '../engine/fixes/plans';
 import { Finding, FixPlan } from '../engine/types';
 import { DiagnosticOptions, toDiagnostic } from './diagnostics';
 import { LintSnapshot } from './documentLinter';
-import { fixAllEdits, isFixable } from './fixAll';
+import { fixAllEdits } from './fixAll';
+import { shortFixTitle } from './fixTitles';
 import { ApplySnippetArgs, CLIENT_COMMANDS, CODE_ACTION_KIND_FIX_ALL } from './protocol';
 import { planAsSnippet } from './snippetFix';
 import { workspaceEdit } from './workspaceEdit';
@@ -17,9 +21,11 @@ export interface ActionCapabilities {
   /** The client runs CLIENT_COMMANDS.applySnippet (clause placeholders become tab stops). */
   snippetCommand: boolean;
   documentChanges: boolean;
-  /** How the diagnostics an action fixes are written; with `docsScheme` the client also runs CLIENT_COMMANDS.showRuleDocs. */
+  /** How the diagnostics an action fixes are written. */
   diagnostics: DiagnosticOptions;
 }
+
+export const FIX_ALL_TITLE = 'Fix all ClauseLint problems';
 
 /** Whether an action of `kind` answers a request limited to `only` (kinds are dot-separated hierarchies). */
 export function kindRequested(kind: string, only: string[] | undefined): boolean {
@@ -37,40 +43,60 @@ export function codeActions(snapshot: LintSnapshot, params: CodeActionParams, ca
     const end = lines.offsetAt(params.range.end);
     const hits = snapshot.findings.filter((f) => f.span.start <= end && f.span.end >= start);
     actions.push(...quickFixes(snapshot, hits, caps));
-    actions.push(...fixAllOfRules(snapshot, hits, caps));
-    if (caps.diagnostics.docsScheme) actions.push(...docsActions(snapshot, hits));
+    const suppression = suppressionAction(snapshot, hits, caps);
+    if (suppression) actions.push(suppression);
+    const fixAll = hits.length > 0 ? fixAllAction(snapshot, caps, CodeActionKind.QuickFix) : undefined;
+    if (fixAll) actions.push(fixAll);
   }
   // Source actions only when asked for by kind (Source Action menu, codeActionsOnSave), as clients expect.
   if (only && kindRequested(CODE_ACTION_KIND_FIX_ALL, only)) {
-    const fixAll = fixAllAction(snapshot, snapshot.findings, caps, 'Fix all ClauseLint problems that have a fix', CODE_ACTION_KIND_FIX_ALL);
+    const fixAll = fixAllAction(snapshot, caps, CODE_ACTION_KIND_FIX_ALL);
     if (fixAll) actions.push(fixAll);
   }
   return actions;
 }
 
+/** Each fix plan of the findings once (suppressions aside), the preferred ones first. */
 function quickFixes(snapshot: LintSnapshot, hits: Finding[], caps: ActionCapabilities): CodeAction[] {
-  const byPlan = new Map<string, { action: CodeAction; suppress: boolean }>();
+  const byPlan = new Map<string, CodeAction>();
   for (const f of hits) {
     const diagnostic = toDiagnostic(snapshot, f, caps.diagnostics);
-    const preferred = f.fixes.find((p) => p.type !== 'suppress');
-    for (const plan of f.fixes) {
+    const fixes = f.fixes.filter((p) => p.type !== 'suppress');
+    for (const plan of fixes) {
       const existing = byPlan.get(plan.id);
-      if (existing) existing.action.diagnostics!.push(diagnostic);
-      else byPlan.set(plan.id, { action: planAction(snapshot, plan, diagnostic, plan === preferred, caps), suppress: plan.type === 'suppress' });
+      if (existing) existing.diagnostics!.push(diagnostic);
+      else byPlan.set(plan.id, planAction(snapshot, plan, shortFixTitle(plan, snapshot.lint!.compiled.ruleSet), [diagnostic], plan === fixes[0], caps));
     }
   }
-  // Fixes first, suppressions last, as a reader scans the menu.
   const entries = [...byPlan.values()];
-  return [...entries.filter((e) => !e.suppress), ...entries.filter((e) => e.suppress)].map((e) => e.action);
+  return [...entries.filter((a) => a.isPreferred), ...entries.filter((a) => !a.isPreferred)];
 }
 
-function planAction(snapshot: LintSnapshot, plan: FixPlan, diagnostic: Diagnostic, preferred: boolean, caps: ActionCapabilities): CodeAction {
-  const action: CodeAction = { title: plan.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: preferred };
+/**
+ * One suppression comment naming every rule that offers one on the first
+ * flagged line in the range (the comment takes a list of rules), rather than
+ * one menu entry per rule.
+ */
+function suppressionAction(snapshot: LintSnapshot, hits: Finding[], caps: ActionCapabilities): CodeAction | undefined {
+  const lines = snapshot.lint!.doc.lines;
+  const suppressible = hits.filter((f) => f.fixes.some((p) => p.type === 'suppress'));
+  if (suppressible.length === 0) return undefined;
+  const line = lines.lineOf(suppressible[0].span.start);
+  const onLine = suppressible.filter((f) => lines.lineOf(f.span.start) === line);
+  const ruleIds = [...new Set(onLine.map((f) => f.ruleId))];
+  const plan = suppressPlan(snapshot.lint!.doc, ruleIds.join(', '), onLine[0].span);
+  const title = ruleIds.length === 1 ? 'Suppress on this line, with a reason' : `Suppress ${ruleIds.length} rules on this line, with a reason`;
+  const diagnostics = onLine.map((f) => toDiagnostic(snapshot, f, caps.diagnostics));
+  return planAction(snapshot, plan, title, diagnostics, false, caps);
+}
+
+function planAction(snapshot: LintSnapshot, plan: FixPlan, title: string, diagnostics: Diagnostic[], preferred: boolean, caps: ActionCapabilities): CodeAction {
+  const action: CodeAction = { title, kind: CodeActionKind.QuickFix, diagnostics, isPreferred: preferred };
   const snippet = caps.snippetCommand ? planAsSnippet(plan) : undefined;
   const lines = snapshot.lint!.doc.lines;
   if (snippet) {
     const args: ApplySnippetArgs = { uri: snapshot.uri, version: snapshot.version!, range: lines.rangeOf(snippet), snippet: snippet.snippet };
-    action.command = { title: plan.title, command: CLIENT_COMMANDS.applySnippet, arguments: [args] };
+    action.command = { title, command: CLIENT_COMMANDS.applySnippet, arguments: [args] };
   } else {
     action.edit = workspaceEdit(editTarget(snapshot, caps), plan.edits);
   }
@@ -81,27 +107,8 @@ function editTarget(snapshot: LintSnapshot, caps: ActionCapabilities) {
   return { uri: snapshot.uri, version: snapshot.version!, lines: snapshot.lint!.doc.lines, documentChanges: caps.documentChanges };
 }
 
-function fixAllAction(snapshot: LintSnapshot, findings: Finding[], caps: ActionCapabilities, title: string, kind: string): CodeAction | undefined {
-  const edits = fixAllEdits(findings);
+function fixAllAction(snapshot: LintSnapshot, caps: ActionCapabilities, kind: string): CodeAction | undefined {
+  const edits = fixAllEdits(snapshot.findings);
   if (edits.length === 0) return undefined;
-  return { title, kind, edit: workspaceEdit(editTarget(snapshot, caps), edits) };
-}
-
-/** "Fix all <rule> problems" for each rule under the cursor that has more than one fixable finding. */
-function fixAllOfRules(snapshot: LintSnapshot, hits: Finding[], caps: ActionCapabilities): CodeAction[] {
-  const out: CodeAction[] = [];
-  for (const ruleId of new Set(hits.filter(isFixable).map((f) => f.ruleId))) {
-    const ofRule = snapshot.findings.filter((f) => f.ruleId === ruleId && isFixable(f));
-    if (ofRule.length < 2) continue;
-    const action = fixAllAction(snapshot, ofRule, caps, `Fix all ${ruleId} problems (${ofRule.length})`, CodeActionKind.QuickFix);
-    if (action) out.push(action);
-  }
-  return out;
-}
-
-function docsActions(snapshot: LintSnapshot, hits: Finding[]): CodeAction[] {
-  return [...new Set(hits.map((f) => f.ruleId))].map((ruleId) => {
-    const command: Command = { title: `Show documentation for ${ruleId}`, command: CLIENT_COMMANDS.showRuleDocs, arguments: [ruleId, snapshot.uri] };
-    return { title: command.title, kind: CodeActionKind.QuickFix, command };
-  });
+  return { title: FIX_ALL_TITLE, kind, edit: workspaceEdit(editTarget(snapshot, caps), edits) };
 }

@@ -80,13 +80,19 @@ export function matchesFileGlobs(file: string, globs: string[], folders: Workspa
 }
 
 export function shouldLint(uri: string, languageId: string, settings: Settings, folders: WorkspaceFolders): boolean {
-  if (!settings.enable) return false;
+  return skipReason(uri, languageId, settings, folders) === undefined;
+}
+
+/** Why a document is not linted (for the status bar), or undefined when it is. */
+export function skipReason(uri: string, languageId: string, settings: Settings, folders: WorkspaceFolders): string | undefined {
+  if (!settings.enable) return 'disabled (clauselint.enable is off)';
   const file = fsPathOf(uri);
   const kind = documentKindOf(languageId, file ?? uri);
-  if (!kind) return false;
-  if (kind === 'contract' || !settings.files) return true;
-  if (kind === 'markdown' && settings.lintAllMarkdown) return true;
-  return file !== undefined && matchesFileGlobs(file, settings.files, folders);
+  if (!kind) return 'not a contract, Markdown or plain-text document';
+  if (kind === 'contract' || !settings.files) return undefined;
+  if (kind === 'markdown' && settings.lintAllMarkdown) return undefined;
+  if (file !== undefined && matchesFileGlobs(file, settings.files, folders)) return undefined;
+  return 'not matched by clauselint.files';
 }
 
 /** How the engine should parse the text: by language, then by file name. */

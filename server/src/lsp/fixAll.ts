@@ -9,6 +9,3 @@ export function fixAllEdits(findings: Finding[]): FixEdit[] {
   return selectEdits(findings.flatMap(automaticPlans));
 }
 
-export function isFixable(f: Finding): boolean {
-  return automaticPlans(f).length > 0;
-}

@@ -14,8 +14,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticOptions, toDiagnostics } from './diagnostics';
 import { DiagnosticsDelivery } from './clientSupport';
 import { DocumentLinter, LintSnapshot } from './documentLinter';
-import { shouldLint } from './fileScope';
+import { skipReason } from './fileScope';
 import { afterPendingMessages, LintScheduler } from './lintScheduler';
+import { LintStatusParams } from './protocol';
 import { Settings, SettingsCache } from './settings';
 import { WorkspaceFolders } from './workspaceFolders';
 
@@ -31,6 +32,8 @@ export interface LiveLintHost {
   refresh(): void;
   /** Called with each published result (pack diagnostics follow the config it used). */
   linted(snapshot: LintSnapshot): void;
+  /** Each document's lint state when it changes (undefined: the client does not show it). */
+  status?(params: LintStatusParams): void;
   logError(err: unknown): void;
 }
 
@@ -40,6 +43,8 @@ export class LiveLinter {
   private readonly published = new Set<string>();
   /** The result last published per document: the same result is not sent twice (open fires open and change). */
   private readonly lastSent = new Map<string, LintSnapshot>();
+  /** The lint state last sent per document ("state:reason"), so each change is sent once. */
+  private readonly lastStatus = new Map<string, string>();
 
   constructor(private readonly host: LiveLintHost) {
     this.scheduler = new LintScheduler((uri) => this.lintNow(uri), host.logError);
@@ -64,6 +69,7 @@ export class LiveLinter {
   closed(uri: string): void {
     this.scheduler.cancel(uri);
     this.lastSent.delete(uri);
+    this.lastStatus.delete(uri);
     this.host.linter.forget(uri);
     this.clear(uri);
   }
@@ -96,24 +102,41 @@ export class LiveLinter {
   }
 
   private lintable(doc: TextDocument, settings: Settings): boolean {
-    return shouldLint(doc.uri, doc.languageId, settings, this.host.folders);
+    return skipReason(doc.uri, doc.languageId, settings, this.host.folders) === undefined;
+  }
+
+  private sendStatus(params: LintStatusParams): void {
+    if (!this.host.status) return;
+    const key = `${params.state}:${params.reason ?? ''}`;
+    if (this.lastStatus.get(params.uri) === key) return;
+    this.lastStatus.set(params.uri, key);
+    this.host.status(params);
   }
 
   private async lintNow(uri: string): Promise<void> {
     const settings = await this.host.settings.get(uri);
     const doc = this.host.documents.get(uri);
     if (!doc) return;
-    if (!this.lintable(doc, settings)) {
+    const skipped = skipReason(doc.uri, doc.languageId, settings, this.host.folders);
+    if (skipped) {
       this.clear(uri);
+      this.sendStatus({ uri, state: 'skipped', reason: skipped });
       return;
     }
     this.scheduler.cancel(uri);
+    if (this.host.status && !this.host.linter.cached(uri)) {
+      // The first lint of a document may load packs (seconds on a cold start): say so before the work blocks.
+      this.sendStatus({ uri, state: 'linting' });
+      await afterPendingMessages(1);
+    }
     const snapshot = this.host.linter.current(doc, settings);
     await afterPendingMessages();
     // Stale: the document changed (or closed) while it was being linted; the newer version has its own run.
     if (this.host.documents.get(uri)?.version !== snapshot.version) return;
     if (this.lastSent.get(uri) === snapshot) return;
     this.lastSent.set(uri, snapshot);
+    const large = snapshot.tooLarge;
+    this.sendStatus(large ? { uri, state: 'skipped', reason: `too large (${large.sizeMB.toFixed(1)} MB; clauselint.maxFileSizeMB is ${large.limitMB})` } : { uri, state: 'linted' });
     if (this.host.delivery === 'push') this.send(uri, snapshot.version, toDiagnostics(snapshot, this.host.diagnosticOptions));
     this.host.linted(snapshot);
   }

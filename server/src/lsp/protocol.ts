@@ -19,6 +19,8 @@ export interface InitOptions {
   docsScheme?: boolean;
   /** The client has the coverage view and runs CLIENT_COMMANDS.showCoverage (the code lens opens it). */
   coverageView?: boolean;
+  /** The client shows LINT_STATUS_NOTIFICATION (the status bar: linting, linted, not linted and why). */
+  lintStatus?: boolean;
   /**
    * `clauselint.*` settings for clients that cannot answer workspace/configuration
    * (Helix sends a server's `config` here); see lsp/settings.ts.
@@ -162,3 +164,15 @@ export interface ExportResult {
 }
 
 export const EXPORT_REQUEST = 'clauselint/exportFindings';
+
+/** linting: the first lint of a document is running (packs may be loading); skipped: not linted, `reason` says why. */
+export type LintState = 'linting' | 'linted' | 'skipped';
+
+export interface LintStatusParams {
+  uri: string;
+  state: LintState;
+  reason?: string;
+}
+
+/** Server -> client, to clients that set InitOptions.lintStatus: each open document's lint state when it changes. */
+export const LINT_STATUS_NOTIFICATION = 'clauselint/lintStatus';
