@@ -37,7 +37,7 @@ describe('LSP: hover, code lens, coverage and ClauseLint requests', function () 
     const md = (hover.contents as MarkupContent).value;
     assert.strictEqual((hover.contents as MarkupContent).kind, 'markdown');
     assert.match(md, /\*\*warning\*\* `recommended\/broad-use-grant`: /);
-    assert.match(md, /\*Why:\* Flags wording that lets a party use the services/);
+    assert.match(md, /\*Why:\* A right to use something for any purpose leaves prohibited uses to whatever the law allows/);
     assert.match(md, /`recommended\/missing-audit-trigger`/, 'the other findings at the phrase too');
     assert.match(md, /\+1 more ClauseLint finding here/, 'and a count of those that do not fit');
     assert.match(md, /\[Rule docs\]\(command:clauselint\.showRuleDocs\?/, 'a command link to the rendered docs');
