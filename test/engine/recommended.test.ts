@@ -60,7 +60,21 @@ describe('recommended pack on the bundled AI services draft', () => {
 
   it('reports coverage of every kind the pack knows', () => {
     const { coverage } = lint(SAMPLE, recommended());
-    assert.deepStrictEqual(coverage.map((c) => c.kind), ['audit-rights', 'audit-trigger', 'broad-grant', 'carve-out:autonomous-weapons', 'carve-out:domestic-surveillance', 'human-oversight', 'incident-notice', 'logging', 'named-approver', 'suspension']);
+    assert.deepStrictEqual(coverage.map((c) => c.kind), [
+      'audit-rights',
+      'audit-trigger',
+      'broad-grant',
+      'carve-out:autonomous-weapons',
+      'carve-out:domestic-surveillance',
+      'event-audit',
+      'human-oversight',
+      'incident-notice',
+      'logging',
+      'monitoring',
+      'named-approver',
+      'stop-or-override',
+      'suspension',
+    ]);
     assert.deepStrictEqual(coverage.filter((c) => c.present).map((c) => c.kind), ['broad-grant']);
   });
 });

@@ -7,6 +7,9 @@ import { ContractDocument, referencesIn, sectionAt, spanAt } from '../document/c
 import { lastStartingAtOrBefore, Span } from '../document/lineIndex';
 import { resolveReference } from '../document/references';
 import { Section } from '../document/structure';
+import { bestPath, EscalationPath } from './escalation/path';
+import { pathCoverage } from './escalation/pathCoverage';
+import { subjectSpans } from './subject';
 import { ClauseKindSpec, ConditionItem, ConditionSpec, DEFAULT_NEAR_CHARS, Detector, KindCoverage, RuleSet, Scope, Within } from './types';
 
 export interface Detection {
@@ -196,9 +199,37 @@ export class RuleContext {
     return out.sort((a, b) => a.hit.start - b.hit.start);
   }
 
+  private readonly paths = new Map<string, EscalationPath | undefined>();
+
+  /** The best path of a kind made of elements (an escalation path), computed once per lint. */
+  pathOf(kindId: string): EscalationPath | undefined {
+    if (this.paths.has(kindId)) return this.paths.get(kindId);
+    const elements = this.ruleSet.kinds.get(kindId)?.elements;
+    // Provisionally none, so an element kind that is itself made of this kind (a pack error) ends.
+    this.paths.set(kindId, undefined);
+    const path = elements && elements.length > 0 ? bestPath(this.pathSource, elements) : undefined;
+    this.paths.set(kindId, path);
+    return path;
+  }
+
+  private get pathSource() {
+    return {
+    doc: this.doc,
+    kindDetections: (kindId: string) => this.kindDetections(kindId),
+    kindTitle: (kindId: string) => this.ruleSet.kinds.get(kindId)?.title ?? kindId,
+    sentenceAt: (offset: number) => this.containerOf(offset, 'sentence'),
+    };
+  }
+
   coverageOf(kindId: string): KindCoverage {
     const cached = this.coverageCache.get(kindId);
     if (cached) return cached;
+    const spec = this.ruleSet.kinds.get(kindId);
+    if (spec?.elements) {
+      const result = pathCoverage(spec, this.pathOf(kindId));
+      this.coverageCache.set(kindId, result);
+      return result;
+    }
     const seen = new Set<number>();
     const locations: Span[] = [];
     for (const d of this.kindDetections(kindId)) {
@@ -237,8 +268,12 @@ export class RuleContext {
   private conditionItemMet(item: ConditionItem): boolean {
     if ('condition' in item) return this.condition(item.condition);
     // A kind's own detections only: contributions depend on the order rules run in.
-    if ('kind' in item) return this.kindDetections(item.kind, true).length > 0;
-    const hits = this.hitsOf(item.terms);
+    if ('kind' in item) return this.ruleSet.kinds.get(item.kind)?.elements ? this.coverageOf(item.kind).present : this.kindDetections(item.kind, true).length > 0;
+    let hits = this.hitsOf(item.terms);
+    if (item.inSubject) {
+      const spans = subjectSpans(this.doc, item.inSubject);
+      hits = hits.filter((h) => spans.some((s) => h.start >= s.start && h.start < s.end));
+    }
     if (hits.length < item.minCount) return false;
     if (item.minDistinct <= 1) return true;
     // "Cloud Service" and "cloud services" are one term, not two.

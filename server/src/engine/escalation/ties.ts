@@ -1,0 +1,101 @@
+/**
+ * Where an escalation path is gathered: the unit a clause sits in (its outermost section that is
+ * not the whole document's wrapper) and what that unit ties to: the sections its element
+ * sentences cross-refer to, and the definitions of the defined terms used in them (with the
+ * sections those definitions refer to: "Decision Log" means the log kept under Section 5.3).
+ * Read from structure and the element hits only: no rescan of the text.
+ */
+import { ContractDocument, referencesIn, sectionAt } from '../../document/contractDocument';
+import { Definition } from '../../document/definitions';
+import { Span } from '../../document/lineIndex';
+import { resolveReference } from '../../document/references';
+import { Section } from '../../document/structure';
+
+/** An unnumbered heading over more than this share of the document is a wrapper (the title over everything), not a clause. */
+const WRAPPER_SHARE = 0.5;
+
+export interface Unit extends Span {
+  /** The section the unit is, when it is one. */
+  section?: Section;
+}
+
+/** The unit holding `offset`: the outermost enclosing section that is not a wrapper of the document. */
+export function unitAt(doc: ContractDocument, offset: number): Unit {
+  const length = doc.text.length;
+  let s = sectionAt(doc, offset);
+  if (!s) {
+    // Before the first section (a preamble), or a document without sections.
+    const first = doc.sections[0];
+    return first && offset < first.start ? { start: 0, end: first.start } : { start: 0, end: length };
+  }
+  while (s.parent >= 0) {
+    const parent: Section = doc.sections[s.parent];
+    if (!parent.label && parent.end - parent.start > WRAPPER_SHARE * length) break;
+    s = parent;
+  }
+  return { start: s.start, end: s.end, section: s };
+}
+
+/** How a message names a unit: "Section 5", "\"Change Control\"", or "this clause". */
+export function unitName(unit: Unit): string {
+  const s = unit.section;
+  if (!s) return 'this document';
+  if (s.label && s.family === 'schedule') return s.title ? `"${s.title}"` : s.label;
+  if (s.label) return `${s.family === 'article' ? 'Article' : 'Section'} ${s.path || s.number}`;
+  return s.title ? `"${s.title}"` : 'this clause';
+}
+
+/** Finds the defined terms used in a span with one combined pattern (built once per document). */
+export class DefinedTermFinder {
+  private readonly pattern?: RegExp;
+  private readonly byTerm = new Map<string, Definition>();
+
+  constructor(private readonly doc: ContractDocument) {
+    for (const d of doc.definitions) if (!this.byTerm.has(d.term) && d.term.length >= 3) this.byTerm.set(d.term, d);
+    const terms = [...this.byTerm.keys()].sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
+    if (terms.length > 0) this.pattern = new RegExp(`(?<![A-Za-z])(?:${terms.join('|')})(?![a-z])`, 'g');
+  }
+
+  definitionsUsedIn(span: Span): Definition[] {
+    if (!this.pattern) return [];
+    const out: Definition[] = [];
+    const text = this.doc.text.slice(span.start, span.end);
+    this.pattern.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = this.pattern.exec(text))) {
+      const d = this.byTerm.get(m[0].replace(/\s+/g, ' '));
+      const at = span.start + m.index;
+      // The term where it is defined is not a use of it.
+      if (d && !(at >= d.termSpan.start && at < d.termSpan.end) && !out.includes(d)) out.push(d);
+    }
+    return out;
+  }
+}
+
+/** A definition as a span: the term and its body. */
+function definitionSpan(d: Definition): Span {
+  return { start: Math.min(d.termSpan.start, d.body.start), end: Math.max(d.termSpan.end, d.body.end) };
+}
+
+function referencedSections(doc: ContractDocument, span: Span): Span[] {
+  return referencesIn(doc, span).flatMap((r) => resolveReference(r, doc.sections)).map((s) => ({ start: s.start, end: s.end }));
+}
+
+/**
+ * The spans a path in `unit` is gathered over: the unit, then what its element sentences tie to
+ * by cross-reference or defined term (one step, plus the references inside those definitions).
+ */
+export function tiedSpans(doc: ContractDocument, unit: Unit, elementSentences: Span[], terms: DefinedTermFinder): Span[] {
+  const spans: Span[] = [{ start: unit.start, end: unit.end }];
+  const add = (s: Span) => {
+    if (!spans.some((t) => t.start <= s.start && t.end >= s.end)) spans.push(s);
+  };
+  for (const sentence of elementSentences) {
+    for (const s of referencedSections(doc, sentence)) add(s);
+    for (const d of terms.definitionsUsedIn(sentence)) {
+      add(definitionSpan(d));
+      for (const s of referencedSections(doc, d.body)) add(s);
+    }
+  }
+  return spans;
+}
