@@ -63,6 +63,7 @@ describe('recommended pack on the bundled AI services draft', () => {
     assert.deepStrictEqual(coverage.map((c) => c.kind), [
       'audit-rights',
       'audit-trigger',
+      'automatic-logging',
       'broad-grant',
       'carve-out:autonomous-weapons',
       'carve-out:domestic-surveillance',

@@ -1,17 +1,60 @@
 /**
- * What a document is about, as spans: its opening (title, parties, recitals) and the bodies of the
- * definitions of what it supplies ("Platform" means the hosted large language model ...). A
- * condition can count term hits only there, so one mention of "automated decision making" in a
- * list of processing operations does not make a data processing agreement an AI contract.
+ * What a document is about, as spans: its title, its recitals (WHEREAS paragraphs, a section
+ * titled Recitals, Background, Purpose, Scope or Overview) and the bodies of the definitions of
+ * what it supplies ("Platform" means the hosted large language model ...). A condition can count
+ * term hits only there, so one mention of "automated decision making" in a list of processing
+ * operations, or a company's tagline, does not make a document an AI contract.
  */
 import { ContractDocument } from '../document/contractDocument';
 import { Span } from '../document/lineIndex';
 
-/** The opening: title, parties and recitals usually fit in the first characters of a contract. */
-const OPENING_CHARS = 1500;
+const RECITAL_TITLE = /^(?:recitals?|background|purpose|purposes|scope|overview|introduction|preamble|summary)\b/i;
+const WHEREAS = /^\s*(?:\*\*|__)?whereas\b/i;
+/** Only the first part of a document holds its title and recitals. */
+const OPENING_CHARS = 6000;
+
+/** The title: a front matter `title:`, the first paragraph of text, and a Markdown title heading near the top. */
+function titleSpans(doc: ContractDocument): Span[] {
+  let from = 0;
+  const front = /^---\r?\n[\s\S]*?\r?\n---\r?\n/.exec(doc.text.slice(0, 4000));
+  const spans: Span[] = [];
+  if (front) {
+    from = front[0].length;
+    const title = /^title:.*$/m.exec(front[0]);
+    if (title) spans.push({ start: title.index, end: title.index + title[0].length });
+  }
+  const first = doc.paragraphs.find((p) => p.start >= from && doc.text.slice(p.start, p.end).trim() !== '');
+  if (first) spans.push(first);
+  const top = doc.text.slice(from, from + 1000);
+  const heading = /^(?:#{1,2}[ \t]+\S.*|\S.*\r?\n={3,}[ \t]*)$/m.exec(top);
+  if (heading) spans.push({ start: from + heading.index, end: from + heading.index + heading[0].length });
+  return spans;
+}
+
+/** Recitals written under a plain RECITALS / BACKGROUND line, up to the first numbered clause. */
+const RECITALS_LINE = /^[ \t]*(?:\*\*|#+[ \t]*)?(?:RECITALS|BACKGROUND|Recitals|Background|PREAMBLE|Preamble)\b.*$/m;
+/** The next heading in capitals ("1. DEFINITIONS", "SECTION 1 - DEFINITIONS") or the operative words. */
+const RECITALS_END = /^[ \t]*(?:(?:\d{1,2}\.?|SECTION[ \t]+\d+[ \t]*[-\u2013:.]?)[ \t]*[A-Z][A-Z ,&'-]{4,}$|IT IS AGREED|NOW,? THEREFORE)/m;
+
+function plainRecitals(doc: ContractDocument): Span[] {
+  const opening = doc.text.slice(0, OPENING_CHARS);
+  const m = RECITALS_LINE.exec(opening);
+  if (!m) return [];
+  const rest = opening.slice(m.index + m[0].length);
+  const end = RECITALS_END.exec(rest);
+  return [{ start: m.index, end: m.index + m[0].length + (end ? end.index : Math.min(rest.length, 3000)) }];
+}
 
 export function subjectSpans(doc: ContractDocument, suppliedWords: string[]): Span[] {
-  const spans: Span[] = [{ start: 0, end: Math.min(doc.text.length, OPENING_CHARS) }];
+  const spans: Span[] = [...titleSpans(doc), ...plainRecitals(doc)];
+  for (const p of doc.paragraphs) {
+    if (p.start > OPENING_CHARS) break;
+    if (WHEREAS.test(doc.text.slice(p.start, Math.min(p.end, p.start + 20)))) spans.push(p);
+  }
+  for (const s of doc.sections) {
+    if (s.start > OPENING_CHARS) break;
+    if (RECITAL_TITLE.test(s.title.replace(/^[^A-Za-z]+/, ''))) spans.push({ start: s.start, end: Math.min(s.end, s.start + 3000) });
+  }
   const words = new Set(suppliedWords.map((w) => w.toLowerCase()));
   for (const d of doc.definitions) {
     if (d.form !== 'means') continue;
