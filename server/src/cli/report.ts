@@ -9,7 +9,7 @@ import { ContractDocument } from '../document/contractDocument';
 import { Range, Span } from '../document/lineIndex';
 import { ParagraphLocation } from '../docx/paragraphLocation';
 import { FullLintResult } from '../engine/lint';
-import { Finding, FixType, RuleSpec, Severity } from '../engine/types';
+import { ElementState, Finding, FixType, RuleSpec, Severity } from '../engine/types';
 
 export interface ReportFinding {
   ruleId: string;
@@ -29,6 +29,9 @@ export interface ReportCoverage {
   title: string;
   present: boolean;
   locations: Range[];
+  /** Kinds made of elements (an escalation path): present (complete), weak (incomplete) or absent, and each element. */
+  state?: ElementState;
+  elements?: { element: string; title: string; state: ElementState; why?: string; locations: Range[] }[];
 }
 
 export interface ReportSuppression {
@@ -92,7 +95,14 @@ export function toReportFile(
       fixes: f.fixes.map((p) => ({ type: p.type, title: p.title })),
       ...where(f.span),
     })),
-    coverage: result.coverage.map((c) => ({ kind: c.kind, title: c.title, present: c.present, locations: c.locations.map(range) })),
+    coverage: result.coverage.map((c) => ({
+      kind: c.kind,
+      title: c.title,
+      present: c.present,
+      locations: c.locations.map(range),
+      ...(c.state ? { state: c.state } : {}),
+      ...(c.elements ? { elements: c.elements.map((e) => ({ element: e.element, title: e.title, state: e.state, ...(e.why ? { why: e.why } : {}), locations: e.locations.map(range) })) } : {}),
+    })),
     suppressed: result.suppressed.map(({ finding, by }) => ({
       ruleId: finding.ruleId,
       range: range(finding.span),
