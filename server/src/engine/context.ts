@@ -207,18 +207,15 @@ export class RuleContext {
     const elements = this.ruleSet.kinds.get(kindId)?.elements;
     // Provisionally none, so an element kind that is itself made of this kind (a pack error) ends.
     this.paths.set(kindId, undefined);
-    const path = elements && elements.length > 0 ? bestPath(this.pathSource, elements) : undefined;
+    const source = {
+      doc: this.doc,
+      kindDetections: (id: string) => this.kindDetections(id),
+      kindTitle: (id: string) => this.ruleSet.kinds.get(id)?.title ?? id,
+      sentenceAt: (offset: number) => this.containerOf(offset, 'sentence'),
+    };
+    const path = elements && elements.length > 0 ? bestPath(source, elements) : undefined;
     this.paths.set(kindId, path);
     return path;
-  }
-
-  private get pathSource() {
-    return {
-    doc: this.doc,
-    kindDetections: (kindId: string) => this.kindDetections(kindId),
-    kindTitle: (kindId: string) => this.ruleSet.kinds.get(kindId)?.title ?? kindId,
-    sentenceAt: (offset: number) => this.containerOf(offset, 'sentence'),
-    };
   }
 
   coverageOf(kindId: string): KindCoverage {
