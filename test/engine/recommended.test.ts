@@ -72,7 +72,6 @@ describe('recommended pack on the bundled AI services draft', () => {
       'incident-notice',
       'logging',
       'monitoring',
-      'named-approver',
       'stop-or-override',
       'suspension',
     ]);

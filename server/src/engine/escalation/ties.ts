@@ -45,28 +45,43 @@ export function unitName(unit: Unit): string {
   return s.title ? `"${s.title}"` : 'this clause';
 }
 
-/** Finds the defined terms used in a span with one combined pattern (built once per document). */
+/** Longest defined term looked up, in words. */
+const MAX_TERM_WORDS = 6;
+const WORD = /[A-Za-z0-9][A-Za-z0-9'\u2019-]*/g;
+
+/**
+ * Finds the defined terms used in a span: each run of words that starts with a capital is looked
+ * up (up to six words long) in a map of the document's terms, so the cost is linear in the span
+ * whatever the number of definitions.
+ */
 export class DefinedTermFinder {
-  private readonly pattern?: RegExp;
   private readonly byTerm = new Map<string, Definition>();
 
   constructor(private readonly doc: ContractDocument) {
-    for (const d of doc.definitions) if (!this.byTerm.has(d.term) && d.term.length >= 3) this.byTerm.set(d.term, d);
-    const terms = [...this.byTerm.keys()].sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
-    if (terms.length > 0) this.pattern = new RegExp(`(?<![A-Za-z])(?:${terms.join('|')})(?![a-z])`, 'g');
+    for (const d of doc.definitions) {
+      const key = d.term.replace(/\s+/g, ' ');
+      if (!this.byTerm.has(key) && key.length >= 3) this.byTerm.set(key, d);
+    }
   }
 
   definitionsUsedIn(span: Span): Definition[] {
-    if (!this.pattern) return [];
+    if (this.byTerm.size === 0) return [];
     const out: Definition[] = [];
     const text = this.doc.text.slice(span.start, span.end);
-    this.pattern.lastIndex = 0;
+    const words: { word: string; at: number }[] = [];
+    WORD.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = this.pattern.exec(text))) {
-      const d = this.byTerm.get(m[0].replace(/\s+/g, ' '));
-      const at = span.start + m.index;
-      // The term where it is defined is not a use of it.
-      if (d && !(at >= d.termSpan.start && at < d.termSpan.end) && !out.includes(d)) out.push(d);
+    while ((m = WORD.exec(text))) words.push({ word: m[0], at: m.index });
+    for (let i = 0; i < words.length; i++) {
+      if (!/^[A-Z]/.test(words[i].word)) continue;
+      let key = '';
+      for (let j = i; j < Math.min(words.length, i + MAX_TERM_WORDS); j++) {
+        key = j === i ? words[j].word : `${key} ${words[j].word}`;
+        const d = this.byTerm.get(key);
+        const at = span.start + words[i].at;
+        // The term where it is defined is not a use of it.
+        if (d && !(at >= d.termSpan.start && at < d.termSpan.end) && !out.includes(d)) out.push(d);
+      }
     }
     return out;
   }

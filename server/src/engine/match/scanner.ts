@@ -80,14 +80,26 @@ const RIGHT = '(?![a-z0-9])';
 /** Shared by every block without hits (most of them): one empty map, not one each. */
 const NO_HITS: ReadonlyMap<string, Span[]> = new Map();
 
+/**
+ * V8 compiles a regex of up to 20 KB of source to machine code and interprets a larger one (about
+ * 30 times slower): the combined scan is split into regexes below this size.
+ */
+const MAX_COMBINED_SOURCE = 19 * 1024;
+
+/** One combined regex: its capture group g - 1 is the set `sets[g - 1]`. */
+interface CombinedScan {
+  regex: RegExp;
+  sets: number[];
+}
+
 export class Scanner {
-  private combined?: RegExp;
+  private readonly combined: CombinedScan[] = [];
   private readonly setIds: string[] = [];
   /** Per set, a sticky regex that tries the set at one position. */
   private readonly sticky: RegExp[] = [];
-  /** Sets that can start with a given word, and sets that can start anywhere. */
-  private readonly byFirstWord = new Map<string, number[]>();
-  private readonly anyStart: number[] = [];
+  /** Per combined scan, the sets that can start with a given word, and the sets that can start anywhere. */
+  private readonly byFirstWord: Map<string, number[]>[] = [];
+  private readonly anyStart: number[][] = [];
   /** Per set with look-alikes, the regex of its exceptions. */
   private readonly except = new Map<string, RegExp>();
   /** Sets matched on demand inside a span. */
@@ -141,30 +153,51 @@ export class Scanner {
   }
 
   private plan(sets: CompiledSet[]): void {
+    let chunk: number[] = [];
+    let size = 0;
     sets.forEach((set, k) => {
       this.setIds.push(set.id);
       this.sticky.push(new RegExp(wrap(set.alternatives), 'y'));
-      if (set.alternatives.some((a) => a.firstWords === undefined)) this.anyStart.push(k);
-      for (const word of new Set(set.alternatives.flatMap((a) => a.firstWords ?? []))) {
-        const list = this.byFirstWord.get(word) ?? [];
-        list.push(k);
-        this.byFirstWord.set(word, list);
+      const length = set.alternatives.reduce((n, a) => n + a.source.length + 1, 2);
+      if (chunk.length > 0 && size + length > MAX_COMBINED_SOURCE) {
+        this.addCombined(sets, chunk);
+        chunk = [];
+        size = 0;
       }
+      chunk.push(k);
+      size += length;
     });
-    if (sets.length > 0) {
-      const groups = sets.map((s) => `(${s.alternatives.map((a) => a.source).join('|')})`).join('|');
-      this.combined = new RegExp(`${leftBoundary(sets.flatMap((s) => s.alternatives))}(?:${groups})${RIGHT}`, 'g');
+    if (chunk.length > 0) this.addCombined(sets, chunk);
+  }
+
+  /** A combined regex for the sets `chunk` (indexes into `sets`), with its same-start lookups. */
+  private addCombined(sets: CompiledSet[], chunk: number[]): void {
+    const byFirstWord = new Map<string, number[]>();
+    const anyStart: number[] = [];
+    for (const k of chunk) {
+      const set = sets[k];
+      if (set.alternatives.some((a) => a.firstWords === undefined)) anyStart.push(k);
+      for (const word of new Set(set.alternatives.flatMap((a) => a.firstWords ?? []))) {
+        const list = byFirstWord.get(word) ?? [];
+        list.push(k);
+        byFirstWord.set(word, list);
+      }
     }
+    const members = chunk.map((k) => sets[k]);
+    const groups = members.map((s) => `(${s.alternatives.map((a) => a.source).join('|')})`).join('|');
+    this.combined.push({ regex: new RegExp(`${leftBoundary(members.flatMap((s) => s.alternatives))}(?:${groups})${RIGHT}`, 'g'), sets: chunk });
+    this.byFirstWord.push(byFirstWord);
+    this.anyStart.push(anyStart);
   }
 
   get scanCount(): number {
-    return this.combined ? 1 : 0;
+    return this.combined.length;
   }
 
   /** Hits per term set in a block's normalised text, as spans of the block's original text sorted by start. Never mutate the result. */
   scan(norm: NormalisedText): ReadonlyMap<string, Span[]> {
     // Documents are scanned block by block, so most scans find nothing: allocate per hit set only.
-    if (!this.combined || norm.text.length === 0) return NO_HITS;
+    if (this.combined.length === 0 || norm.text.length === 0) return NO_HITS;
     const raw = new Map<number, Span[]>();
     const record = (k: number, start: number, end: number) => {
       let list = raw.get(k);
@@ -173,21 +206,25 @@ export class Scanner {
       list.push({ start, end });
     };
     const text = norm.text;
-    const regex = this.combined;
-    regex.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = regex.exec(text))) {
-      const start = m.index;
-      regex.lastIndex = start + 1;
-      let g = 1;
-      while (m[g] === undefined) g++;
-      const winner = g - 1;
-      record(winner, start, start + m[0].length);
-      // Other sets that may match at this same position.
-      const others = this.byFirstWord.get(leadingWord(m[0]));
-      if (others) for (const k of others) if (k !== winner) this.tryAt(k, text, start, record);
-      for (const k of this.anyStart) if (k !== winner) this.tryAt(k, text, start, record);
-    }
+    // Each set is in one combined scan, so its hits come in order of start.
+    this.combined.forEach(({ regex, sets }, c) => {
+      const byFirstWord = this.byFirstWord[c];
+      const anyStart = this.anyStart[c];
+      regex.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = regex.exec(text))) {
+        const start = m.index;
+        regex.lastIndex = start + 1;
+        let g = 1;
+        while (m[g] === undefined) g++;
+        const winner = sets[g - 1];
+        record(winner, start, start + m[0].length);
+        // Other sets of this scan that may match at this same position.
+        const others = byFirstWord.get(leadingWord(m[0]));
+        if (others) for (const k of others) if (k !== winner) this.tryAt(k, text, start, record);
+        for (const k of anyStart) if (k !== winner) this.tryAt(k, text, start, record);
+      }
+    });
     if (raw.size === 0) return NO_HITS;
     const result = new Map<string, Span[]>();
     for (const [k, hits] of raw) {
