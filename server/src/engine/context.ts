@@ -20,6 +20,18 @@ export interface Detection {
 }
 
 const EMPTY: Span[] = [];
+
+/** Index of the first item whose start is at or after `offset` (items sorted by start). */
+function firstStartingAtOrAfter<T>(items: readonly T[], offset: number, startOf: (item: T) => number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (startOf(items[mid]) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 /** Spans at least this long are usually several blocks: their lazy answers are cached per lint. */
 const LONG_SPAN = 2000;
 
@@ -73,30 +85,63 @@ export class RuleContext {
     return spanAt(doc, within === 'sentence' ? 'sentences' : 'paragraphs', offset) ?? { start: offset, end: offset + 1 };
   }
 
+  /** Detectors' cache keys, made once each (a detector is asked about many spans). */
+  private readonly detectorKeys = new WeakMap<Detector, string>();
+
+  private keyOf(detector: Detector): string {
+    let key = this.detectorKeys.get(detector);
+    if (key === undefined) this.detectorKeys.set(detector, (key = JSON.stringify(detector)));
+    return key;
+  }
+
   detect(detector: Detector): Detection[] {
-    const key = JSON.stringify(detector);
+    const key = this.keyOf(detector);
     const cached = this.detectionCache.get(key);
     if (cached) return cached;
     const out: Detection[] = [];
     for (const hit of this.hitsOf(detector.terms)) {
-      const container = this.containerOf(hit.start, detector.within);
-      // Checks of small windows first: a clause-wide `with` over a long contract costs most.
-      if (detector.near && !this.nearHit(detector.near, hit, container, detector.nearChars ?? DEFAULT_NEAR_CHARS)) continue;
-      if (detector.notPrecededBy) {
-        const before = { start: this.clauseStart(Math.max(container.start, hit.start - (detector.precededChars ?? DEFAULT_NEAR_CHARS)), hit.start), end: hit.start };
-        if (detector.notPrecededBy.some((t) => this.hasHitIn(t, before))) continue;
-      }
-      if (detector.outsideHeadings && this.inHeading(hit.start)) continue;
-      if (!detector.with.every((t) => this.hasHitIn(t, container))) continue;
-      if (detector.withKinds && !detector.withKinds.every((k) => this.kindIn(k, container))) continue;
-      const excluded = detector.withoutWithin ? this.containerOf(hit.start, detector.withoutWithin) : container;
-      if (detector.without.some((t) => this.hasHitIn(t, excluded))) continue;
-      if (detector.inSectionTitled && !this.inSectionTitled(hit.start, detector.inSectionTitled)) continue;
-      if (detector.outsideDefinitions && (this.inDefinitionBody(hit.start) || this.inDefinedTerm(hit))) continue;
-      out.push({ hit, container });
+      const found = this.detectAt(detector, hit);
+      if (found) out.push(found);
     }
     this.detectionCache.set(key, out);
     return out;
+  }
+
+  /** A kind's own detections whose hit starts inside `span` (only that span's hits are checked, unless the kind is already known). */
+  kindDetectionsIn(kindId: string, span: Span): Detection[] {
+    const out: Detection[] = [];
+    for (const detector of this.ruleSet.kinds.get(kindId)?.detect ?? []) {
+      const known = this.detectionCache.get(this.keyOf(detector));
+      if (known) {
+        for (let i = firstStartingAtOrAfter(known, span.start, (d) => d.hit.start); i < known.length && known[i].hit.start < span.end; i++) out.push(known[i]);
+        continue;
+      }
+      const hits = this.hitsOf(detector.terms);
+      for (let i = firstStartingAtOrAfter(hits, span.start, (h) => h.start); i < hits.length && hits[i].start < span.end; i++) {
+        const found = this.detectAt(detector, hits[i]);
+        if (found) out.push(found);
+      }
+    }
+    return out.sort((a, b) => a.hit.start - b.hit.start);
+  }
+
+  /** The detection at one hit of `detector.terms`, when the detector's checks all pass. */
+  private detectAt(detector: Detector, hit: Span): Detection | undefined {
+    const container = this.containerOf(hit.start, detector.within);
+    // Checks of small windows first: a clause-wide `with` over a long contract costs most.
+    if (detector.near && !this.nearHit(detector.near, hit, container, detector.nearChars ?? DEFAULT_NEAR_CHARS)) return undefined;
+    if (detector.notPrecededBy) {
+      const before = { start: this.clauseStart(Math.max(container.start, hit.start - (detector.precededChars ?? DEFAULT_NEAR_CHARS)), hit.start), end: hit.start };
+      if (detector.notPrecededBy.some((t) => this.hasHitIn(t, before))) return undefined;
+    }
+    if (detector.outsideHeadings && this.inHeading(hit.start)) return undefined;
+    if (!detector.with.every((t) => this.hasHitIn(t, container))) return undefined;
+    if (detector.withKinds && !detector.withKinds.every((k) => this.kindIn(k, container))) return undefined;
+    const excluded = detector.withoutWithin ? this.containerOf(hit.start, detector.withoutWithin) : container;
+    if (detector.without.some((t) => this.hasHitIn(t, excluded))) return undefined;
+    if (detector.inSectionTitled && !this.inSectionTitled(hit.start, detector.inSectionTitled)) return undefined;
+    if (detector.outsideDefinitions && (this.inDefinitionBody(hit.start) || this.inDefinedTerm(hit))) return undefined;
+    return { hit, container };
   }
 
   /**
@@ -210,6 +255,7 @@ export class RuleContext {
     const source = {
       doc: this.doc,
       kindDetections: (id: string) => this.kindDetections(id),
+      kindDetectionsIn: (id: string, span: Span) => this.kindDetectionsIn(id, span),
       kindTitle: (id: string) => this.ruleSet.kinds.get(id)?.title ?? id,
       sentenceAt: (offset: number) => this.containerOf(offset, 'sentence'),
     };

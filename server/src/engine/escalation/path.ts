@@ -14,6 +14,8 @@ import { DefinedTermFinder, tiedSpans, Unit, unitAt } from './ties';
 export interface PathSource {
   readonly doc: ContractDocument;
   kindDetections(kindId: string): Detection[];
+  /** A kind's detections inside one span (the other elements are only looked for where a path is gathered). */
+  kindDetectionsIn(kindId: string, span: Span): Detection[];
   kindTitle(kindId: string): string;
   sentenceAt(offset: number): Span;
 }
@@ -34,49 +36,59 @@ export interface EscalationPath {
   complete: boolean;
 }
 
-interface ElementHits {
-  spec: PathElementSpec;
-  present: Span[];
-  weak: WeakHit[];
-}
-
 interface WeakHit extends Span {
   why: string;
 }
 
-function hitsOf(source: PathSource, kinds: string[]): { hit: Span; kind: string }[] {
-  const out = kinds.flatMap((kind) => source.kindDetections(kind).map((d) => ({ hit: d.hit, kind })));
-  return out.sort((a, b) => a.hit.start - b.hit.start);
-}
+/** An element's present (or, with `weak`, weak) hits inside a span. */
+type ElementLookup = (spec: PathElementSpec, span: Span, weak: boolean) => WeakHit[];
 
-/** Items whose `hit` starts inside `span` (items sorted by start). */
+/** Items whose `start` is inside `span` (items sorted by start). */
 function inside<T extends { start: number }>(items: T[], span: Span): T[] {
   const out: T[] = [];
   for (let i = lastStartingAtOrBefore(items, span.end - 1); i >= 0 && items[i].start >= span.start; i--) out.push(items[i]);
   return out.reverse();
 }
 
-function collect(source: PathSource, elements: PathElementSpec[]): ElementHits[] {
-  return elements.map((spec) => ({
-    spec,
-    present: dedupe(hitsOf(source, spec.kinds).map((h) => h.hit)),
-    weak: hitsOf(source, spec.weak).map((h) => ({ start: h.hit.start, end: h.hit.end, why: source.kindTitle(h.kind) })),
-  }));
+function byStart<T extends Span>(spans: T[]): T[] {
+  return spans.sort((a, b) => a.start - b.start).filter((s, i, all) => i === 0 || s.start !== all[i - 1].start);
 }
 
-function dedupe(spans: Span[]): Span[] {
-  return spans.filter((s, i) => i === 0 || s.start !== spans[i - 1].start);
+/**
+ * Where each element is: the elements that start a path are read over the whole document (their
+ * units are the candidates); the others only inside the spans a candidate gathers, each span once,
+ * and their weak forms only where no present form is.
+ */
+function elementLookup(source: PathSource, elements: PathElementSpec[]): { lookup: ElementLookup; starts: Span[] } {
+  const hitsOf = (kinds: string[], span?: Span): WeakHit[] =>
+    byStart(kinds.flatMap((k) => (span ? source.kindDetectionsIn(k, span) : source.kindDetections(k)).map((d) => ({ start: d.hit.start, end: d.hit.end, why: source.kindTitle(k) }))));
+  const whole = new Map<string, WeakHit[]>();
+  for (const spec of elements.filter((e) => e.starts)) {
+    whole.set(`${spec.id}\u0000present`, hitsOf(spec.kinds));
+    whole.set(`${spec.id}\u0000weak`, hitsOf(spec.weak));
+  }
+  const cache = new Map<string, WeakHit[]>();
+  const lookup: ElementLookup = (spec, span, weak) => {
+    const which = `${spec.id}\u0000${weak ? 'weak' : 'present'}`;
+    const known = whole.get(which);
+    if (known) return inside(known, span);
+    const key = `${which}\u0000${span.start}\u0000${span.end}`;
+    let found = cache.get(key);
+    if (!found) cache.set(key, (found = hitsOf(weak ? spec.weak : spec.kinds, span)));
+    return found;
+  };
+  return { lookup, starts: byStart([...whole.values()].flat()) };
 }
 
-function gather(hits: ElementHits[], spans: Span[], unit: Unit): EscalationPath {
-  const elements = hits.map(({ spec, present, weak }): ElementFinding => {
-    const found = dedupe(spans.flatMap((s) => inside(present, s)).sort((a, b) => a.start - b.start));
-    if (found.length > 0) return { spec, state: 'present', locations: found };
-    const weakHits = spans.flatMap((s) => inside(weak, s)).sort((a, b) => a.start - b.start);
-    if (weakHits.length > 0) return { spec, state: 'weak', why: weakHits[0].why, locations: weakHits.map((w) => ({ start: w.start, end: w.end })) };
+function gather(elements: PathElementSpec[], lookup: ElementLookup, spans: Span[], unit: Unit): EscalationPath {
+  const found = elements.map((spec): ElementFinding => {
+    const present = byStart(spans.flatMap((s) => lookup(spec, s, false)));
+    if (present.length > 0) return { spec, state: 'present', locations: present.map((h) => ({ start: h.start, end: h.end })) };
+    const weak = byStart(spans.flatMap((s) => lookup(spec, s, true)));
+    if (weak.length > 0) return { spec, state: 'weak', why: weak[0].why, locations: weak.map((w) => ({ start: w.start, end: w.end })) };
     return { spec, state: 'absent', locations: [] };
   });
-  return { unit, spans, elements, complete: elements.every((e) => e.state === 'present') };
+  return { unit, spans, elements: found, complete: found.every((e) => e.state === 'present') };
 }
 
 function score(path: EscalationPath): number {
@@ -86,29 +98,29 @@ function score(path: EscalationPath): number {
   return present * 100 + startsPresent * 10 + weak;
 }
 
+/** Candidates (best first by what their own unit holds) whose ties are followed: the others cannot usually win. */
+const TIED_CANDIDATES = 5;
+
 /** The document's best escalation path for a kind made of `elements`, or undefined when nothing starts one. */
 export function bestPath(source: PathSource, elements: PathElementSpec[]): EscalationPath | undefined {
   const { doc } = source;
-  const hits = collect(source, elements);
-  const starts = hits.filter((h) => h.spec.starts).flatMap((h) => [...h.present, ...h.weak]);
+  const { lookup, starts } = elementLookup(source, elements);
   if (starts.length === 0) return undefined;
   const units = new Map<number, Unit>();
   for (const hit of starts) {
     const unit = unitAt(doc, hit.start);
     if (!units.has(unit.start)) units.set(unit.start, unit);
   }
+  // Each unit on its own first; then the most promising ones with what they tie to.
+  const own = [...units.values()].map((unit) => gather(elements, lookup, [unit], unit)).sort((a, b) => score(b) - score(a));
   const terms = new DefinedTermFinder(doc);
-  const allHits = dedupe(hits.flatMap((h) => [...h.present, ...h.weak]).sort((a, b) => a.start - b.start));
-  let best: EscalationPath | undefined;
-  let bestScore = -1;
-  for (const unit of units.values()) {
-    const sentences = dedupe(inside(allHits, unit).map((h) => source.sentenceAt(h.start)));
-    const path = gather(hits, tiedSpans(doc, unit, sentences, terms), unit);
-    const s = score(path);
-    if (s > bestScore) {
-      best = path;
-      bestScore = s;
-    }
+  let best = own[0];
+  for (const candidate of own.slice(0, TIED_CANDIDATES)) {
+    const unit = candidate.unit;
+    const hits = candidate.elements.flatMap((e) => e.locations);
+    const sentences = byStart(hits.map((h) => source.sentenceAt(h.start)));
+    const path = gather(elements, lookup, tiedSpans(doc, unit, sentences, terms), unit);
+    if (score(path) > score(best)) best = path;
   }
   return best;
 }

@@ -92,8 +92,20 @@ function definitionSpan(d: Definition): Span {
   return { start: Math.min(d.termSpan.start, d.body.start), end: Math.max(d.termSpan.end, d.body.end) };
 }
 
+/** Resolved references per document, by family and targets: a long document repeats "Section 5" often, and resolving reads every section. */
+const resolvedByDoc = new WeakMap<ContractDocument, Map<string, Span[]>>();
+
 function referencedSections(doc: ContractDocument, span: Span): Span[] {
-  return referencesIn(doc, span).flatMap((r) => resolveReference(r, doc.sections)).map((s) => ({ start: s.start, end: s.end }));
+  let resolved = resolvedByDoc.get(doc);
+  if (!resolved) resolvedByDoc.set(doc, (resolved = new Map()));
+  const out: Span[] = [];
+  for (const r of referencesIn(doc, span)) {
+    const key = `${r.family}\u0000${r.targets.join(',')}`;
+    let spans = resolved.get(key);
+    if (!spans) resolved.set(key, (spans = resolveReference(r, doc.sections).map((s) => ({ start: s.start, end: s.end }))));
+    out.push(...spans);
+  }
+  return out;
 }
 
 /**
@@ -102,8 +114,14 @@ function referencedSections(doc: ContractDocument, span: Span): Span[] {
  */
 export function tiedSpans(doc: ContractDocument, unit: Unit, elementSentences: Span[], terms: DefinedTermFinder): Span[] {
   const spans: Span[] = [{ start: unit.start, end: unit.end }];
+  const seen = new Set<string>();
   const add = (s: Span) => {
-    if (!spans.some((t) => t.start <= s.start && t.end >= s.end)) spans.push(s);
+    if (s.start >= unit.start && s.end <= unit.end) return;
+    const key = `${s.start}:${s.end}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      spans.push(s);
+    }
   };
   for (const sentence of elementSentences) {
     for (const s of referencedSections(doc, sentence)) add(s);
