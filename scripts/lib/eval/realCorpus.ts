@@ -120,8 +120,22 @@ export function realCorpusReport(score: RealScore, verbose: boolean): string {
     `  escalation finding exactly when due (all documents): ${score.findingRight} / ${score.documents} = ${formatRatio(score.findingRight / Math.max(1, score.documents))}`,
     `  complete paths reported missing: ${score.completeReportedMissing}`,
   ];
+  lines.push('', renderTable(['target (issue 14)', 'wanted', 'measured', ''], realTargets(score).map((t) => [t.what, t.target, t.measured, t.met ? 'met' : 'MISSED'])));
   if (verbose && score.errors.length > 0) lines.push('', '  disagreements:', ...score.errors.map((e) => `    ${e}`));
   return lines.join('\n');
+}
+
+export function realTargets(score: RealScore): { what: string; target: string; measured: string; met: boolean }[] {
+  const rows = score.elements.flatMap(({ element, confusion }) =>
+    (['precision', 'recall'] as const).map((which) => {
+      const value = (which === 'precision' ? precision : recall)(confusion);
+      return { what: `${element} ${which}`, target: '>= 0.90', measured: formatRatio(value), met: (value ?? 0) >= 0.9 };
+    }),
+  );
+  const verdict = score.verdictRight / Math.max(1, score.aboutAi);
+  rows.push({ what: 'document verdict right', target: '>= 0.90', measured: formatRatio(verdict), met: verdict >= 0.9 });
+  rows.push({ what: 'complete paths reported missing', target: '0', measured: String(score.completeReportedMissing), met: score.completeReportedMissing === 0 });
+  return rows;
 }
 
 /** The whole section: read, lint, score, print. Returns the score for the targets table (undefined when there is no corpus yet). */

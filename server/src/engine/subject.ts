@@ -1,6 +1,7 @@
 /**
  * What a document is about, as spans: its title, its recitals (WHEREAS paragraphs, a section
- * titled Recitals, Background, Purpose, Scope or Overview) and the bodies of the definitions of
+ * titled Recitals, Background, Purpose, Scope or Overview), the parties' first obligations (the
+ * sentences near the top that say "shall" or "must") and the bodies of the definitions of
  * what it supplies ("Platform" means the hosted large language model ...). A condition can count
  * term hits only there, so one mention of "automated decision making" in a list of processing
  * operations, or a company's tagline, does not make a document an AI contract.
@@ -45,8 +46,21 @@ function plainRecitals(doc: ContractDocument): Span[] {
   return [{ start: m.index, end: m.index + m[0].length + (end ? end.index : Math.min(rest.length, 3000)) }];
 }
 
+/** The parties' first obligations: sentences near the top that bind someone ("The Contractor shall deliver ..."). */
+const OBLIGATION = /\b(?:shall|must|agrees? to|undertakes? to)\b/;
+const OBLIGATIONS_CHARS = 3000;
+
+function firstObligations(doc: ContractDocument): Span[] {
+  const out: Span[] = [];
+  for (const s of doc.sentences) {
+    if (s.start > OBLIGATIONS_CHARS) break;
+    if (OBLIGATION.test(doc.text.slice(s.start, s.end))) out.push(s);
+  }
+  return out;
+}
+
 export function subjectSpans(doc: ContractDocument, suppliedWords: string[]): Span[] {
-  const spans: Span[] = [...titleSpans(doc), ...plainRecitals(doc)];
+  const spans: Span[] = [...titleSpans(doc), ...plainRecitals(doc), ...firstObligations(doc)];
   for (const p of doc.paragraphs) {
     if (p.start > OPENING_CHARS) break;
     if (WHEREAS.test(doc.text.slice(p.start, Math.min(p.end, p.start + 20)))) spans.push(p);
