@@ -9,6 +9,16 @@
 import { ContractDocument } from '../document/contractDocument';
 import { Span } from '../document/lineIndex';
 
+/** Spans of one kind ('paragraphs', 'sentences') in the blocks that start before `limit`: the opening only, never the whole document's list. */
+function openingSpans(doc: ContractDocument, kind: 'paragraphs' | 'sentences', limit: number): Span[] {
+  const out: Span[] = [];
+  for (const block of doc.blocks) {
+    if (block.start >= limit) break;
+    for (const s of block.analysis[kind]) out.push({ start: block.start + s.start, end: block.start + s.end });
+  }
+  return out;
+}
+
 const RECITAL_TITLE = /^(?:recitals?|background|purpose|purposes|scope|overview|introduction|preamble|summary)\b/i;
 const WHEREAS = /^\s*(?:\*\*|__)?whereas\b/i;
 /** Only the first part of a document holds its title and recitals. */
@@ -24,7 +34,7 @@ function titleSpans(doc: ContractDocument): Span[] {
     const title = /^title:.*$/m.exec(front[0]);
     if (title) spans.push({ start: title.index, end: title.index + title[0].length });
   }
-  const first = doc.paragraphs.find((p) => p.start >= from && doc.text.slice(p.start, p.end).trim() !== '');
+  const first = openingSpans(doc, 'paragraphs', from + 4000).find((p) => p.start >= from && doc.text.slice(p.start, p.end).trim() !== '');
   if (first) spans.push(first);
   const top = doc.text.slice(from, from + 1000);
   const heading = /^(?:#{1,2}[ \t]+\S.*|\S.*\r?\n={3,}[ \t]*)$/m.exec(top);
@@ -52,7 +62,7 @@ const OBLIGATIONS_CHARS = 3000;
 
 function firstObligations(doc: ContractDocument): Span[] {
   const out: Span[] = [];
-  for (const s of doc.sentences) {
+  for (const s of openingSpans(doc, 'sentences', OBLIGATIONS_CHARS)) {
     if (s.start > OBLIGATIONS_CHARS) break;
     if (OBLIGATION.test(doc.text.slice(s.start, s.end))) out.push(s);
   }
@@ -61,7 +71,7 @@ function firstObligations(doc: ContractDocument): Span[] {
 
 export function subjectSpans(doc: ContractDocument, suppliedWords: string[]): Span[] {
   const spans: Span[] = [...titleSpans(doc), ...plainRecitals(doc), ...firstObligations(doc)];
-  for (const p of doc.paragraphs) {
+  for (const p of openingSpans(doc, 'paragraphs', OPENING_CHARS)) {
     if (p.start > OPENING_CHARS) break;
     if (WHEREAS.test(doc.text.slice(p.start, Math.min(p.end, p.start + 20)))) spans.push(p);
   }

@@ -98,6 +98,8 @@ function score(path: EscalationPath): number {
   return present * 100 + startsPresent * 10 + weak;
 }
 
+/** Units (best first by the trigger and hold they hold) whose other elements are looked for. */
+const CANDIDATE_UNITS = 12;
 /** Candidates (best first by what their own unit holds) whose ties are followed: the others cannot usually win. */
 const TIED_CANDIDATES = 5;
 
@@ -111,8 +113,11 @@ export function bestPath(source: PathSource, elements: PathElementSpec[]): Escal
     const unit = unitAt(doc, hit.start);
     if (!units.has(unit.start)) units.set(unit.start, unit);
   }
-  // Each unit on its own first; then the most promising ones with what they tie to.
-  const own = [...units.values()].map((unit) => gather(elements, lookup, [unit], unit)).sort((a, b) => score(b) - score(a));
+  // Units ranked by their trigger and hold first (known for the whole document, so cheap); then the
+  // best of them with every element; then the most promising with what they tie to.
+  const starting = elements.filter((e) => e.starts);
+  const ranked = [...units.values()].map((unit) => ({ unit, score: score(gather(starting, lookup, [unit], unit)) })).sort((a, b) => b.score - a.score);
+  const own = ranked.slice(0, CANDIDATE_UNITS).map(({ unit }) => gather(elements, lookup, [unit], unit)).sort((a, b) => score(b) - score(a));
   const terms = new DefinedTermFinder(doc);
   let best = own[0];
   for (const candidate of own.slice(0, TIED_CANDIDATES)) {
