@@ -59,6 +59,8 @@ function plainRecitals(doc: ContractDocument): Span[] {
 /** The parties' first obligations: sentences near the top that bind someone ("The Contractor shall deliver ..."). */
 const OBLIGATION = /\b(?:shall|must|agrees? to|undertakes? to)\b/;
 const OBLIGATIONS_CHARS = 3000;
+/** What is supplied is defined near the top (a definitions clause), not in a schedule at the end. */
+const DEFINITIONS_CHARS = 40000;
 
 function firstObligations(doc: ContractDocument): Span[] {
   const out: Span[] = [];
@@ -80,9 +82,13 @@ export function subjectSpans(doc: ContractDocument, suppliedWords: string[]): Sp
     if (RECITAL_TITLE.test(s.title.replace(/^[^A-Za-z]+/, ''))) spans.push({ start: s.start, end: Math.min(s.end, s.start + 3000) });
   }
   const words = new Set(suppliedWords.map((w) => w.toLowerCase()));
-  for (const d of doc.definitions) {
-    if (d.form !== 'means') continue;
-    if (d.term.toLowerCase().split(/[\s-]+/).some((w) => words.has(w))) spans.push({ start: d.termSpan.start, end: d.body.end });
+  // The definitions near the top, read from their blocks (a keystroke does not assemble the document's list).
+  for (const block of doc.blocks) {
+    if (block.start >= DEFINITIONS_CHARS) break;
+    for (const d of block.analysis.definitions) {
+      if (d.form !== 'means' || !d.term.toLowerCase().split(/[\s-]+/).some((w) => words.has(w))) continue;
+      spans.push({ start: block.start + d.termSpan.start, end: block.start + d.body.end });
+    }
   }
   return spans;
 }

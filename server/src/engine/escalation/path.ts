@@ -99,9 +99,9 @@ function score(path: EscalationPath): number {
 }
 
 /** Units (best first by the trigger and hold they hold) whose other elements are looked for. */
-const CANDIDATE_UNITS = 12;
+const CANDIDATE_UNITS = 6;
 /** Candidates (best first by what their own unit holds) whose ties are followed: the others cannot usually win. */
-const TIED_CANDIDATES = 5;
+const TIED_CANDIDATES = 3;
 
 /** The document's best escalation path for a kind made of `elements`, or undefined when nothing starts one. */
 export function bestPath(source: PathSource, elements: PathElementSpec[]): EscalationPath | undefined {
@@ -118,12 +118,14 @@ export function bestPath(source: PathSource, elements: PathElementSpec[]): Escal
   const starting = elements.filter((e) => e.starts);
   const ranked = [...units.values()].map((unit) => ({ unit, score: score(gather(starting, lookup, [unit], unit)) })).sort((a, b) => b.score - a.score);
   const own = ranked.slice(0, CANDIDATE_UNITS).map(({ unit }) => gather(elements, lookup, [unit], unit)).sort((a, b) => score(b) - score(a));
-  const terms = new DefinedTermFinder(doc);
+  let terms: DefinedTermFinder | undefined;
   let best = own[0];
   for (const candidate of own.slice(0, TIED_CANDIDATES)) {
+    if (candidate.complete) break;
     const unit = candidate.unit;
     const hits = candidate.elements.flatMap((e) => e.locations);
     const sentences = byStart(hits.map((h) => source.sentenceAt(h.start)));
+    terms ??= new DefinedTermFinder(doc);
     const path = gather(elements, lookup, tiedSpans(doc, unit, sentences, terms), unit);
     if (score(path) > score(best)) best = path;
   }

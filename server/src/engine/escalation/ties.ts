@@ -56,11 +56,15 @@ const WORD = /[A-Za-z0-9][A-Za-z0-9'\u2019-]*/g;
  */
 export class DefinedTermFinder {
   private readonly byTerm = new Map<string, Definition>();
+  /** First words of the terms: a run of words is looked up only when it starts with one. */
+  private readonly firstWords = new Set<string>();
 
   constructor(private readonly doc: ContractDocument) {
     for (const d of doc.definitions) {
       const key = d.term.replace(/\s+/g, ' ');
-      if (!this.byTerm.has(key) && key.length >= 3) this.byTerm.set(key, d);
+      if (this.byTerm.has(key) || key.length < 3) continue;
+      this.byTerm.set(key, d);
+      this.firstWords.add(key.split(' ')[0]);
     }
   }
 
@@ -73,7 +77,7 @@ export class DefinedTermFinder {
     let m: RegExpExecArray | null;
     while ((m = WORD.exec(text))) words.push({ word: m[0], at: m.index });
     for (let i = 0; i < words.length; i++) {
-      if (!/^[A-Z]/.test(words[i].word)) continue;
+      if (!this.firstWords.has(words[i].word)) continue;
       let key = '';
       for (let j = i; j < Math.min(words.length, i + MAX_TERM_WORDS); j++) {
         key = j === i ? words[j].word : `${key} ${words[j].word}`;
