@@ -33,6 +33,7 @@ import { REPO_ROOT } from './lib/paths';
 import * as path from 'path';
 import { parseLabels } from './lib/labels';
 import { f1, formatRatio, precision, recall } from './lib/metrics';
+import { runRealCorpus } from './lib/eval/realCorpus';
 
 const AUDIT_KIND = 'audit-rights';
 const AUDIT_LABEL = 'Audit Rights';
@@ -42,6 +43,7 @@ const AI_CORPORA = [
   { name: 'AI development corpus', dir: path.join(REPO_ROOT, 'test', 'corpus', 'ai-dev') },
   { name: 'AI check corpus', dir: path.join(REPO_ROOT, 'test', 'corpus', 'ai-check') },
 ];
+const REAL_CORPUS = path.join(REPO_ROOT, 'test', 'corpus', 'real-ai');
 const GRANT_LABELS = path.join(REPO_ROOT, 'test', 'corpus', 'cuad-grants', 'labels.csv');
 const USAGE = 'usage: npm run eval -- [--verbose] [--config <config-or-pack.yaml>] [--pack <pack.yaml>]';
 
@@ -81,6 +83,9 @@ function main(argv: string[]): number {
 
   console.log('ClauseLint eval');
   console.log(`packs: ${config.merged.compiled.ruleSet.packs.map((p) => `${p.id} (${p.file})`).join(', ')}`);
+
+  section(`Real AI documents (escalation path per element): ${path.relative(REPO_ROOT, REAL_CORPUS)} (labels: its LABELLING.md)`);
+  runRealCorpus(REAL_CORPUS, loader, verbose);
   console.log(`corpus: ${cuadContractsDir()}: ${linted.length} contracts, ${linted.length - unlabelled.length} labelled`);
   if (unlabelled.length > 0) console.log(`  without labels (skipped): ${unlabelled.join('; ')}`);
   if (missingFiles.length > 0) console.log(`  labelled but missing: ${missingFiles.join('; ')}`);

@@ -1,15 +1,26 @@
 /**
  * The "Clause Coverage" tree in ClauseLint's own view container (activity bar): for the active document, each
  * clause kind the loaded packs know, present (✓), missing (✗), flagged (⚠) or
- * absent and not required (○); a broad grant qualified (ℹ) or unqualified (⚠). Selecting a kind or one of its locations reveals it.
+ * absent and not required (○); a broad grant qualified (ℹ) or unqualified (⚠); a kind made of
+ * elements (the escalation path) lists each element, present, weak (with why) or missing.
+ * Selecting a kind, an element or one of its locations reveals it.
  */
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
-import { COVERAGE_REQUEST, CoverageKind, CoverageParams, CoverageResult, Range } from '../../server/src/lsp/protocol';
+import { COVERAGE_REQUEST, CoverageElement, CoverageKind, CoverageParams, CoverageResult, Range } from '../../server/src/lsp/protocol';
 
 export const COVERAGE_VIEW_ID = 'clauselint.coverage';
 
-type Node = { type: 'kind'; kind: CoverageKind } | { type: 'location'; kind: CoverageKind; range: Range; index: number; finding: boolean };
+type Node =
+  | { type: 'kind'; kind: CoverageKind }
+  | { type: 'element'; kind: CoverageKind; element: CoverageElement }
+  | { type: 'location'; kind: CoverageKind; range: Range; index: number; finding: boolean };
+
+const ELEMENT_ICONS: Record<CoverageElement['state'], vscode.ThemeIcon> = {
+  present: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
+  weak: new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')),
+  absent: new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground')),
+};
 
 const ICONS: Record<CoverageKind['status'], vscode.ThemeIcon> = {
   present: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
@@ -87,6 +98,19 @@ export class CoverageView implements vscode.TreeDataProvider<Node>, vscode.Dispo
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
+    if (node.type === 'element') {
+      const { element } = node;
+      const item = new vscode.TreeItem(element.title);
+      item.id = `${node.kind.kind}/${element.element}`;
+      item.iconPath = ELEMENT_ICONS[element.state];
+      item.description = element.state === 'absent' ? 'missing' : element.state === 'weak' ? `weak${element.why ? `: ${element.why}` : ''}` : 'present';
+      const first = element.locations[0];
+      if (first) {
+        item.description += ` · line ${first.start.line + 1}`;
+        item.command = this.revealCommand(first);
+      }
+      return item;
+    }
     if (node.type === 'location') {
       const item = new vscode.TreeItem(`Line ${node.range.start.line + 1}`);
       item.description = node.finding ? 'needed here' : undefined;
@@ -95,7 +119,7 @@ export class CoverageView implements vscode.TreeDataProvider<Node>, vscode.Dispo
       return item;
     }
     const { kind } = node;
-    const children = kind.locations.length + (kind.present ? 0 : kind.findingRanges.length);
+    const children = kind.elements ? kind.elements.length : kind.locations.length + (kind.present ? 0 : kind.findingRanges.length);
     const item = new vscode.TreeItem(kind.title, children > 1 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = kind.kind;
     item.iconPath = ICONS[kind.status];
@@ -111,6 +135,7 @@ export class CoverageView implements vscode.TreeDataProvider<Node>, vscode.Dispo
     if (!this.result) return [];
     if (!node) return this.result.kinds.map((kind) => ({ type: 'kind', kind }));
     if (node.type !== 'kind') return [];
+    if (node.kind.elements) return node.kind.elements.map((element) => ({ type: 'element', kind: node.kind, element }));
     const ranges = node.kind.present ? node.kind.locations : node.kind.findingRanges;
     if (ranges.length < 2) return [];
     return ranges.map((range, index) => ({ type: 'location', kind: node.kind, range, index, finding: !node.kind.present }));

@@ -12,7 +12,7 @@ import { REPO_ROOT } from '../paths';
 import { readLabelledCorpus } from './aiCorpus';
 import { scoreMoreCuad, scoreSentenceFile, scoreSet, setLine, SetScore } from './grantSets';
 import { LintedFile, lintFiles } from './lintCorpus';
-import { realCorpusSummary, scoreRealCorpus } from './realCorpus';
+import { realCorpusSummary, scoreRealCorpus } from './realGrants';
 import { targetTable } from './report';
 
 const MORE_CUAD = path.join(REPO_ROOT, 'test', 'corpus', 'cuad-grants', 'labels-more.csv');

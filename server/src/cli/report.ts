@@ -9,7 +9,7 @@ import { ContractDocument } from '../document/contractDocument';
 import { Range, Span } from '../document/lineIndex';
 import { ParagraphLocation } from '../docx/paragraphLocation';
 import { FullLintResult } from '../engine/lint';
-import { Finding, FixType, RuleSpec, Severity } from '../engine/types';
+import { ElementState, Finding, FixType, RuleSpec, Severity } from '../engine/types';
 
 export interface ReportFinding {
   ruleId: string;
@@ -32,6 +32,9 @@ export interface ReportCoverage {
   /** Broad grants: qualified (carve-outs reach every one) or unqualified, each grant with its holder. */
   qualification?: 'qualified' | 'unqualified';
   grants?: { range: Range; holder?: string; qualified: boolean; qualifiers: Range[] }[];
+  /** Kinds made of elements (an escalation path): present (complete), weak (incomplete) or absent, and each element. */
+  state?: ElementState;
+  elements?: { element: string; title: string; state: ElementState; why?: string; locations: Range[] }[];
 }
 
 export interface ReportSuppression {
@@ -103,6 +106,8 @@ export function toReportFile(
       ...(c.qualification
         ? { qualification: c.qualification, grants: c.grants?.map((g) => ({ range: range(g.span), holder: g.holder, qualified: g.qualified, qualifiers: g.qualifiers.map(range) })) }
         : {}),
+      ...(c.state ? { state: c.state } : {}),
+      ...(c.elements ? { elements: c.elements.map((e) => ({ element: e.element, title: e.title, state: e.state, ...(e.why ? { why: e.why } : {}), locations: e.locations.map(range) })) } : {}),
     })),
     suppressed: result.suppressed.map(({ finding, by }) => ({
       ruleId: finding.ruleId,

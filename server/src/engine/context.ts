@@ -8,6 +8,9 @@ import { lastStartingAtOrBefore, Span } from '../document/lineIndex';
 import { resolveReference } from '../document/references';
 import { Section } from '../document/structure';
 import { GrantIndex } from './grants/grantIndex';
+import { bestPath, EscalationPath } from './escalation/path';
+import { pathCoverage } from './escalation/pathCoverage';
+import { subjectSpans } from './subject';
 import { ClauseKindSpec, ConditionItem, ConditionSpec, DEFAULT_NEAR_CHARS, Detector, KindCoverage, RuleSet, Scope, Within } from './types';
 
 export interface Detection {
@@ -18,6 +21,18 @@ export interface Detection {
 }
 
 const EMPTY: Span[] = [];
+
+/** Index of the first item whose start is at or after `offset` (items sorted by start). */
+function firstStartingAtOrAfter<T>(items: readonly T[], offset: number, startOf: (item: T) => number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (startOf(items[mid]) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 /** Spans at least this long are usually several blocks: their lazy answers are cached per lint. */
 const LONG_SPAN = 2000;
 
@@ -77,34 +92,71 @@ export class RuleContext {
     return spanAt(doc, within === 'sentence' ? 'sentences' : 'paragraphs', offset) ?? { start: offset, end: offset + 1 };
   }
 
+  /** Detectors' cache keys, made once each (a detector is asked about many spans). */
+  private readonly detectorKeys = new WeakMap<Detector, string>();
+
+  private keyOf(detector: Detector): string {
+    let key = this.detectorKeys.get(detector);
+    if (key === undefined) this.detectorKeys.set(detector, (key = JSON.stringify(detector)));
+    return key;
+  }
+
   detect(detector: Detector): Detection[] {
-    const key = JSON.stringify(detector);
+    const key = this.keyOf(detector);
     const cached = this.detectionCache.get(key);
     if (cached) return cached;
     const out: Detection[] = [];
     const read = new Set<number>();
     for (const candidate of this.hitsOf(detector.terms)) {
-      // With `recognise`, the candidate words only pick the sentence; the recogniser says where the grant is.
-      const found = detector.recognise === 'grant' ? this.grants.recogniseAt(candidate.start, read) : { hit: candidate, container: this.containerOf(candidate.start, detector.within) };
-      if (!found) continue;
-      const { hit, container } = found;
-      // Checks of small windows first: a clause-wide `with` over a long contract costs most.
-      if (detector.near && !this.nearHit(detector.near, hit, container, detector.nearChars ?? DEFAULT_NEAR_CHARS)) continue;
-      if (detector.notPrecededBy) {
-        const before = { start: this.clauseStart(Math.max(container.start, hit.start - (detector.precededChars ?? DEFAULT_NEAR_CHARS)), hit.start), end: hit.start };
-        if (detector.notPrecededBy.some((t) => this.hasHitIn(t, before))) continue;
-      }
-      if (detector.outsideHeadings && this.inHeading(hit.start)) continue;
-      if (!detector.with.every((t) => this.hasHitIn(t, container))) continue;
-      if (detector.withKinds && !detector.withKinds.every((k) => this.kindIn(k, container))) continue;
-      const excluded = detector.withoutWithin ? this.containerOf(hit.start, detector.withoutWithin) : container;
-      if (detector.without.some((t) => this.hasHitIn(t, excluded))) continue;
-      if (detector.inSectionTitled && !this.inSectionTitled(hit.start, detector.inSectionTitled)) continue;
-      if (detector.outsideDefinitions && (this.inDefinitionBody(hit.start) || this.inDefinedTerm(hit))) continue;
-      out.push({ hit, container });
+      const found = this.detectAt(detector, candidate, read);
+      if (found) out.push(found);
     }
     this.detectionCache.set(key, out);
     return out;
+  }
+
+  /** A kind's own detections whose hit starts inside `span` (only that span's hits are checked, unless the kind is already known). */
+  kindDetectionsIn(kindId: string, span: Span): Detection[] {
+    const out: Detection[] = [];
+    for (const detector of this.ruleSet.kinds.get(kindId)?.detect ?? []) {
+      const known = this.detectionCache.get(this.keyOf(detector));
+      if (known) {
+        for (let i = firstStartingAtOrAfter(known, span.start, (d) => d.hit.start); i < known.length && known[i].hit.start < span.end; i++) out.push(known[i]);
+        continue;
+      }
+      const hits = this.hitsOf(detector.terms);
+      const read = new Set<number>();
+      for (let i = firstStartingAtOrAfter(hits, span.start, (h) => h.start); i < hits.length && hits[i].start < span.end; i++) {
+        const found = this.detectAt(detector, hits[i], read);
+        if (found) out.push(found);
+      }
+    }
+    return out.sort((a, b) => a.hit.start - b.hit.start);
+  }
+
+  /**
+   * The detection at one hit of `detector.terms`, when the detector's checks all pass. With
+   * `recognise`, the hit only picks the sentence (once: `read` holds the sentences read) and the
+   * recogniser says where the grant is.
+   */
+  private detectAt(detector: Detector, candidate: Span, read: Set<number>): Detection | undefined {
+    const found = detector.recognise === 'grant' ? this.grants.recogniseAt(candidate.start, read) : { hit: candidate, container: this.containerOf(candidate.start, detector.within) };
+    if (!found) return undefined;
+    const { hit, container } = found;
+    // Checks of small windows first: a clause-wide `with` over a long contract costs most.
+    if (detector.near && !this.nearHit(detector.near, hit, container, detector.nearChars ?? DEFAULT_NEAR_CHARS)) return undefined;
+    if (detector.notPrecededBy) {
+      const before = { start: this.clauseStart(Math.max(container.start, hit.start - (detector.precededChars ?? DEFAULT_NEAR_CHARS)), hit.start), end: hit.start };
+      if (detector.notPrecededBy.some((t) => this.hasHitIn(t, before))) return undefined;
+    }
+    if (detector.outsideHeadings && this.inHeading(hit.start)) return undefined;
+    if (!detector.with.every((t) => this.hasHitIn(t, container))) return undefined;
+    if (detector.withKinds && !detector.withKinds.every((k) => this.kindIn(k, container))) return undefined;
+    const excluded = detector.withoutWithin ? this.containerOf(hit.start, detector.withoutWithin) : container;
+    if (detector.without.some((t) => this.hasHitIn(t, excluded))) return undefined;
+    if (detector.inSectionTitled && !this.inSectionTitled(hit.start, detector.inSectionTitled)) return undefined;
+    if (detector.outsideDefinitions && (this.inDefinitionBody(hit.start) || this.inDefinedTerm(hit))) return undefined;
+    return { hit, container };
   }
 
   /**
@@ -207,9 +259,35 @@ export class RuleContext {
     return out.sort((a, b) => a.hit.start - b.hit.start);
   }
 
+  private readonly paths = new Map<string, EscalationPath | undefined>();
+
+  /** The best path of a kind made of elements (an escalation path), computed once per lint. */
+  pathOf(kindId: string): EscalationPath | undefined {
+    if (this.paths.has(kindId)) return this.paths.get(kindId);
+    const elements = this.ruleSet.kinds.get(kindId)?.elements;
+    // Provisionally none, so an element kind that is itself made of this kind (a pack error) ends.
+    this.paths.set(kindId, undefined);
+    const source = {
+      doc: this.doc,
+      kindDetections: (id: string) => this.kindDetections(id),
+      kindDetectionsIn: (id: string, span: Span) => this.kindDetectionsIn(id, span),
+      kindTitle: (id: string) => this.ruleSet.kinds.get(id)?.title ?? id,
+      sentenceAt: (offset: number) => this.containerOf(offset, 'sentence'),
+    };
+    const path = elements && elements.length > 0 ? bestPath(source, elements) : undefined;
+    this.paths.set(kindId, path);
+    return path;
+  }
+
   coverageOf(kindId: string): KindCoverage {
     const cached = this.coverageCache.get(kindId);
     if (cached) return cached;
+    const spec = this.ruleSet.kinds.get(kindId);
+    if (spec?.elements) {
+      const result = pathCoverage(spec, this.pathOf(kindId));
+      this.coverageCache.set(kindId, result);
+      return result;
+    }
     const seen = new Set<number>();
     const locations: Span[] = [];
     for (const d of this.kindDetections(kindId)) {
@@ -248,8 +326,12 @@ export class RuleContext {
   private conditionItemMet(item: ConditionItem): boolean {
     if ('condition' in item) return this.condition(item.condition);
     // A kind's own detections only: contributions depend on the order rules run in.
-    if ('kind' in item) return this.kindDetections(item.kind, true).length > 0;
-    const hits = this.hitsOf(item.terms);
+    if ('kind' in item) return this.ruleSet.kinds.get(item.kind)?.elements ? this.coverageOf(item.kind).present : this.kindDetections(item.kind, true).length > 0;
+    let hits = this.hitsOf(item.terms);
+    if (item.inSubject) {
+      const spans = subjectSpans(this.doc, item.inSubject);
+      hits = hits.filter((h) => spans.some((s) => h.start >= s.start && h.start < s.end));
+    }
     if (hits.length < item.minCount) return false;
     if (item.minDistinct <= 1) return true;
     // "Cloud Service" and "cloud services" are one term, not two.

@@ -47,11 +47,32 @@ export interface Detector {
 
 export const DEFAULT_NEAR_CHARS = 100;
 
+/**
+ * One element of a clause kind made of elements (an escalation path's trigger, hold, review,
+ * approver, record): found where any of `kinds` is found, weak where only a `weak` kind is.
+ */
+export interface PathElementSpec {
+  id: string;
+  title: string;
+  /** How a message names it when missing: "named approver" -> "has no named approver". */
+  missing: string;
+  kinds: string[];
+  weak: string[];
+  /** A path starts from this element (trigger, hold): groups are built around its locations. */
+  starts: boolean;
+  /** Clause snippet that supplies this element alone, worded to join an existing clause. */
+  clause?: string;
+}
+
 export interface ClauseKindSpec {
   id: string;
   title: string;
   description: string;
   detect: Detector[];
+  /** A kind made of elements found over a section, its sub-clauses and what it ties to: present when every element is. */
+  elements?: PathElementSpec[];
+  /** False for kinds reported only as elements of another kind (an escalation path's hold): not listed in coverage. */
+  coverage?: boolean;
   pack: string;
 }
 
@@ -60,6 +81,11 @@ export interface ConditionTerm {
   minCount: number;
   /** Different matched phrases needed. */
   minDistinct: number;
+  /**
+   * Count only hits in the document's subject: its opening (title, parties, recitals) and the
+   * definitions of the defined terms named with one of these words (what is supplied: "Services", "Platform").
+   */
+  inSubject?: string[];
 }
 
 /** One test of a condition: term hits, a clause kind found by its own detectors, or another condition. */
@@ -177,6 +203,18 @@ export interface Finding {
   fixes: FixPlan[];
 }
 
+export type ElementState = 'present' | 'weak' | 'absent';
+
+/** One element of a kind made of elements, as found in the best path. */
+export interface ElementCoverage {
+  element: string;
+  title: string;
+  state: ElementState;
+  /** Why it is weak (the weak kind's title), when it is. */
+  why?: string;
+  locations: Span[];
+}
+
 export interface KindCoverage {
   kind: string;
   title: string;
@@ -186,6 +224,9 @@ export interface KindCoverage {
   qualification?: 'qualified' | 'unqualified';
   /** Broad grants only: each grant judged, with its holder and the carve-outs that reach it. */
   grants?: { span: Span; holder?: string; qualified: boolean; qualifiers: Span[] }[];
+  /** For kinds made of elements: present (complete), weak (started but incomplete) or absent. */
+  state?: ElementState;
+  elements?: ElementCoverage[];
 }
 
 export interface LintResult {

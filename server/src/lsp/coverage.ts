@@ -27,6 +27,8 @@ export function coverageKinds(snapshot: LintSnapshot): CoverageKind[] {
       locations: c.locations.map((s) => lines.rangeOf(s)),
       findings: spans.length,
       findingRanges: spans.map((s) => lines.rangeOf(s)),
+      ...(c.state ? { state: c.state } : {}),
+      ...(c.elements ? { elements: c.elements.map((e) => ({ element: e.element, title: e.title, state: e.state, ...(e.why ? { why: e.why } : {}), locations: e.locations.map((s) => lines.rangeOf(s)) })) } : {}),
     };
   });
 }
@@ -64,11 +66,21 @@ export function coverageResult(snapshot: LintSnapshot): CoverageResult {
 
 const STATUS_MARK: Record<CoverageStatus, string> = { present: '✓', missing: '✗', flagged: '⚠', absent: '○', qualified: 'ℹ', unqualified: '⚠' };
 
+const ELEMENT_MARK = { present: '✓', weak: '⚠', absent: '✗' } as const;
+
+/** "    ⚠ hold: weak (left to discretion) (line 12)". */
+function elementText(e: NonNullable<CoverageKind['elements']>[number]): string {
+  const first = e.locations[0];
+  const state = e.state === 'weak' && e.why ? `weak (${e.why})` : e.state === 'absent' ? 'missing' : e.state;
+  return `    ${ELEMENT_MARK[e.state]} ${e.title}: ${state}${first ? ` (line ${first.start.line + 1})` : ''}`;
+}
+
 /** The coverage view as text, one clause kind a line (for editors without the view): "✗ Audit trigger (use governance): missing". */
 export function coverageText(result: CoverageResult, name: string): string {
-  const lines = result.kinds.map((k) => {
+  const lines = result.kinds.flatMap((k) => {
     const first = k.locations[0];
-    return `${STATUS_MARK[k.status]} ${k.title}: ${k.status}${first ? ` (line ${first.start.line + 1})` : ''}`;
+    const row = `${STATUS_MARK[k.status]} ${k.title}: ${k.status}${first ? ` (line ${first.start.line + 1})` : ''}`;
+    return [row, ...(k.elements ?? []).map(elementText)];
   });
   return [`ClauseLint coverage of ${name}: ${result.summary}`, ...lines].join('\n');
 }

@@ -80,6 +80,18 @@ export interface CoverageKind {
   findings: number;
   /** Where those findings are (for a missing kind: where it is needed). */
   findingRanges: Range[];
+  /** Kinds made of elements (an escalation path): complete (present), started but incomplete (weak), or absent. */
+  state?: 'present' | 'weak' | 'absent';
+  /** Each element of such a kind, present, weak (with why) or absent, with where. */
+  elements?: CoverageElement[];
+}
+
+export interface CoverageElement {
+  element: string;
+  title: string;
+  state: 'present' | 'weak' | 'absent';
+  why?: string;
+  locations: Range[];
 }
 
 export interface CoverageParams {

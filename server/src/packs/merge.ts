@@ -103,6 +103,12 @@ export function mergePacks(packs: PackContent[]): MergedConfig {
       if (missingKind) refError(k, ['detect', i, 'withKinds'], `kind "${id}" refers to unknown clause kind "${missingKind}"`);
       return !missing && !missingKind;
     });
+    for (const [i, e] of (k.value.elements ?? []).entries()) {
+      const missingKind = [...e.kinds, ...e.weak].find((w) => !kinds.has(w));
+      if (missingKind) refError(k, ['elements', i], `element "${e.id}" of kind "${id}" refers to unknown clause kind "${missingKind}"`);
+      if (e.clause !== undefined && !clauses.has(e.clause)) refError(k, ['elements', i, 'clause'], `element "${e.id}" of kind "${id}" refers to unknown clause "${e.clause}"`);
+    }
+    if (k.value.elements) k.value.elements = k.value.elements.filter((e) => [...e.kinds, ...e.weak].every((w) => kinds.has(w)));
   }
   for (const [id, c] of conditions) {
     for (const t of conditionItems(c.value)) {

@@ -2,7 +2,7 @@
 import { isUtf8 } from 'buffer';
 import * as fs from 'fs';
 import { TermSetSpec } from '../engine/match/scanner';
-import { ConditionItem, Detector, Severity } from '../engine/types';
+import { ConditionItem, Detector, PathElementSpec, Severity } from '../engine/types';
 import { PackError } from './errors';
 import { isBuiltinPack } from './builtin';
 import { freshSnapshot } from './builtinSnapshot';
@@ -31,7 +31,7 @@ export interface PackContent {
   extendsPath: string[];
   terms: Map<string, TermSetSpec>;
   conditions: Map<string, { description: string; anyOf: ConditionItem[]; allOf: ConditionItem[]; noneOf: ConditionItem[] }>;
-  kinds: Map<string, { title: string; description: string; detect: Detector[] }>;
+  kinds: Map<string, { title: string; description: string; detect: Detector[]; elements?: PathElementSpec[]; coverage?: boolean }>;
   clauses: Map<string, { kind: string; title: string; body: string; placement: string[] }>;
   ruleDefinitions: Map<string, RawRule>;
   /** Where each entry of `rules:` is named, to locate the rules defined here. */
@@ -68,7 +68,12 @@ export function termSetFrom(id: string, raw: Obj): TermSetSpec {
 function conditionItem(t: Obj): ConditionItem {
   if (t.kind !== undefined) return { kind: String(t.kind) };
   if (t.condition !== undefined) return { condition: String(t.condition) };
-  return { terms: String(t.terms), minCount: Number(t.minCount ?? 1), minDistinct: Number(t.minDistinct ?? 1) };
+  return { terms: String(t.terms), minCount: Number(t.minCount ?? 1), minDistinct: Number(t.minDistinct ?? 1), ...(t.inSubject !== undefined ? { inSubject: list(t.inSubject) } : {}) };
+}
+
+function pathElement(e: Obj): PathElementSpec {
+  const id = String(e.id);
+  return { id, title: String(e.title ?? id), missing: String(e.missing ?? e.title ?? id), kinds: list(e.kinds), weak: list(e.weak), starts: e.starts === true, clause: e.clause === undefined ? undefined : String(e.clause) };
 }
 
 function severitySetting(value: unknown): SeverityOrOff {
@@ -168,7 +173,9 @@ function packFromSource(source: YamlSource, schema: { errors: PackError[]; badRu
         {
           title: String(raw.title),
           description: String(raw.description ?? ''),
-          detect: (raw.detect as Obj[]).map((d) => ({
+          elements: raw.elements === undefined ? undefined : (raw.elements as Obj[]).map(pathElement),
+          ...(raw.coverage === false ? { coverage: false } : {}),
+          detect: ((raw.detect as Obj[] | undefined) ?? []).map((d) => ({
             terms: String(d.terms),
             with: list(d.with),
             without: list(d.without),

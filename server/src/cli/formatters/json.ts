@@ -25,7 +25,17 @@ function fileJson(file: ReportFile) {
       // Word documents only: `range` is within the extracted text; this is where it is in the document.
       ...(f.location ? { location: f.location } : {}),
     })),
-    coverage: file.coverage.map((c) => ({ kind: c.kind, present: c.present, locations: c.locations, title: c.title, ...(c.qualification ? { qualification: c.qualification, grants: c.grants } : {}) })),
+    coverage: file.coverage.map((c) => ({
+      kind: c.kind,
+      present: c.present,
+      locations: c.locations,
+      title: c.title,
+      // Broad grants: qualified or not, each grant with its holder.
+      ...(c.qualification ? { qualification: c.qualification, grants: c.grants } : {}),
+      // Kinds made of elements (the escalation path): its state and each element's.
+      ...(c.state ? { state: c.state } : {}),
+      ...(c.elements ? { elements: c.elements } : {}),
+    })),
     // The exceptions log: which rule was waived where, why, and by whom.
     suppressed: file.suppressed,
   };

@@ -90,14 +90,26 @@ export interface BlockScan {
 /** Shared by every block without hits (most of them): one empty map, not one each. */
 const NO_HITS: ReadonlyMap<string, Span[]> = new Map();
 
+/**
+ * V8 compiles a regex of up to 20 KB of source to machine code and interprets a larger one (about
+ * 30 times slower): the combined scan is split into regexes below this size.
+ */
+const MAX_COMBINED_SOURCE = 19 * 1024;
+
+/** One combined regex: its capture group g - 1 is the set `sets[g - 1]`. */
+interface CombinedScan {
+  regex: RegExp;
+  sets: number[];
+}
+
 export class Scanner {
-  private combined?: RegExp;
+  private readonly combined: CombinedScan[] = [];
   private readonly setIds: string[] = [];
   /** Per set, a sticky regex that tries the set at one position. */
   private readonly sticky: RegExp[] = [];
-  /** Sets that can start with a given word, and sets that can start anywhere. */
-  private readonly byFirstWord = new Map<string, number[]>();
-  private readonly anyStart: number[] = [];
+  /** Per combined scan, the sets that can start with a given word, and the sets that can start anywhere. */
+  private readonly byFirstWord: Map<string, number[]>[] = [];
+  private readonly anyStart: number[][] = [];
   /** Per set with look-alikes, the regex of its exceptions. */
   private readonly except = new Map<string, RegExp>();
   /** Sets matched on demand inside a span. */
@@ -151,24 +163,45 @@ export class Scanner {
   }
 
   private plan(sets: CompiledSet[]): void {
+    let chunk: number[] = [];
+    let size = 0;
     sets.forEach((set, k) => {
       this.setIds.push(set.id);
       this.sticky.push(new RegExp(wrap(set.alternatives), 'y'));
-      if (set.alternatives.some((a) => a.firstWords === undefined)) this.anyStart.push(k);
-      for (const word of new Set(set.alternatives.flatMap((a) => a.firstWords ?? []))) {
-        const list = this.byFirstWord.get(word) ?? [];
-        list.push(k);
-        this.byFirstWord.set(word, list);
+      const length = set.alternatives.reduce((n, a) => n + a.source.length + 1, 2);
+      if (chunk.length > 0 && size + length > MAX_COMBINED_SOURCE) {
+        this.addCombined(sets, chunk);
+        chunk = [];
+        size = 0;
       }
+      chunk.push(k);
+      size += length;
     });
-    if (sets.length > 0) {
-      const groups = sets.map((s) => `(${s.alternatives.map((a) => a.source).join('|')})`).join('|');
-      this.combined = new RegExp(`${leftBoundary(sets.flatMap((s) => s.alternatives))}(?:${groups})${RIGHT}`, 'g');
+    if (chunk.length > 0) this.addCombined(sets, chunk);
+  }
+
+  /** A combined regex for the sets `chunk` (indexes into `sets`), with its same-start lookups. */
+  private addCombined(sets: CompiledSet[], chunk: number[]): void {
+    const byFirstWord = new Map<string, number[]>();
+    const anyStart: number[] = [];
+    for (const k of chunk) {
+      const set = sets[k];
+      if (set.alternatives.some((a) => a.firstWords === undefined)) anyStart.push(k);
+      for (const word of new Set(set.alternatives.flatMap((a) => a.firstWords ?? []))) {
+        const list = byFirstWord.get(word) ?? [];
+        list.push(k);
+        byFirstWord.set(word, list);
+      }
     }
+    const members = chunk.map((k) => sets[k]);
+    const groups = members.map((s) => `(${s.alternatives.map((a) => a.source).join('|')})`).join('|');
+    this.combined.push({ regex: new RegExp(`${leftBoundary(members.flatMap((s) => s.alternatives))}(?:${groups})${RIGHT}`, 'g'), sets: chunk });
+    this.byFirstWord.push(byFirstWord);
+    this.anyStart.push(anyStart);
   }
 
   get scanCount(): number {
-    return this.combined ? 1 : 0;
+    return this.combined.length;
   }
 
   /** Hits per term set in a block's normalised text, as spans of the block's original text sorted by start. Never mutate the result. */
@@ -184,7 +217,7 @@ export class Scanner {
    */
   scanBounded(norm: NormalisedText, maxHits: number, maxAttempts: number): BlockScan {
     // Documents are scanned block by block, so most scans find nothing: allocate per hit set only.
-    if (!this.combined || norm.text.length === 0) return { hits: NO_HITS, hitCount: 0, attempts: 0 };
+    if (this.combined.length === 0 || norm.text.length === 0) return { hits: NO_HITS, hitCount: 0, attempts: 0 };
     const raw = new Map<number, Span[]>();
     let hitCount = 0;
     let attempts = 0;
@@ -196,26 +229,31 @@ export class Scanner {
       hitCount++;
     };
     const text = norm.text;
-    const regex = this.combined;
-    regex.lastIndex = 0;
     let cutAt: number | undefined;
-    let m: RegExpExecArray | null;
-    while ((m = regex.exec(text))) {
-      const start = m.index;
-      if (hitCount >= maxHits || attempts >= maxAttempts) {
-        cutAt = start;
-        break;
+    // Each set is in one combined scan, so its hits come in order of start.
+    for (let c = 0; c < this.combined.length && cutAt === undefined; c++) {
+      const { regex, sets } = this.combined[c];
+      const byFirstWord = this.byFirstWord[c];
+      const anyStart = this.anyStart[c];
+      regex.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = regex.exec(text))) {
+        const start = m.index;
+        if (hitCount >= maxHits || attempts >= maxAttempts) {
+          cutAt = start;
+          break;
+        }
+        attempts++;
+        regex.lastIndex = start + 1;
+        let g = 1;
+        while (m[g] === undefined) g++;
+        const winner = sets[g - 1];
+        record(winner, start, start + m[0].length);
+        // Other sets of this scan that may match at this same position.
+        const others = byFirstWord.get(leadingWord(m[0]));
+        if (others) for (const k of others) if (k !== winner) attempts += this.tryAt(k, text, start, record);
+        for (const k of anyStart) if (k !== winner) attempts += this.tryAt(k, text, start, record);
       }
-      attempts++;
-      regex.lastIndex = start + 1;
-      let g = 1;
-      while (m[g] === undefined) g++;
-      const winner = g - 1;
-      record(winner, start, start + m[0].length);
-      // Other sets that may match at this same position.
-      const others = this.byFirstWord.get(leadingWord(m[0]));
-      if (others) for (const k of others) if (k !== winner) attempts += this.tryAt(k, text, start, record);
-      for (const k of this.anyStart) if (k !== winner) attempts += this.tryAt(k, text, start, record);
     }
     const cut = cutAt === undefined ? {} : { cutAt: toOriginalRange(norm, cutAt, cutAt).start };
     if (raw.size === 0) return { hits: NO_HITS, hitCount, attempts, ...cut };

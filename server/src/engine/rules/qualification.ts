@@ -29,12 +29,24 @@ function scopeOf(value: unknown, fallback: Scope): Scope {
 
 /** Detections of `kind` in `spans` that reach the grant at `offset` (all of them unless `bindingGrantee`). */
 export function reachingDetections(ctx: RuleContext, kind: string, spans: Span[], offset: number, bindingGrantee: boolean): Detection[] {
-  const inScope = ctx.grants.ownDetections(kind, () => ctx.kindDetections(kind, true)).filter((d) => spans.some((s) => d.container.start < s.end && d.container.end > s.start));
+  const inScope = ownDetections(ctx, kind).filter((d) => spans.some((s) => d.container.start < s.end && d.container.end > s.start));
   if (!bindingGrantee || inScope.length === 0) return inScope;
   const sentence = spanAt(ctx.doc, 'sentences', offset);
   const holder = ctx.grants.holderAt(offset);
   const object = ctx.grants.grantAt(offset)?.object;
   return inScope.filter((d) => (sentence && d.hit.start >= sentence.start && d.hit.start < sentence.end) || reachesGrant(ctx.grants.bindingOf(d.hit), holder, object, ctx.doc));
+}
+
+/**
+ * Where a kind was found by itself. A kind made of elements (the escalation path) has no detectors
+ * of its own: it is found where its path is, and only when the path is complete.
+ */
+function ownDetections(ctx: RuleContext, kind: string): Detection[] {
+  if (ctx.kind(kind)?.elements) {
+    const path = ctx.coverageOf(kind);
+    return path.present ? path.locations.map((l) => ({ hit: l, container: l })) : [];
+  }
+  return ctx.grants.ownDetections(kind, () => ctx.kindDetections(kind, true));
 }
 
 export function qualificationOf(rule: RuleSpec, ctx: RuleContext, offset: number): Qualification {

@@ -28,7 +28,7 @@ export const requireRule: RuleKind = {
   },
 };
 
-function firstLine(ctx: RuleContext): Span {
+export function firstLine(ctx: RuleContext): Span {
   // The first block's first paragraph, without assembling the document's list (a keystroke's path).
   const block = ctx.doc.blocks.find((b) => b.analysis.paragraphs.length > 0);
   const first = block && { start: block.start + block.analysis.paragraphs[0].start, end: block.start + block.analysis.paragraphs[0].end };
