@@ -9,7 +9,10 @@
  * adjective: "an unrestricted licence to use"), with acts of use between them and
  * no denial, limit or restriction in the way.
  */
+import { Cased, GRANT_VERB, holderOf, Permission, RESERVED_FREEDOM, tidy } from './holder';
 import { judgeOpenness, Openness, opennessIn } from './openness';
+
+export type { Cased } from './holder';
 
 export interface GrantReading {
   /** Who holds the right, as written ("Licensee", "we", "the Government"); undefined when not stated. */
@@ -40,13 +43,16 @@ const PERMISSION = new RegExp(
 );
 
 /** Acts of use: a grant of one of these (alone or in a list) is a grant of use. */
-const USE_ACT = /(?<![\w-])(?:use|uses|used|using|utili[sz]e|utili[sz]ing|exploit|exploited|exploiting|commerciali[sz]e|commerciali[sz]ing|customi[sz]e|customi[sz]ing|copying|modifying|distributing|reproducing|developing|reproduce|reuse|re-use|republish|repurpose|redistribute|re-distribute|reproduce|copy|copies|modify|adapt|translate|make|have made|sell|offer(?: to sell)?|import|export|distribute|sublicen[cs]e|display|perform|publish|broadcast|transmit|host|access|accessed|process|analy[sz]e|store|integrate|configure|run|execute|load|install|query|fine-tune|retain|deploy|operate|practi[cs]e|develop|create|incorporate|combine|license|licence|market|share|disclose|exercise|release|make available|implement|train|derivative works|otherwise deal)\b/g;
+/** Acts as gerunds, after "from" or "by" ("restrict X from using, copying or adapting"). */
+const GERUNDS = String.raw`(?:utili[sz]|exploit|commerciali[sz]|customi[sz]|reproduc|reus|copy|modify|adapt|translat|sell|import|export|distribut|redistribut|display|perform|publish|broadcast|transmit|host|access|process|analy[sz]|stor|integrat|run|execut|deploy|operat|practi[cs]|develop|incorporat|combin|licens|market|shar|disclos|releas|implement|train|retain)ing`;
+
+const USE_ACT = new RegExp(String.raw`(?<![\w-])(?:use|uses|used|using|utili[sz]e|exploit|exploited|commerciali[sz]e|customi[sz]e|reproduce|reuse|re-use|republish|repurpose|redistribute|re-distribute|reproduce|copy|copies|modify|adapt|translate|make|have made|sell|offer(?: to sell)?|import|export|distribute|sublicen[cs]e|display|perform|publish|broadcast|transmit|host|access|accessed|process|analy[sz]e|store|integrate|configure|run|execute|load|install|query|fine-tune|retain|deploy|operate|practi[cs]e|develop|create|incorporate|combine|license|licence|market|share|disclose|exercise|release|make available|implement|train|derivative works|otherwise deal|${GERUNDS})\b`, 'g');
 
 /** Acts that are not uses of what is granted: telling others about the agreement, assigning, money. */
 // "make" alone ("make such investigation") is no use; "make, use and sell" or "make whatever use" are.
 const NOT_USE_ACT = new Set(['make', 'disclose', 'share', 'publish', 'retain', 'store', 'exercise', 'sublicense', 'sublicence', 'license', 'licence', 'market', 'offer', 'offer to sell', 'create']);
 
-const STRONG_USE = /^(?:use|uses|used|using|utili[sz]e|utili[sz]ing|exploit|exploited|exploiting|commerciali[sz]e|commerciali[sz]ing|customi[sz]e|customi[sz]ing|copying|modifying|distributing|reproducing|developing|reproduce|reuse|re-use|copy|copies|modify|adapt|translate|display|perform|distribute|redistribute|access|accessed|process|analy[sz]e|deploy|operate|practi[cs]e|develop|incorporate|derivative works|host|integrate|train)$/;
+const STRONG_USE = /^(?:use|uses|used|using|utili[sz]e|exploit|exploited|commerciali[sz]e|customi[sz]e|reproduce|reuse|re-use|copy|copies|modify|adapt|translate|display|perform|distribute|redistribute|access|accessed|process|analy[sz]e|deploy|operate|practi[cs]e|develop|incorporate|derivative works|host|integrate|train)$/;
 const TAKING_AWAY = /^ (?:at any time )?(?:change|revoke|terminate|suspend|limit|restrict|remove|refuse|discontinue|cancel|withdraw|deny|block|disable|reject|decline)\b/;
 const USE_ACT_AT_START = /^,? ?(?:and |to |also |further )?(?:use|utili[sz]e|exploit|commerciali[sz]e|reproduce|reuse|re-use|copy|modify|adapt|translate|display|perform|distribute|redistribute|access|process|analy[sz]e|deploy|operate|practi[cs]e|develop|incorporate|host|integrate|train|publish|disclose|share|make|sell|license|sublicense)\b/;
 const NAMED_PURPOSE = /\b(?:to|in order to|so as to) (?:improve|provide|maintain|enhance|promote|deliver|fulfil|fulfill|comply|administer|secure|protect|evaluate|support|perform the|operate the|render)\b/;
@@ -66,9 +72,8 @@ const DENIAL = new RegExp(
 const DENIED_DENIAL = /\b(?:nothing|no provision|no term)\b(?: [a-z0-9'(),.-]+){0,10} (?:prevents?|preclude|precludes|limits?|restricts?|prohibits?|impairs?|shall be construed to (?:prevent|limit|restrict))\b/;
 
 /** A use act, its object (a few words, no clause break), then "freely". */
-const FREELY_AFTER_OBJECT = /\b(?:use|reuse|re-use|exploit|copy|modify|adapt|distribute|redistribute|reproduce|republish|display|perform)(?: (?!and\b|or\b|but\b)[a-z'-]+){1,4} $/;
+const FREELY_AFTER_OBJECT = /\b(?:use|reuse|re-use|exploit|copy|modify|adapt|distribute|redistribute|reproduce|republish|display|perform)(?: [a-z'-]+){1,5} $/;
 
-const RESERVED_FREEDOM = /^(?:nothing|no provision|no term)\b/;
 
 /** Asides in brackets and "including but not limited to" removed: they deny nothing. */
 function listingWords(s: string): string {
@@ -86,10 +91,6 @@ function clauseStartBefore(text: string, at: number): number {
   return start;
 }
 
-interface Permission {
-  start: number;
-  end: number;
-}
 
 function permissionsIn(text: string, from: number, to: number): Permission[] {
   const out: Permission[] = [];
@@ -99,22 +100,36 @@ function permissionsIn(text: string, from: number, to: number): Permission[] {
   return out;
 }
 
-function actsIn(text: string): string[] {
+/** The acts in `text`; gerunds only for a reserved freedom ("from using"): elsewhere they are someone else's doing ("guidance in operating"). */
+function actsIn(text: string, gerunds: boolean): string[] {
   const acts: string[] = [];
   USE_ACT.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = USE_ACT.exec(text))) if (!acts.includes(m[0])) acts.push(m[0]);
+  while ((m = USE_ACT.exec(text))) if (!acts.includes(m[0]) && (gerunds || m[0] === 'using' || !/ing$/.test(m[0]))) acts.push(m[0]);
   return acts;
 }
 
 /** "make copies, versions, derivative works or use of" something is a use; "make such investigation" is not. */
 const MAKE_A_USE = /\bmake (?:(?:any|additional|such|new|further|derivative|modified|unlimited|whatever|all) )*(?:copies|versions|derivative|adaptations|translations|compilations|works|uses?)\b/;
 
-function isUse(acts: string[], actText: string): boolean {
-  return acts.some((a) => !NOT_USE_ACT.has(a) || (a === 'make' && MAKE_A_USE.test(actText)));
+/** The act's base form: "licensing" -> "license", "copying" -> "copy", "adapting" -> "adapt". */
+function baseOf(act: string): string {
+  if (act === 'using') return 'use';
+  if (!/ing$/.test(act)) return act;
+  const stem = act.slice(0, -3);
+  return STEM_WITHOUT_E.test(stem) ? stem : `${stem}e`;
+}
+/** Stems that take no "e" back: "adapt", "copy", "sell", "publish", "process", "perform", "develop", "train". */
+const STEM_WITHOUT_E = /(?:(?<![au])t|y|ll|sh|ss|rm|lop|in|rt)$/;
+
+function isStrongUse(act: string): boolean {
+  return STRONG_USE.test(act) || STRONG_USE.test(baseOf(act));
 }
 
-export type Cased = (from: number, to: number) => string;
+function isUse(acts: string[], actText: string): boolean {
+  return acts.some((a) => !NOT_USE_ACT.has(baseOf(a)) || (a === 'make' && MAKE_A_USE.test(actText)));
+}
+
 
 /** The first grant the sentence makes, or undefined. */
 export function readGrant(text: string, cased: Cased): GrantReading | undefined {
@@ -175,7 +190,7 @@ function readAround(text: string, o: Openness, cased: Cased): GrantReading | und
   const actFrom = rightNoun ? o.end + rightNoun[0].length : introEnd > first.start ? clauseStart : first.start;
   const actTo = o.onRight ? Math.min(clauseEnd, Math.max(o.end, actFrom) + 120) : o.start;
   const actText = text.slice(actFrom, actTo) + (introEnd > first.start ? ' ' + text.slice(first.start, introEnd) : '');
-  const acts = actsIn(actText);
+  const acts = actsIn(actText, from > first.start);
   const noun = rightNoun && /\b(access|use)\b/.exec(rightNoun[0]);
   if (noun && !acts.includes(noun[1])) acts.unshift(noun[1]);
   const granted = permissions.some((p) => GRANT_PERMISSION.test(text.slice(p.start, p.end)));
@@ -192,7 +207,7 @@ function readAround(text: string, o: Openness, cased: Cased): GrantReading | und
   // A power to take away ("may revoke the right to use", "may suspend your use of") grants nothing.
   if (TAKING_AWAY.test(afterPermission)) return undefined;
   // Selling, assigning or transferring rights is a transfer, not a use ("may freely sell, assign or otherwise transfer").
-  if (!acts.some((a) => STRONG_USE.test(a)) && !(bareLicence && rightsIn) && /\b(?:assign|assigned|transfer|transferred)\b/.test(text.slice(first.start, clauseEnd))) return undefined;
+  if (!acts.some(isStrongUse) && !(bareLicence && rightsIn) && /\b(?:assign|assigned|transfer|transferred)\b/.test(text.slice(first.start, clauseEnd))) return undefined;
   // Discretion, "free to" and "freely" qualify the verb next to them: "may use X in its sole discretion", "free to use", "may freely use".
   if (/discretion$/.test(word) && !USE_ACT_AT_START.test(afterPermission)) return undefined;
   if (/^free to$/.test(word) && !USE_ACT_AT_START.test(text.slice(o.end, o.end + 30))) return undefined;
@@ -218,72 +233,6 @@ function nextClauseBreak(text: string, from: number): number {
   return m ? from + m.index : text.length;
 }
 
-const GRANT_VERB = /^(?:hereby )?(?:grants?|granted|granting|gives?|confers?|conveys?|provides?)$/;
-const PRONOUN = /^(?:we|you|it|they|he|she|i|us)$/;
-const ROLE_WORD = /^(?:licensee|licensor|customer|client|provider|supplier|vendor|contractor|government|agency|buyer|purchaser|company|user|subscriber|developer|distributor|recipient|authority|ministry|department)s?$/;
-const SKIP_WORD = /^(?:hereby|also|thereafter|then|each|both|further|additionally|shall|will|accordingly|therefore|thus|now|and|or|that|which|who|the|a|an)$/;
-
-/**
- * The holder: after a grant verb, the grantee ("X grants to Y a licence" -> Y); otherwise the
- * subject right before the permission ("Provider may use", "the Government shall have").
- */
-function holderOf(text: string, clauseStart: number, permission: Permission, cased: Cased): string | undefined {
-  const word = text.slice(permission.start, permission.end);
-  // "nothing ... shall restrict Acme from": the party kept free.
-  const kept = RESERVED_FREEDOM.test(word) && /(?:prevent|preclude|limit|restrict|prohibit|restrain|bar|impair)s?(?: (?:or|and) [a-z]+)? ((?:the )?[a-z][a-z.&'-]*(?: [a-z][a-z.&'-]*){0,3}) from$/.exec(word);
-  if (kept) return tidy(cased(permission.end - kept[1].length - 5, permission.end - 5));
-  if (GRANT_VERB.test(word)) {
-    const window = text.slice(permission.end, permission.end + 300);
-    const after = /^,? (?:\([^()]*\) )?(?:and (?:assigns?|conveys?|transfers?) )?(?:to |unto )?(?<who>(?:the |each |either )?[a-z][a-z.&'-]*(?: [a-z][a-z.&'-]*){0,4}?)(?= (?:and (?:its|their) [a-z]+ )?(?:\(|a|an|the|all|each|any|full|non-exclusive|an? [a-z-]+|perpetual|irrevocable|royalty-free|worldwide|unrestricted|unlimited|exclusive)\b|,)/d.exec(window);
-    // "you grant an irrevocable ... right to xAI to use", "a licence to Acme, its affiliates ...": the grantee follows the right.
-    const to = /\b(?:right|rights|licen[cs]es?|permissions?)(?: and (?:right|licen[cs]e))? (?:to|unto) (?<who>(?:the )?[a-z][a-z.&'-]*(?: [a-z][a-z.&'-]*){0,3}?)(?: to [a-z]|,| and (?:its|their) )/d.exec(window);
-    const found = after && !/^(?:a|an)\b|^the$|\b(?:rights?|licen[cs]es?|permissions?)\b/.test(after.groups!.who) ? after : to;
-    const at = found?.indices?.groups?.who;
-    if (at) return tidy(cased(permission.end + at[0], permission.end + at[1]));
-  }
-  const passive = /\b(?:granted|given|licensed|permitted|authori[sz]ed|used|exploited)(?: [a-z]+){0,3} by ((?:the )?[a-z][a-z.&'-]*(?: [a-z][a-z.&'-]*){0,2})/.exec(text.slice(permission.start, permission.start + 120));
-  if (passive && /^(?:granted|given|licensed|permitted|authori[sz]ed)$|^be /.test(word)) {
-    const from = permission.start + passive.index + passive[0].length - passive[1].length;
-    return tidy(cased(from, from + passive[1].length));
-  }
-  // "We appreciate feedback, but may use it ...": the clause's subject is the sentence's.
-  return subjectBefore(text, clauseStart, permission.start, cased) ?? (/^(?:and|but)?$/.test(text.slice(clauseStart, permission.start).trim()) ? /^\W*(we|you|they)\b/.exec(text)?.[1] : undefined);
-}
-
-/** The subject: the words right before `at` ("Provider", "the Government", "we"), back to `clauseStart`. */
-export function subjectBefore(text: string, clauseStart: number, at: number, cased: Cased): string | undefined {
-  // "The Agency and its users may": the party is the holder.
-  const before = text.slice(clauseStart, at).replace(/\s+$/, '').replace(/,? (?:and|or) (?:its|their|his|her) (?:[a-z-]+ ?){1,3}$/, '');
-  const words = before.split(' ');
-  let end = words.length;
-  while (end > 0 && SKIP_WORD.test(words[end - 1]) && !PRONOUN.test(words[end - 1])) end--;
-  if (end === 0) return undefined;
-  const lastWord = words[end - 1].replace(/[,)]$/, '');
-  if (PRONOUN.test(lastWord)) return lastWord;
-  // Back over the noun phrase as written (capitalised words: "the Service Provider", "Licensee").
-  let startWord = end - 1;
-  const offsets: number[] = [];
-  let offset = clauseStart;
-  for (const w of words) {
-    offsets.push(offset);
-    offset += w.length + 1;
-  }
-  // A section label ("5.2", "B.1", "(a)") is not part of the name.
-  const isName = (i: number) => {
-    const w = cased(offsets[i], offsets[i] + words[i].length).replace(/[*_`]/g, '');
-    return /^[A-Z]|^[a-z]{1,4}[A-Z]/.test(w) && !/\d[.)]|^[A-Z]\.\d|^[A-Z]{1,2}\.$|^[A-Z]$|^[IVX]+\.$/.test(w);
-  };
-  if (!isName(end - 1)) return undefined;
-  // In capitals ("LICENSEE OWNS ALL OUTPUTS AND MAY") case says nothing: take the last word naming a party role.
-  if (/^[^a-z]*$/.test(cased(offsets[0], offsets[end - 1] + words[end - 1].length))) {
-    for (let i = end - 1; i >= 0; i--) if (ROLE_WORD.test(words[i].replace(/[,;:]$/, ''))) return tidy(cased(offsets[i], offsets[i] + words[i].length).replace(/[,;:]$/, ''));
-    return undefined;
-  }
-  while (startWord > 0 && isName(startWord - 1) && !/,$/.test(words[startWord - 1]) && end - startWord < 5) startWord--;
-  if (startWord > 0 && /^(?:the|each|either|any)$/.test(words[startWord - 1])) startWord--;
-  return tidy(cased(offsets[startWord], offsets[end - 1] + words[end - 1].length));
-}
-
 /** The object: the words after the last act, up to the breadth words (as written, a few words). */
 function objectOf(window: string, base: number, cased: Cased): string | undefined {
   // The end of the first run of acts ("use, copy and modify"): the thing comes right after it.
@@ -301,10 +250,6 @@ function objectOf(window: string, base: number, cased: Cased): string | undefine
   const from = base + after + words[0].length - words[1].length;
   const object = tidy(cased(from, from + words[1].length));
   return /^(?:the|such|all|any|its|their|our|your|this|these|those|each)$/i.test(object) ? undefined : object;
-}
-
-function tidy(s: string): string {
-  return s.replace(/<[^>]*>/g, '').replace(/[*_`]/g, '').replace(/\s+/g, ' ').replace(/[,;:]$/, '').trim();
 }
 
 /** The holder of the first permission in a sentence, when it has one ("The Agency may use ... for the Permitted Purpose"). */
