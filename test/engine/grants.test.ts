@@ -61,6 +61,7 @@ describe('grant recogniser: what it reads as a broad grant', () => {
     ['You agree that the Board may publish, adapt and use the Survey Answers for any purpose related to its business.', 'the Board', 'for any purpose'],
     ['Members confirm that they owe no duty to send Comments and that we may use the Comments without any restriction.', 'we', 'without any restriction'],
     ['The Author grants to Meridian an unrestricted, perpetual licence to all rights in the Photographs.', 'Meridian', 'unrestricted'],
+    ['The Club may reuse all ideas that are sent by Members to the Club in connection with this Agreement, without reservation.', 'The Club', 'without reservation'],
   ];
   for (const [sentence, holder, open] of grants) {
     it(`"${sentence.replace(/\s+/g, ' ').slice(0, 70)}…": held by ${holder}`, () => {
@@ -82,6 +83,8 @@ describe('grant recogniser: look-alikes it leaves alone', () => {
     'The Licensee may use the Software solely for its internal business purposes.',
     'The Recipient shall not use the Plans for any purpose other than the Project.',
     'The Licensee may use the Marks only in connection with the Licensed Products.',
+    'The Club may reuse all ideas that are sent by Members in connection with this Agreement only, without reservation.',
+    'The Club may reuse the ideas in connection with this Agreement, without reservation.',
     'Copies of this Agreement signed electronically shall be deemed originals for all purposes.',
     'Provider disclaims all warranties of fitness for any particular purpose.',
     'Each party may assign this Agreement freely to an affiliate.',

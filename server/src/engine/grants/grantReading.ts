@@ -77,8 +77,14 @@ const FREELY_AFTER_OBJECT = /\b(?:use|reuse|re-use|exploit|copy|modify|adapt|dis
 
 /** Asides in brackets and "including but not limited to" removed: they deny nothing. */
 function listingWords(s: string): string {
-  return s.replace(/\([^()]*\)/g, ' ').replace(/\b(?:including,? )?(?:but )?not limited to\b|\bwithout limitation\b|\bwhether or not\b/g, ' ');
+  return s
+    .replace(/\([^()]*\)/g, ' ')
+    .replace(/\b(?:including,? )?(?:but )?not limited to\b|\bwithout limitation\b|\bwhether or not\b/g, ' ')
+    .replace(RELATIVE_ORIGIN, ' ');
 }
+
+/** Where the object came from ("suggestions that are furnished by Customer in connection with this Agreement,"): no limit on the use. */
+const RELATIVE_ORIGIN = /\b(?:that|which) (?:is|are|was|were|has been|have been) (?:[a-z]+ed|given|sent|made|written|provided) (?:(?!only\b|solely\b|exclusively\b|not\b|except\b|unless\b)[a-z0-9'-]+ ){0,12}?in connection with (?:this|the) agreement(?=,)/g;
 
 /** Where a clause starts: after "; " or ", provided that" / ", except that" / ", and" before a new subject. */
 const CLAUSE_BREAK = /; |: |, (?!and |or |but |then )(?=(?:the |each |either |such )?[a-z-]+(?: [a-z-]+)? (?:shall|will|may|is|are|must|agrees?|hereby|grants?|gives?)\b)| and (?=[a-z-]+(?: [a-z-]+)? (?:(?:shall|will|may) (?:be )?|is |are )(?:deemed )?(?:free|entitled|permitted)\b)| and (?=(?:we|you|they|it) (?:shall|will|may) (?:also )?(?:have|retain|be)\b)| and that (?=(?:the )?[a-z-]+(?: [a-z-]+)? (?:shall|will|may|is|are)\b)|, (?:provided,? (?:however,? )?that|except that|but|whereas|and (?=(?:the |each |either |any |such )?[a-z-]+(?: [a-z-]+)?(?: and (?:its|their) [a-z-]+)?(?: thereafter| then| also)? (?:shall|will|may|must|agrees?)\b))|\. /g;
