@@ -46,6 +46,22 @@ describe('grant recogniser: what it reads as a broad grant', () => {
     ['By submitting Ideas, you grant Acme and its affiliates a perpetual licence to use them in any manner.', 'Acme', 'in any manner'],
     ['Subscriber acknowledges that dataLab may reuse Feedback in any manner.', 'dataLab', 'in any manner'],
     ['We value your comments, but may use them without any restriction.', 'we', 'without any restriction'],
+    // Reserved freedoms: a denied restriction is a permission, and its acts come as gerunds.
+    [
+      'Save as stated in Clause 4, nothing in this Contract shall be read to limit or restrict Harbourline from adapting and licensing its routing engine to others for any purpose.',
+      'Harbourline',
+      'for any purpose',
+    ],
+    ['The Archive shall have the right to allow member libraries to index the Catalogue and to authorise access by readers on terms within the Archive\'s sole discretion.', 'The Archive', "within the archive's sole discretion"],
+    ['The Institute may use every comment received from the Panel without reservation.', 'The Institute', 'without reservation'],
+    ['Once the option lapses, the Developer thereafter may develop and operate the Site without any restriction under this Agreement.', 'the Developer', 'without any restriction'],
+    ['All sketches remain the property of the Studio, and the Studio shall have the right to make whatever use it thinks fit of such sketches.', 'the Studio', 'whatever use it thinks fit'],
+    ['Contributors grant permissions to the whole community to copy and remix their drawings freely, so long as each copy names them.', 'the whole community', 'freely'],
+    ['Pilots hand over their logs, and we shall have a perpetual right to copy and exploit the logs without restriction.', 'we', 'without restriction'],
+    ['You agree that the Board may publish, adapt and use the Survey Answers for any purpose related to its business.', 'the Board', 'for any purpose'],
+    ['Members confirm that they owe no duty to send Comments and that we may use the Comments without any restriction.', 'we', 'without any restriction'],
+    ['The Author grants to Meridian an unrestricted, perpetual licence to all rights in the Photographs.', 'Meridian', 'unrestricted'],
+    ['The Club may reuse all ideas that are sent by Members to the Club in connection with this Agreement, without reservation.', 'The Club', 'without reservation'],
   ];
   for (const [sentence, holder, open] of grants) {
     it(`"${sentence.replace(/\s+/g, ' ').slice(0, 70)}…": held by ${holder}`, () => {
@@ -67,6 +83,8 @@ describe('grant recogniser: look-alikes it leaves alone', () => {
     'The Licensee may use the Software solely for its internal business purposes.',
     'The Recipient shall not use the Plans for any purpose other than the Project.',
     'The Licensee may use the Marks only in connection with the Licensed Products.',
+    'The Club may reuse all ideas that are sent by Members in connection with this Agreement only, without reservation.',
+    'The Club may reuse the ideas in connection with this Agreement, without reservation.',
     'Copies of this Agreement signed electronically shall be deemed originals for all purposes.',
     'Provider disclaims all warranties of fitness for any particular purpose.',
     'Each party may assign this Agreement freely to an affiliate.',
@@ -74,6 +92,12 @@ describe('grant recogniser: look-alikes it leaves alone', () => {
     '"Permitted Use" means any lawful use of the Platform.',
     'However, the Agency may use the Reports for the evaluation described in Schedule 2.',
     'Nothing in this Agreement makes either party the agent of the other for any purpose.',
+    'We may revise the fees and the offers made to other dealers in any manner and at any time.',
+    'The Publisher grants the Reseller a licence to copy and display the Maps in any manner and by any means in connection with the Reseller Portal.',
+    'You are free to run and adapt your own plug-in in any manner you determine that is permitted by the licence under which it was released.',
+    'A visitor who attempts to grant sub-licences or to resell the Service in any way shall face suspension.',
+    'The review panel shall be entitled to make such enquiries as it deems appropriate.',
+    'After each visit we may give the Operator such advice in running and operating the Depot as we deem appropriate.',
   ];
   for (const sentence of lookAlikes) {
     it(`"${sentence.slice(0, 80)}"`, () => assert.strictEqual(grantOf(sentence), undefined));
@@ -87,6 +111,12 @@ describe('grant recogniser: lists', () => {
     assert.ok(grant, 'a broad grant in item (b)');
     assert.strictEqual((AI + text).slice(grant.span.start, grant.span.end), 'in any manner');
     assert.match(grant.message, /the Bureau's right to/);
+  });
+
+  it('does not take a permission from an aside of the lead-in, nor grant an item that opens with a condition', () => {
+    const text =
+      'The Dealer shall carry (with such limits as may be set by the Maker from time to time) the following cover:\n\n1. Fire cover on the showroom.\n\n2. If the Dealer hires or uses vans for any other purpose in running the showroom, motor cover.\n';
+    assert.deepStrictEqual(grantFindings(text), []);
   });
 
   it('leaves a list of narrow uses alone', () => {

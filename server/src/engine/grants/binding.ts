@@ -9,7 +9,7 @@
 import { ContractDocument, spanAt } from '../../document/contractDocument';
 import { namesEveryone, partyKey } from '../../document/parties';
 import { Span } from '../../document/lineIndex';
-import { subjectBefore } from './grantReading';
+import { subjectBefore } from './holder';
 import { sentenceText, SentenceText } from './sentenceText';
 
 export type Binding =

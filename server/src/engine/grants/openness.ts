@@ -27,9 +27,9 @@ const OPEN = new RegExp(
     // 1 purpose: "for any (lawful) purpose (whatsoever)", "for any and all purposes", "for all lawful uses"
     String.raw`(\bfor (?:any and all|any|all) ${QUALIFIERS}${PURPOSE_NOUN}(?: whatsoever| at all)?\b|\b(?:any and all|any|all) (?:other )?(?:lawful|legal|legitimate|permissible) ${QUALIFIERS}${PURPOSE_NOUN}(?: whatsoever)?\b|\bfor any lawful manner\b|\bfor (?:all )?other (?:lawful|legitimate|legal) (?:business |commercial |government |governmental )?(?:purpose|purposes|use|uses)\b|\bfor whatever ${QUALIFIERS}${PURPOSE_NOUN}\b|\bwhatever (?:lawful )?(?:purpose|purposes|use|uses) ${WHO} ${CHOICE}\b)`,
     // 2 manner: "in any (lawful) manner", "however it chooses", "as it sees fit", "in its sole discretion"
-    String.raw`(\bin any (?:lawful )?(?:manner|way|medium|media)(?: whatsoever| or media)?\b|\bin any and all (?:media|manners|ways|forms)\b|\bhowever ${WHO} ${CHOICE}\b|\bas ${WHO} ${CHOICE}\b|\b(?:in|at) (?:its|their|our|your|his|her) (?:sole |absolute |sole and absolute |own )?discretion\b)`,
+    String.raw`(\bin any (?:lawful )?(?:manner|way|medium|media)(?: whatsoever| or media)?\b|\bin any and all (?:media|manners|ways|forms)\b|\bhowever ${WHO} ${CHOICE}\b|\bas ${WHO} ${CHOICE}\b|\b(?:in|at|within) (?:its|their|our|your|his|her|(?:the )?[a-z-]+(?:'s?|\u2019s?)) (?:sole |absolute |sole and absolute |own )?discretion\b)`,
     // 3 unrestricted: "without (any) restriction or limitation", "free of restriction", "unrestricted", "unlimited", "freely"
-    String.raw`(\bon an? (?:unrestricted|unlimited) basis\b|\bwithout (?:any )?(?:(?:obligation|attribution|compensation|payment|accounting|charge) (?:or|and) )?(?:further )?(?:restriction|restrictions|limitation|limitations|limit|limits|condition|conditions)(?: (?:or|and) (?:any )?(?:restriction|restrictions|limitation|limitations|obligation|obligations|condition|conditions))*\b|\bfree (?:of|from) (?:any )?(?:restriction|restrictions|limitation|limitations|usage policy constraints|usage policy)\b|\bunrestricted\b|\bunlimited\b|\bfreely\b)`,
+    String.raw`(\bon an? (?:unrestricted|unlimited) basis\b|\bwithout (?:any )?(?:(?:obligation|attribution|compensation|payment|accounting|charge) (?:or|and) )?(?:further )?(?:restriction|restrictions|limitation|limitations|limit|limits|condition|conditions|reservation|reservations)(?: (?:or|and) (?:any )?(?:restriction|restrictions|limitation|limitations|obligation|obligations|condition|conditions|reservation|reservations))*\b|\bfree (?:of|from) (?:any )?(?:restriction|restrictions|limitation|limitations|usage policy constraints|usage policy)\b|\bunrestricted\b|\bunlimited\b|\bfreely\b)`,
   ].join('|'),
   'g',
 );
@@ -80,7 +80,15 @@ export function judgeOpenness(text: string, o: Openness): OpennessVerdict {
   const tail = text.slice(o.start, Math.min(text.length, o.end + 60));
   if (CONNECTIVE.test(tail)) return { open: false, why: 'connective' };
   const after = text.slice(o.end, o.end + 80);
-  if (RESTRICTION_AFTER.test(after) || TIED_AFTER.test(after)) return { open: false, why: 'restriction after' };
+  const word = text.slice(o.start, o.end);
+  if (RESTRICTION_AFTER.test(after)) return { open: false, why: 'restriction after' };
+  // "without restriction under this Agreement" leaves the use free all the same; "whatever use it deems fit of the
+  // Materials" names the thing used; a purpose "related to its business" is any business purpose.
+  const untied =
+    (/^without /.test(word) && /^ (?:under (?:this|the) agreement|hereunder)\b/.test(after)) ||
+    (/(?:fit|appropriate|necessary|suitable|proper|desirable|advisable|chooses?|wish(?:es)?|pleases?)$/.test(word) && /^ of\b/.test(after)) ||
+    (o.kind === 'purpose' && /^ (?:related|relating|connected) (?:to|with) (?:its|our|their|his|her|your) (?:own )?business(?:es)?\b(?! of\b)/.test(after));
+  if (!untied && TIED_AFTER.test(after)) return { open: false, why: 'restriction after' };
   if (LIMIT_SOON_AFTER.test(after)) return { open: false, why: 'limit after' };
   const before = text.slice(Math.max(0, o.start - 40), o.start);
   if (NOT_A_USE_BEFORE.test(before)) return { open: false, why: 'qualifies something else' };
