@@ -7,7 +7,8 @@ import {
   ruleOf, runCodeAction, USE_CLAUSE, waitForDiagnostics, waitForFixtureFindings,
 } from './helpers';
 
-const INSERTED = ['Prohibited Use: Domestic Surveillance.', 'Prohibited Use: Autonomous Weapons.', 'Escalation and Sign-off.'];
+// The escalation path of clause 3.2 gets only its missing elements; its review is one of them.
+const INSERTED = ['Prohibited Use: Domestic Surveillance.', 'Prohibited Use: Autonomous Weapons.', 'shall first be referred for a policy, legal and risk review.'];
 
 /** Every line of `original` is still there, in order. */
 function keepsOriginal(text: string, original: string): boolean {

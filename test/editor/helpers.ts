@@ -145,13 +145,24 @@ export function sameRange(a: vscode.Range, b: vscode.Range): boolean {
   return a.start.isEqual(b.start) && a.end.isEqual(b.end);
 }
 
-/** The four mission findings of the fixture, all on the grant of clause 2.1. */
+/** The mission rules whose findings sit on the broad grant itself. */
+export const GRANT_RULES = MISSION_RULES.filter((r) => r !== 'recommended/missing-audit-trigger');
+/**
+ * Where the fixture's escalation finding sits: clause 3.2's consent gate ("only with the Agency's written
+ * consent") is the start of an escalation path, so the finding names what that path lacks, there.
+ */
+export const ESCALATION_ANCHOR = "only with the Agency's written consent";
+
+/** The four mission findings of the fixture: three on the grant of clause 2.1, the escalation one on clause 3.2's gate. */
 export function waitForFixtureFindings(doc: vscode.TextDocument): Promise<vscode.Diagnostic[]> {
   const grant = rangeOf(doc, GRANT);
+  const gate = rangeOf(doc, ESCALATION_ANCHOR);
   return waitForDiagnostics(
     doc.uri,
-    (ds) => MISSION_RULES.every((rule) => ds.some((d) => ruleOf(d) === rule && sameRange(d.range, grant))),
-    `the four mission findings on "${GRANT}"`,
+    (ds) =>
+      GRANT_RULES.every((rule) => ds.some((d) => ruleOf(d) === rule && sameRange(d.range, grant))) &&
+      ds.some((d) => ruleOf(d) === 'recommended/missing-audit-trigger' && d.range.start.line === gate.start.line),
+    `the three grant findings on "${GRANT}" and the escalation finding on clause 3.2`,
   );
 }
 
