@@ -1,0 +1,52 @@
+/**
+ * Escalation path look-alikes: words of review or record that are not a review of a proposed use
+ * or a logged decision (issue 14, real-document accuracy). Each case puts the look-alike in the
+ * section of a gate (trigger and hold, no approver: a named role's sign-off counts as review) that has
+ * no real review or record, then checks a real one is still found.
+ */
+import * as assert from 'assert';
+import { ElementCoverage } from '../../server/src/engine/types';
+import { lint, recommended } from '../helpers';
+
+function elements(text: string): Record<string, string> {
+  const { coverage } = lint(text, recommended());
+  const path = coverage.find((c) => c.kind === 'audit-trigger')!;
+  return Object.fromEntries((path.elements ?? []).map((e: ElementCoverage) => [e.element, e.state]));
+}
+
+const gate = (extra: string) =>
+  '# Predictive Analytics Platform Terms\n\n4. High-Risk Uses\n\n' +
+  '4.1 The Customer shall not deploy the Platform in a high-risk use case until the steps in this section are complete.\n\n' +
+  `4.2 ${extra}\n`;
+
+describe('escalation review: examination that is not a review of a proposed use', () => {
+  it('a real legal and risk review of the proposed deployment is a review', () => {
+    assert.strictEqual(elements(gate('Each proposed deployment shall first undergo a legal review and a risk assessment.')).review, 'present');
+  });
+
+  for (const [what, sentence] of [
+    ["the user's own duty to check outputs before relying on them", 'The Customer is responsible for evaluating the outputs for accuracy, including by human review, before relying on them.'],
+    ['handling a third party infringement claim', 'The Vendor is responsible for the investigation, defence, settlement and discharge of any infringement claim about the Platform.'],
+    ['content moderation after the fact', 'We use content moderation tools and human review to find content that violates our terms.'],
+    ['assessing people, a use that is itself banned', 'The Customer shall not use the Platform to evaluate or classify individuals based on profiling of their personality traits.'],
+  ] as const) {
+    it(`${what} is not a review of the use`, () => {
+      assert.notStrictEqual(elements(gate(sentence)).review, 'present');
+    });
+  }
+});
+
+describe('escalation record: words of record that are not a logged decision', () => {
+  it('approvals entered in a register with reasons are a record', () => {
+    assert.strictEqual(elements(gate('Each approval decision and its reasons shall be recorded in the Deployment Register.')).record, 'present');
+  });
+
+  it('signing in ("log in") is not a log of a decision', () => {
+    assert.notStrictEqual(elements(gate('The Customer must log in with a named account to submit a deployment request.')).record, 'present');
+  });
+
+  it('recording content under a royalty-free licence is making content, not logging a decision', () => {
+    const sentence = 'By choosing to record or upload material, the Customer grants the Vendor a royalty-free, sublicensable right to use it, including each request and decision the material contains.';
+    assert.notStrictEqual(elements(gate(sentence)).record, 'present');
+  });
+});
