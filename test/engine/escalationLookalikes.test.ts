@@ -50,3 +50,31 @@ describe('escalation record: words of record that are not a logged decision', ()
     assert.notStrictEqual(elements(gate(sentence)).record, 'present');
   });
 });
+
+describe('escalation hold and trigger: gates and exceptions that are not about a sensitive use', () => {
+  const section = (sentence: string) => `# Conversational Model Service Terms\n\n2. Your Account\n\n2.1 ${sentence}\n`;
+
+  it('a gate on a high-risk use that waits for written approval is a hold', () => {
+    assert.strictEqual(elements(section('You may not deploy the Model in a high-risk use case unless we give prior written approval.')).hold, 'present');
+  });
+
+  for (const [what, sentence] of [
+    ['a wait for payment', 'Orders for extra model capacity will not be processed until payment has been received.'],
+    ['consent to open a new account after a ban', 'You may not create an account after we have closed yours unless we provide written consent.'],
+    ["a minor's use with parental consent", 'If you are under 18, you may use the Service only with the permission of a parent or guardian.'],
+  ] as const) {
+    it(`${what} is no hold`, () => {
+      assert.notStrictEqual(elements(section(sentence)).hold, 'present');
+    });
+  }
+
+  it('a vendor that reserves the right to suspend accounts as it deems necessary holds weakly', () => {
+    const text = section('Breaches of these terms may result in account suspension or any other step we deem necessary to protect the Service.');
+    assert.strictEqual(elements(text).hold, 'weak');
+  });
+
+  it('the exceptions of an arbitration clause are no trigger', () => {
+    const text = section('You agree to settle all disputes about the Model, with limited exceptions, by binding arbitration before any claim is filed in court.');
+    assert.notStrictEqual(elements(text).trigger, 'present');
+  });
+});
