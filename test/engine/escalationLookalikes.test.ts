@@ -78,3 +78,15 @@ describe('escalation hold and trigger: gates and exceptions that are not about a
     assert.notStrictEqual(elements(text).trigger, 'present');
   });
 });
+
+describe('escalation approver: "official" as an adjective names no one', () => {
+  const section = (sentence: string) => `# Model Platform Terms\n\n5. High-Risk Uses\n\n5.1 The Customer shall not deploy the Model in a high-risk use case until it has been approved. ${sentence}\n`;
+
+  it('approval by the designated official is a named approver', () => {
+    assert.strictEqual(elements(section('The approval is given by the designated official.')).approver, 'present');
+  });
+
+  it('an approval sought because of a request from an official agency names no approver', () => {
+    assert.notStrictEqual(elements(section('Approval may be needed after a request from an official agency.')).approver, 'present');
+  });
+});
