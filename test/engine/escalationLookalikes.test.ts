@@ -58,6 +58,11 @@ describe('escalation hold and trigger: gates and exceptions that are not about a
     assert.strictEqual(elements(section('You may not deploy the Model in a high-risk use case unless we give prior written approval.')).hold, 'present');
   });
 
+  it('an exception that waits for written consent after a longer condition ("unless you are ... or otherwise have our written consent") is a hold', () => {
+    const sentence = 'Do not switch off the safety filters of the Model unless you belong to a designated internal testing group or otherwise hold our official written consent.';
+    assert.strictEqual(elements(section(sentence)).hold, 'present');
+  });
+
   for (const [what, sentence] of [
     ['a wait for payment', 'Orders for extra model capacity will not be processed until payment has been received.'],
     ['consent to open a new account after a ban', 'You may not create an account after we have closed yours unless we provide written consent.'],
