@@ -95,3 +95,16 @@ describe('escalation approver: "official" as an adjective names no one', () => {
     assert.notStrictEqual(elements(section('Approval may be needed after a request from an official agency.')).approver, 'present');
   });
 });
+
+describe('escalation trigger: choosing proposals or land is not a use of AI', () => {
+  const order = (sentence: string) => `# Order on Artificial Intelligence Compute Capacity\n\nSec. 3. Sites.\n\n${sentence}\n`;
+
+  it('a rights-impacting AI use that waits for a review starts a path', () => {
+    assert.strictEqual(elements(order('Where an agency plans a rights-impacting use of AI, the use shall not begin until a review is complete.')).trigger, 'present');
+  });
+
+  it('selecting proposals for leased land "where national security requires" starts nothing', () => {
+    const text = order('The Secretaries shall select at least one proposal for leasing federal land where they determine that national security requires it, before any award is made.');
+    assert.notStrictEqual(elements(text).trigger, 'present');
+  });
+});
