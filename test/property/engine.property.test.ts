@@ -90,6 +90,14 @@ describe(`engine properties (${RUNS} random documents, seed ${SEED})`, function 
       'The Provider may, at its discretion, audit the use of the Services.\r\n\r\n';
     fixesSilenceTheirRules(text, 'draft.md');
   });
+
+  it('a carve-out inserted with its party left as a placeholder ("[The Customer] shall not") qualifies the grant (found by the fuzzer)', () => {
+    const text =
+      '# AI Services Agreement\rThe Government will, where practicable, give prior notice of any new use.\n\n' +
+      'The Agency acknowledges that applicable law governs domestic surveillance.\n\n' +
+      'The Recipient shall not use Confidential Information for any purpose other than the Project. The Government may use the Services for any lawful purpose.\r\n\r\n(ii)\r';
+    fixesSilenceTheirRules(text, 'draft.txt');
+  });
 });
 
 function fixesSilenceTheirRules(text: string, path: string): void {

@@ -70,7 +70,9 @@ function bindingIn(doc: ContractDocument, s: SentenceText, limit: number): Bindi
       const lead = head.slice(clauseStart, m.index + m[0].length);
       const subject = subjectBefore(s.text, clauseStart, m.index, s.cased);
       if (EVERYONE.test(lead) || (subject && namesEveryone(subject))) return { kind: 'everyone' };
-      if (subject && !/^(?:it|they|he|she|which|that)$/i.test(subject)) names.push(subject);
+      // A placeholder party ("[the Customer] shall not", left by a clause snippet) is whoever the drafter fills in.
+      const placeholder = /\]\s*$/.test(head.slice(clauseStart, m.index));
+      if (subject && !placeholder && !/^(?:it|they|he|she|which|that)$/i.test(subject)) names.push(subject);
       else unknown = true;
     }
     // A subject that cannot be read ("it shall not") may be the grantee: the prohibition is given the benefit of the doubt.
