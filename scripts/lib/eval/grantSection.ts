@@ -12,7 +12,7 @@ import { REPO_ROOT } from '../paths';
 import { readLabelledCorpus } from './aiCorpus';
 import { scoreMoreCuad, scoreSentenceFile, scoreSet, setLine, SetScore } from './grantSets';
 import { LintedFile, lintFiles } from './lintCorpus';
-import { realCorpusSummary, scoreRealCorpus } from './realGrants';
+import { realGrantsSummary, scoreRealGrants } from './realGrants';
 import { targetTable } from './report';
 
 const MORE_CUAD = path.join(REPO_ROOT, 'test', 'corpus', 'cuad-grants', 'labels-more.csv');
@@ -86,7 +86,7 @@ export function grantSection(loader: ConfigLoader, byName: Map<string, LintedFil
   for (const w of q.wrong) out.push(`    ${w}`);
   if (fs.existsSync(REAL_CORPUS)) {
     out.push(`\n  Real documents (${path.relative(REPO_ROOT, REAL_CORPUS)}: AI terms, policies, public-sector texts; grants labelled with holders):`);
-    out.push(realCorpusSummary(scoreRealCorpus(REAL_CORPUS, loader), verbose));
+    out.push(realGrantsSummary(scoreRealGrants(REAL_CORPUS, loader), verbose));
   }
   const checkF1 = f1(check.confusion);
   out.push(

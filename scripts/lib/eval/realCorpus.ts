@@ -36,6 +36,11 @@ export interface RealResult {
 }
 
 /** Label files of a corpus folder, each with the path of its document. */
+/** The document a label names: `shared:<path>` is in the shared corpus, anything else in the corpus folder. */
+export function labelledDocument(dir: string, fileField: string): string {
+  return fileField.startsWith('shared:') ? path.join(corpusRoot(), fileField.slice('shared:'.length)) : path.join(dir, fileField);
+}
+
 export function readRealCorpus(dir: string): { labels: RealLabel[]; problems: string[] } {
   const problems: string[] = [];
   const labels: RealLabel[] = [];
@@ -45,7 +50,7 @@ export function readRealCorpus(dir: string): { labels: RealLabel[]; problems: st
     try {
       const data = parse(fs.readFileSync(path.join(labelsDir, name), 'utf8')) as Record<string, unknown>;
       const fileField = String(data.file ?? '');
-      const file = fileField.startsWith('shared:') ? path.join(corpusRoot(), fileField.slice('shared:'.length)) : path.join(dir, fileField);
+      const file = labelledDocument(dir, fileField);
       if (!fs.existsSync(file)) {
         problems.push(`${name}: document ${fileField} not found`);
         continue;

@@ -12,7 +12,7 @@ import { spanAt } from '../../../server/src/document/contractDocument';
 import { lintText } from '../../../server/src/lintText';
 import { ConfigLoader } from '../../../server/src/packs/config';
 import { Confusion, emptyConfusion, f1, formatRatio, precision, recall } from '../metrics';
-import { corpusRoot } from '../corpus';
+import { labelledDocument } from './realCorpus';
 
 interface LabelledGrant {
   line: number;
@@ -20,7 +20,7 @@ interface LabelledGrant {
   qualified: string;
 }
 
-export interface RealCorpusScore {
+export interface RealGrantsScore {
   documents: number;
   grants: Confusion;
   holders: { compared: number; right: number };
@@ -40,13 +40,13 @@ function normalHolder(name: string | undefined): string {
   return (name ?? '').split(/ and (?:its|their|our) /)[0].toLowerCase().replace(/[\u2019']s$/, '').replace(/^(?:the|each|either)\s+/, '').replace(/\s+/g, ' ').trim();
 }
 
-export function scoreRealCorpus(dir: string, loader: ConfigLoader): RealCorpusScore {
-  const score: RealCorpusScore = { documents: 0, grants: emptyConfusion(), holders: { compared: 0, right: 0 }, qualified: { compared: 0, right: 0 }, problems: [], errors: [] };
+export function scoreRealGrants(dir: string, loader: ConfigLoader): RealGrantsScore {
+  const score: RealGrantsScore = { documents: 0, grants: emptyConfusion(), holders: { compared: 0, right: 0 }, qualified: { compared: 0, right: 0 }, problems: [], errors: [] };
   const labelsDir = path.join(dir, 'labels');
   if (!fs.existsSync(labelsDir)) return score;
   for (const file of fs.readdirSync(labelsDir).filter((f) => f.endsWith('.yaml')).sort()) {
     const label = parse(fs.readFileSync(path.join(labelsDir, file), 'utf8')) as { file?: string; grants?: LabelledGrant[] };
-    const docPath = label.file?.startsWith('shared:') ? path.join(corpusRoot(), label.file.slice('shared:'.length)) : path.join(dir, label.file ?? '');
+    const docPath = labelledDocument(dir, label.file ?? '');
     if (!label.file || !fs.existsSync(docPath)) {
       score.problems.push(`${file}: document ${label.file} not found`);
       continue;
@@ -90,7 +90,7 @@ export function scoreRealCorpus(dir: string, loader: ConfigLoader): RealCorpusSc
   return score;
 }
 
-export function realCorpusSummary(s: RealCorpusScore, verbose: boolean): string {
+export function realGrantsSummary(s: RealGrantsScore, verbose: boolean): string {
   const c = s.grants;
   const ratio = (x: { compared: number; right: number }) => `${x.right}/${x.compared} = ${formatRatio(x.compared ? x.right / x.compared : undefined)}`;
   return [

@@ -11,16 +11,12 @@ import { Span } from '../../document/lineIndex';
 import { reachesGrant } from '../grants/binding';
 import { Detection, RuleContext } from '../context';
 import { RuleSpec, Scope } from '../types';
+import { stringList } from './options';
 
 export interface Qualification {
   qualified: boolean;
   /** Per qualifying kind, the detections that reach the location. */
   reaching: Map<string, Detection[]>;
-}
-
-function stringList(value: unknown): string[] {
-  if (value === undefined || value === null) return [];
-  return Array.isArray(value) ? value.map(String) : [String(value)];
 }
 
 function scopeOf(value: unknown, fallback: Scope): Scope {

@@ -57,10 +57,7 @@ export function makeFinding(rule: RuleSpec, ctx: RuleContext, span: Span, detail
   };
 }
 
-export function stringList(value: unknown): string[] {
-  if (value === undefined || value === null) return [];
-  return Array.isArray(value) ? value.map(String) : [String(value)];
-}
+export { stringList } from './options';
 
 export function scopeOption(value: unknown, fallback: Scope): Scope {
   return value === 'sentence' || value === 'paragraph' || value === 'section' || value === 'document' ? value : fallback;
