@@ -6,7 +6,12 @@
  * Positions are LSP positions: 0-based lines, UTF-16 characters.
  */
 
-/** A position in a document: 0-based line, UTF-16 character (the engine's lineIndex has the same shape). */
+/**
+ * A position in a document: 0-based line, UTF-16 character. The same shape as
+ * the engine's (server/src/document/lineIndex.ts), declared here so shared/
+ * imports nothing; the server's build checks they agree, as it sends the
+ * engine's ranges in these payloads.
+ */
 export interface Position {
   line: number;
   character: number;

@@ -1,7 +1,7 @@
 /**
  * Files that are not open: linted from disk for "lint workspace" (results go
  * to Problems and stay until the file is linted again) and for "export
- * findings" (SARIF or JSON through the CLI's formatters). Open documents are
+ * findings" (SARIF or JSON through io/formatters, as the CLI writes them). Open documents are
  * taken from the editor, unsaved changes included. Files the project ignores
  * (.gitignore in a git repository, .clauselintignore, `ignores:` in
  * .clauselint.yaml: project/ignoreRules.ts) are skipped, as the CLI skips them;
