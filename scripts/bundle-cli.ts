@@ -1,6 +1,6 @@
 /**
  * Build step (part of npm run build, after tsc): bundles the compiled CLI
- * (out/server/src/cli/main.js and the modules it imports, not the npm
+ * (out/server/src/bundleEntry.js: cli/main.js and the modules it imports, not the npm
  * packages) into out/cli.js with esbuild (with the lint worker's and the
  * language server's code, run on demand: the npm package ships this bundle, not the tsc output), with a source map that leads back to
  * the TypeScript; lists the files it was made from in out/cli.bundle.json; and
@@ -12,7 +12,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { BUNDLE_FILE, BUNDLE_MANIFEST_FILE, BundleManifest, CODE_CACHE_FILE, compileModule, UNBUNDLED_MAIN } from '../server/src/cli/entryPoint';
+import { BUNDLE_FILE, BUNDLE_MANIFEST_FILE, BundleManifest, CODE_CACHE_FILE, compileModule } from '../server/src/cli/entryPoint';
 import { Io } from '../server/src/cli/io';
 import { REPO_ROOT } from './lib/paths';
 
@@ -24,7 +24,8 @@ const OUT = path.join(REPO_ROOT, 'out');
  * worker's is a two-line file that runs the worker code inside cli.js.
  */
 const ENTRY_POINTS: Record<string, string> = {
-  [path.basename(BUNDLE_FILE, '.js')]: UNBUNDLED_MAIN,
+  // The CLI's main, and the worker's and the language server's code (server/src/bundleEntry.ts).
+  [path.basename(BUNDLE_FILE, '.js')]: path.join('server', 'src', 'bundleEntry.js'),
   // What bin/clauselint.js loads the CLI with when there is no tsc output.
   cliLoader: path.join('server', 'src', 'cli', 'entryPoint.js'),
 };
@@ -86,7 +87,7 @@ async function main(): Promise<void> {
     metafile: true,
     logLevel: 'warning',
   });
-  // The worker thread runs the bundle's copy of the worker code (main.ts runLintWorker).
+  // The worker thread runs the bundle's copy of the worker code (bundleEntry.ts runLintWorker).
   fs.writeFileSync(path.join(OUT, LINT_WORKER_SHIM), "'use strict';\n// Made by scripts/bundle-cli.ts: the lint worker's code is in the CLI bundle.\nrequire('./cli.js').runLintWorker();\n");
   await writeCodeCache(bundle);
   const stat = fs.statSync(bundle);

@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
-import { COVERAGE_REQUEST, CoverageElement, CoverageKind, CoverageParams, CoverageResult, Range } from '../../server/src/lsp/protocol';
+import { COVERAGE_REQUEST, CoverageElement, CoverageKind, CoverageParams, CoverageResult, Range } from '../../shared/protocol';
 
 export const COVERAGE_VIEW_ID = 'clauselint.coverage';
 

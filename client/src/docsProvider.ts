@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
-import { RULE_DOCS_REQUEST, RuleDocsParams, RuleDocsResult } from '../../server/src/lsp/protocol';
+import { RULE_DOCS_REQUEST, RuleDocsParams, RuleDocsResult } from '../../shared/protocol';
 
 export function ruleIdOf(uri: vscode.Uri): string {
   return decodeURIComponent(uri.path.replace(/^\//, '').replace(/\.md$/, ''));

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, State } from 'vscode-languageclient/node';
-import { CLIENT_COMMANDS, DOCS_SCHEME, LINT_STATUS_NOTIFICATION, LintStatusParams } from '../../server/src/lsp/protocol';
+import { CLIENT_COMMANDS, DOCS_SCHEME, LINT_STATUS_NOTIFICATION, LintStatusParams } from '../../shared/protocol';
 import { applySnippet } from './commands/applySnippet';
 import { exportFindings } from './commands/exportFindings';
 import { insertClause } from './commands/insertClause';
@@ -64,7 +64,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Clause
     vscode.commands.registerCommand('clauselint.exportFindings', () => exportFindings(lc)),
     vscode.commands.registerCommand('clauselint.restartServer', restart),
     vscode.commands.registerCommand('clauselint.openSample', () => openSample(context)),
-    // Trust changes which packs may load (see server/src/lsp/trust): start over with the new flag.
+    // Trust changes which packs may load (see server/src/packs/readPolicy.ts): start over with the new flag.
     vscode.workspace.onDidGrantWorkspaceTrust(() => void restart()),
   );
   const started = lc.start();

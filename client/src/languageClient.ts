@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { InitOptions } from '../../server/src/lsp/protocol';
+import { InitOptions } from '../../shared/protocol';
 import { RestartingErrorHandler } from './errorHandler';
 
 /** The bundled server next to the bundled client (dist/), else the tsc build (out/) when developing. */

@@ -4,7 +4,7 @@
  * runs (packs load then: seconds on a cold start), until its first result.
  */
 import * as vscode from 'vscode';
-import { LintStatusParams } from '../../server/src/lsp/protocol';
+import { LintStatusParams } from '../../shared/protocol';
 
 export class LintProgress implements vscode.Disposable {
   private readonly pending = new Map<string, () => void>();

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { State } from 'vscode-languageclient/node';
-import { LintStatusParams } from '../../server/src/lsp/protocol';
+import { LintStatusParams } from '../../shared/protocol';
 
 const SOURCE = 'clauselint';
 /** The languages the extension sends to the server as possible contracts. */

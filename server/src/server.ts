@@ -28,7 +28,7 @@ import {
   TextDocuments,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { packageVersion } from './cli/help';
+import { packageVersion } from './io/packageVersion';
 import { ClientSupport, clientSupport, initOptionsOf } from './lsp/clientSupport';
 import { codeActions } from './lsp/codeActions';
 import { coverageLens } from './lsp/codeLens';
@@ -40,7 +40,7 @@ import { hoverAt } from './lsp/hover';
 import { clauseLibrary, ruleSummaries } from './lsp/library';
 import { LiveLinter } from './lsp/liveLint';
 import { isPackDocument, PackDiagnostics } from './lsp/packDiagnostics';
-import * as P from './lsp/protocol';
+import * as P from '../../shared/protocol';
 import { documentDiagnosticReport } from './lsp/pullDiagnostics';
 import { choiceField, documentUriOf, notInitialized, positionOf, rangeOf, stringField, stringsField } from './lsp/requestParams';
 import { ruleDocs } from './lsp/ruleDocs';
@@ -239,7 +239,7 @@ connection.languages.diagnostics.on(
   ),
 );
 
-// --- ClauseLint requests (see lsp/protocol.ts) ---------------------------------------
+// --- ClauseLint requests (see shared/protocol.ts) ------------------------------------
 
 connection.onRequest(
   P.COVERAGE_REQUEST,

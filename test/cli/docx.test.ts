@@ -7,8 +7,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import JSZip from 'jszip';
 import * as path from 'path';
-import { paragraphSpans } from '../../server/src/docx/docxText';
-import { locateInDocx } from '../../server/src/docx/paragraphLocation';
+import { paragraphSpans } from '../../server/src/io/docx/docxText';
+import { locateInDocx } from '../../server/src/io/docx/paragraphLocation';
 import { AI_CONTRACT, asPlainText, buildDocx } from './docxFixture';
 import { BROAD, JsonRange, read, removeScratch, runCli, scratch, textAt } from './helpers';
 

@@ -8,7 +8,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { OUTPUT_FORMATS } from '../../server/src/cli/args';
+import { OUTPUT_FORMATS } from '../../server/src/io/formatters/formatter';
 import { buildDocx, AI_CONTRACT } from './docxFixture';
 import { CliRun, removeScratch, runCli, scratch, TEST_PACK } from './helpers';
 

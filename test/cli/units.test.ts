@@ -2,11 +2,11 @@
 import * as assert from 'assert';
 import { DEFAULT_FAIL_ON, DEFAULT_MAX_FILE_SIZE, parseCommandLine, parseSize } from '../../server/src/cli/args';
 import { CliError } from '../../server/src/cli/cliError';
-import { shouldUseColor } from '../../server/src/cli/color';
+import { shouldUseColor } from '../../server/src/io/color';
 import { suggestions } from '../../server/src/cli/explain';
 import { automaticPlans } from '../../server/src/engine/fixes/apply';
-import { escapeData, escapeProperty } from '../../server/src/cli/formatters/github';
-import { decode, encode } from '../../server/src/cli/source';
+import { escapeData, escapeProperty } from '../../server/src/io/formatters/github';
+import { decode, encode } from '../../server/src/io/source';
 import { Finding, FixPlan } from '../../server/src/engine/types';
 
 describe('clauselint CLI: units', () => {

@@ -1,7 +1,7 @@
 /** The quick fix: insert the missing clause from the pack's library, and the finding goes away. */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { ApplySnippetArgs } from '../../server/src/lsp/protocol';
+import type { ApplySnippetArgs } from '../../shared/protocol';
 import {
   activateExtension, closeAllEditors, codeActionsAt, describeDiagnostics, ESCALATION_ANCHOR, GRANT, openContractCopy, rangeOf, ruleOf, runCodeAction,
   snippetPlainText, USE_CLAUSE, waitForDiagnostics, waitForFixtureFindings,

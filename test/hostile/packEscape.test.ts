@@ -1,6 +1,6 @@
 /**
  * A pack cannot make ClauseLint read files outside the workspace and the packs
- * it extends (the policy of server/src/lsp/trust/packPolicy.ts): `..`,
+ * it extends (the policy of server/src/packs/readPolicy.ts): `..`,
  * absolute paths and symbolic links out are refused at the `extends` entry,
  * real paths decide, and the other packs keep working.
  */
@@ -8,7 +8,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { trustedWorkspacePolicy, untrustedWorkspacePolicy } from '../../server/src/lsp/trust/packPolicy';
+import { trustedWorkspacePolicy, untrustedWorkspacePolicy } from '../../server/src/packs/readPolicy';
 import { WorkspaceFolders } from '../../server/src/lsp/workspaceFolders';
 import { ConfigLoader, loadConfig, LoadedConfig } from '../../server/src/packs/config';
 import { PackPolicy, realPathOf } from '../../server/src/packs/readScope';

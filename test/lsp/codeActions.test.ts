@@ -4,7 +4,7 @@ import { CodeAction, Diagnostic, TextDocumentEdit } from 'vscode-languageserver-
 import { applyFixes } from '../../server/src/cli/fix';
 import { lintText } from '../../server/src/lintText';
 import { ConfigLoader } from '../../server/src/packs/config';
-import { ApplySnippetArgs } from '../../server/src/lsp/protocol';
+import { ApplySnippetArgs } from '../../shared/protocol';
 import { AI_DRAFT, applyEdits, GRANT_PHRASE } from './fixtures';
 import { LspTestClient, tempWorkspace, uri } from './harness';
 

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CodeLens, Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { MAX_HOVER_CHARS, visibleLength } from '../../server/src/lsp/hover';
-import * as P from '../../server/src/lsp/protocol';
+import * as P from '../../shared/protocol';
 import { AI_DRAFT, GRANT_PHRASE, positionAt } from './fixtures';
 import { LspTestClient, tempWorkspace, uri } from './harness';
 

@@ -27,7 +27,7 @@ import {
   StreamMessageWriter,
   TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
-import { InitOptions } from '../../server/src/lsp/protocol';
+import { InitOptions } from '../../shared/protocol';
 import { VSCODE_DEFAULT_FILES } from '../../server/src/lsp/settings';
 import { HANG_GUARD_MS } from '../hangGuard';
 

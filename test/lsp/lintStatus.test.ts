@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import { skipReason } from '../../server/src/lsp/fileScope';
-import { LINT_STATUS_NOTIFICATION, LintStatusParams } from '../../server/src/lsp/protocol';
+import { LINT_STATUS_NOTIFICATION, LintStatusParams } from '../../shared/protocol';
 import { DEFAULT_SETTINGS, VSCODE_DEFAULT_FILES } from '../../server/src/lsp/settings';
 import { WorkspaceFolders } from '../../server/src/lsp/workspaceFolders';
 import { AI_DRAFT } from './fixtures';

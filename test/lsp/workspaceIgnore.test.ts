@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import * as P from '../../server/src/lsp/protocol';
+import * as P from '../../shared/protocol';
 import { AI_DRAFT } from './fixtures';
 import { LspTestClient, tempWorkspace, uri } from './harness';
 

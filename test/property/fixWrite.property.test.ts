@@ -14,7 +14,7 @@ import * as path from 'path';
 import { applyFixes } from '../../server/src/cli/fix';
 import { Io } from '../../server/src/cli/io';
 import { lintTarget, TargetSettings } from '../../server/src/cli/lintTarget';
-import { decode, encode, readSourceFile, SourceText, TextEncoding } from '../../server/src/cli/source';
+import { decode, encode, readSourceFile, SourceText, TextEncoding } from '../../server/src/io/source';
 import { writeFileSafely } from '../../server/src/io/safeWrite';
 import { ConfigLoader } from '../../server/src/packs/config';
 import { lint, recommended, tempDir } from '../helpers';

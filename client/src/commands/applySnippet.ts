@@ -6,7 +6,7 @@
  * computed for.
  */
 import * as vscode from 'vscode';
-import { ApplySnippetArgs } from '../../../server/src/lsp/protocol';
+import { ApplySnippetArgs } from '../../../shared/protocol';
 
 export async function applySnippet(args: ApplySnippetArgs): Promise<void> {
   const uri = vscode.Uri.parse(args.uri);

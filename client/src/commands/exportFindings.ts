@@ -1,7 +1,7 @@
 /** clauselint.exportFindings: the workspace's findings as SARIF 2.1.0 or ClauseLint JSON, written where the user says. */
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
-import { EXPORT_REQUEST, ExportFormat, ExportParams, ExportResult } from '../../../server/src/lsp/protocol';
+import { EXPORT_REQUEST, ExportFormat, ExportParams, ExportResult } from '../../../shared/protocol';
 import { findContractFiles } from '../workspaceFiles';
 
 const FORMATS: { label: string; format: ExportFormat; file: string; description: string }[] = [

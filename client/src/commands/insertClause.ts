@@ -1,7 +1,7 @@
 /** clauselint.insertClause: pick a clause from the packs' library and insert it as a snippet at the cursor. */
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
-import { CLAUSE_LIBRARY_REQUEST, ClauseEntry } from '../../../server/src/lsp/protocol';
+import { CLAUSE_LIBRARY_REQUEST, ClauseEntry } from '../../../shared/protocol';
 
 /** A one-line preview of a snippet body with its placeholders filled by their defaults. */
 function preview(body: string): string {

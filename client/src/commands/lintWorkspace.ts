@@ -1,7 +1,7 @@
 /** clauselint.lintWorkspace: lint every contract file into Problems, in batches, with progress and cancel. */
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
-import { LINT_FILES_REQUEST, LintFilesParams, LintFilesResult } from '../../../server/src/lsp/protocol';
+import { LINT_FILES_REQUEST, LintFilesParams, LintFilesResult } from '../../../shared/protocol';
 import { findContractFiles } from '../workspaceFiles';
 
 const BATCH = 20;

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
-import { docsUri, RULE_DOCS_REQUEST, RuleDocsResult, RULES_REQUEST, RuleSummary } from '../../../server/src/lsp/protocol';
+import { docsUri, RULE_DOCS_REQUEST, RuleDocsResult, RULES_REQUEST, RuleSummary } from '../../../shared/protocol';
 
 async function pickRule(client: LanguageClient, fromUri: string | undefined): Promise<string | undefined> {
   const editor = vscode.window.activeTextEditor;

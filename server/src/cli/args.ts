@@ -6,10 +6,9 @@
  */
 import { parseArgs, ParseArgsConfig } from 'util';
 import { Severity, SEVERITIES } from '../engine/types';
+import { OUTPUT_FORMATS, OutputFormat } from '../io/formatters/formatter';
 import { CliError } from './cliError';
 
-export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 export const EXCEPTIONS_FORMATS = ['text', 'json', 'csv'] as const;
 export type ExceptionsFormat = (typeof EXCEPTIONS_FORMATS)[number];
 

@@ -13,10 +13,11 @@ import { loadPackTree } from '../packs/resolve';
 import { currentRule, ReplacedRule, replacedEntry } from '../packs/ruleLifecycle';
 import { ExplainCommand } from './args';
 import { CliError, EXIT_CLEAN } from './cliError';
-import { palette, Palette, shouldUseColor } from './color';
+import { palette, Palette, shouldUseColor } from '../io/color';
 import { engineRule } from '../engine/engineRules';
 import { Io } from './io';
-import { formatConfigProblem, shownPath } from './packSpecs';
+import { shownPath } from '../io/shownPath';
+import { formatConfigProblem } from '../packs/packSpecs';
 import { createLoader } from './runConfig';
 
 interface KnownRule {

@@ -1,5 +1,6 @@
 /** The process boundary of the CLI, in one place so commands stay testable and streams are handled once. */
 import * as fs from 'fs';
+import { formatBytes } from '../io/formatBytes';
 import { printableLog } from '../io/terminalText';
 
 export interface Io {
@@ -53,12 +54,6 @@ function readStdin(limit: number): Promise<Buffer> {
     process.stdin.on('end', () => resolve(Buffer.concat(chunks)));
     process.stdin.on('error', reject);
   });
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${+(bytes / (1024 * 1024)).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KB`;
-  return `${bytes} bytes`;
 }
 
 /** Text one step meant for stdout or stderr, kept to be printed later (in input order, by the thread that owns the streams). */

@@ -9,15 +9,15 @@ import { RuleSpec } from '../engine/types';
 import { ConfigLoader } from '../packs/config';
 import { LintCommand } from './args';
 import { EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE } from './cliError';
-import { shouldUseColor } from './color';
-import { FORMATTERS } from './formatters';
-import { packageVersion } from './help';
+import { shouldUseColor } from '../io/color';
+import { FORMATTERS } from '../io/formatters';
+import { packageVersion } from '../io/packageVersion';
 import { Io } from './io';
 import { lintTarget, TargetResult, TargetSettings } from './lintTarget';
 import { lintInWorkers, lintWorkersAvailable, startLintPool } from './parallel/lintInWorkers';
 import { chunkTargets, targetSizes, workerCount } from './parallel/workPlan';
 import { checkConfigs, loaderFor, loaderRequest, projectIgnores } from './runConfig';
-import { failsAt, Report } from './report';
+import { failsAt, Report } from '../io/report';
 import { planRun, Target } from './targets';
 
 export async function runLint(cmd: LintCommand, io: Io): Promise<number> {

@@ -8,16 +8,16 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { writeFileSafely } from '../io/safeWrite';
 import { Span } from '../document/lineIndex';
-import { locateInDocx } from '../docx/paragraphLocation';
+import { locateInDocx } from '../io/docx/paragraphLocation';
 import { RuleSpec } from '../engine/types';
 import { lintText } from '../lintText';
 import { ConfigLoader } from '../packs/config';
 import { applyFixes } from './fix';
 import { Io } from './io';
-import { shownPath } from './packSpecs';
+import { shownPath } from '../io/shownPath';
 import { readOrReport } from './readInput';
-import { ReportFile, reportPolicy, toReportFile } from './report';
-import { encode, SourceText } from './source';
+import { ReportFile, reportPolicy, toReportFile } from '../io/report';
+import { encode, SourceText } from '../io/source';
 import { FixDestination, Target } from './targets';
 
 /** What the per-target step needs to know of the command: plain data, so it can be sent to a worker thread. */

@@ -6,7 +6,8 @@
  */
 import { Command, parseCommandLine } from './args';
 import { CliError, EXIT_CLEAN, EXIT_USAGE } from './cliError';
-import { helpText, packageVersion } from './help';
+import { packageVersion } from '../io/packageVersion';
+import { helpText } from './help';
 import { Io, processIo } from './io';
 
 async function run(command: Command, io: Io): Promise<number> {
@@ -45,20 +46,4 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     io.stderr(io.env.CLAUSELINT_DEBUG ? `${e.stack}\n` : 'Set CLAUSELINT_DEBUG=1 for the stack trace, and please report it.\n');
     return EXIT_USAGE;
   }
-}
-
-/**
- * The lint worker thread's code. A worker thread starts from a file, and in
- * the bundle (out/cli.js) this is where the worker's code is: the build's
- * out/lintWorker.js only calls this, so the package holds one copy of the
- * engine. The same goes for the language server (bin/clauselint-lsp.js).
- */
-export function runLintWorker(): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  require('./parallel/lintWorker');
-}
-
-export function runLanguageServer(): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  require('../server');
 }

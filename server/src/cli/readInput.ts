@@ -1,52 +1,19 @@
 /**
- * One lint target in, text to lint out: contract files as they are (see
- * source.ts), Word documents through the .docx extractor, standard input
- * either way (a .docx on stdin needs --stdin-filename with a .docx name).
- * Each failure is that file's own: skipped with a reason, or an error.
+ * One lint target in, text to lint out: files as io/lintInput.ts reads them,
+ * standard input either way (a .docx on stdin needs --stdin-filename with a
+ * .docx name). Each failure is that file's own: skipped with a reason, or an error.
  */
-import * as fs from 'fs';
-import { DocxError, DocxText, extractDocxText, isDocxPath } from '../docx/docxText';
+import { isDocxPath } from '../io/docx/docxText';
+import { InputOutcome, inputFromDocx, LintInput, readInputFile } from '../io/lintInput';
+import { decode } from '../io/source';
 import { CliError } from './cliError';
-import { formatBytes, InputTooLargeError, Io } from './io';
-import { decode, readSourceFile, SourceText } from './source';
+import { InputTooLargeError, Io } from './io';
 import { Target } from './targets';
-
-export interface LintInput {
-  source: SourceText;
-  /** Set for a Word document: its paragraphs, to locate findings by paragraph. */
-  docx?: DocxText;
-}
-
-export type InputOutcome = { input: LintInput } | { skipped: string } | { error: string };
 
 export interface ReadLimits {
   maxFileSize: number;
   /** No input was named (stdin was read because something was piped in): empty stdin is then a usage error. */
   onlyStdin: boolean;
-}
-
-async function fromDocx(buf: Buffer, shown: string): Promise<InputOutcome> {
-  try {
-    const docx = await extractDocxText(buf);
-    // Extracted text is never written back: Word files are only read.
-    return { input: { source: { text: docx.text, encoding: 'utf8', bom: false, lossless: false }, docx } };
-  } catch (err) {
-    if (err instanceof DocxError) return { error: `cannot read ${shown}: ${err.message}` };
-    throw err;
-  }
-}
-
-async function readDocxFile(target: Target, maxBytes: number): Promise<InputOutcome> {
-  let buf: Buffer;
-  try {
-    const size = fs.statSync(target.file).size;
-    if (size > maxBytes) return { skipped: `${formatBytes(size)} is over the --max-file-size limit of ${formatBytes(maxBytes)}` };
-    buf = fs.readFileSync(target.file);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    return { error: `cannot read ${target.shown}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (err as Error).message}` };
-  }
-  return fromDocx(buf, target.shown);
 }
 
 async function readStdinTarget(target: Target, limits: ReadLimits, io: Io): Promise<InputOutcome> {
@@ -57,7 +24,7 @@ async function readStdinTarget(target: Target, limits: ReadLimits, io: Io): Prom
     if (err instanceof InputTooLargeError) return { skipped: err.message };
     throw err;
   }
-  if (isDocxPath(target.file)) return fromDocx(buf, target.shown);
+  if (isDocxPath(target.file)) return inputFromDocx(buf, target.shown);
   const source = decode(buf);
   if (!source) return { skipped: 'binary input (it contains NUL bytes)' };
   if (source.text.length === 0 && limits.onlyStdin) {
@@ -68,9 +35,7 @@ async function readStdinTarget(target: Target, limits: ReadLimits, io: Io): Prom
 
 export async function readTarget(target: Target, limits: ReadLimits, io: Io): Promise<InputOutcome> {
   if (target.stdin) return readStdinTarget(target, limits, io);
-  if (isDocxPath(target.file)) return readDocxFile(target, limits.maxFileSize);
-  const read = readSourceFile(target.file, target.shown, limits.maxFileSize);
-  return 'source' in read ? { input: { source: read.source } } : read;
+  return readInputFile(target.file, target.shown, limits.maxFileSize);
 }
 
 /**

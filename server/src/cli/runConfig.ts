@@ -12,8 +12,8 @@ import { deprecationWarning } from '../packs/ruleLifecycle';
 import { IgnoreRules } from '../project/ignoreRules';
 import { CliError } from './cliError';
 import { Io } from './io';
-import { formatConfigProblem, normalisePackSpec } from './packSpecs';
-import { projectPackPolicy } from './projectPolicy';
+import { formatConfigProblem, normalisePackSpec } from '../packs/packSpecs';
+import { projectPackPolicy } from '../packs/readPolicy';
 
 export interface PackSelection {
   config?: string;
@@ -41,7 +41,7 @@ export function loaderRequest(options: PackSelection, io: Io): LoaderRequest {
   return { config, packs: options.packs.map((p) => normalisePackSpec(p, io.cwd)), packRoots: options.packRoots, cwd: io.cwd };
 }
 
-/** The loader for a request, under the command line's read policy (projectPolicy.ts). */
+/** The loader for a request, under the command line's read policy (packs/readPolicy.ts). */
 export function loaderFor(request: LoaderRequest): ConfigLoader {
   const { config, packs, packRoots, cwd } = request;
   return new ConfigLoader({ config, packs, packBase: cwd, policy: projectPackPolicy(packRoots, cwd) });

@@ -1,12 +1,12 @@
 /** What one lint run works on: files, or standard input, and where fixed text goes. */
 import * as path from 'path';
-import { isDocxPath } from '../docx/docxText';
+import { isDocxPath } from '../io/docx/docxText';
 import { LintCommand } from './args';
 import { CliError } from './cliError';
 import { IgnoreRules } from '../project/ignoreRules';
 import { expandInputs } from './files';
 import { Io } from './io';
-import { shownPath } from './packSpecs';
+import { shownPath } from '../io/shownPath';
 
 export interface Target {
   /** Absolute path of the file; for stdin, of --stdin-filename (or `<stdin>`) in the current folder, which picks its config. */

@@ -14,10 +14,11 @@ import { PackPolicy } from '../packs/readScope';
 import { loadPackTree, resolveNamedPack } from '../packs/resolve';
 import { TestRulesCommand } from './args';
 import { EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE } from './cliError';
-import { palette, Palette, shouldUseColor } from './color';
+import { palette, Palette, shouldUseColor } from '../io/color';
 import { Io } from './io';
-import { formatConfigProblem, normalisePackSpec, shownPath } from './packSpecs';
-import { projectPackPolicy } from './projectPolicy';
+import { shownPath } from '../io/shownPath';
+import { formatConfigProblem, normalisePackSpec } from '../packs/packSpecs';
+import { projectPackPolicy } from '../packs/readPolicy';
 
 interface ExampleFailure {
   expectation: 'fire' | 'pass';

@@ -21,7 +21,7 @@
  */
 import { ClientCapabilities, MarkupKind } from 'vscode-languageserver';
 import { DiagnosticOptions } from './diagnostics';
-import { InitOptions } from './protocol';
+import { InitOptions } from '../../../shared/protocol';
 
 export type DiagnosticsDelivery = 'push' | 'pull';
 

@@ -13,7 +13,7 @@ import { DiagnosticOptions, toDiagnostic } from './diagnostics';
 import { LintSnapshot } from './documentLinter';
 import { fixAllEdits } from './fixAll';
 import { shortFixTitle } from './fixTitles';
-import { ApplySnippetArgs, CLIENT_COMMANDS, CODE_ACTION_KIND_FIX_ALL } from './protocol';
+import { ApplySnippetArgs, CLIENT_COMMANDS, CODE_ACTION_KIND_FIX_ALL } from '../../../shared/protocol';
 import { planAsSnippet } from './snippetFix';
 import { workspaceEdit } from './workspaceEdit';
 

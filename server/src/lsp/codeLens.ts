@@ -6,7 +6,7 @@
 import { CodeLens } from 'vscode-languageserver';
 import { coverageResult } from './coverage';
 import { LintSnapshot } from './documentLinter';
-import { CLIENT_COMMANDS, SERVER_COMMANDS } from './protocol';
+import { CLIENT_COMMANDS, SERVER_COMMANDS } from '../../../shared/protocol';
 
 export function coverageLens(snapshot: LintSnapshot, coverageView: boolean): CodeLens[] {
   if (!snapshot.lint && !snapshot.tooLarge) return [];

@@ -1,16 +1,16 @@
 /**
  * One ConfigLoader per distinct `clauselint.packs` setting (relative pack paths
  * and npm names are resolved from each workspace folder, so folders may
- * differ), all under the current Workspace Trust policy (trust/packPolicy.ts).
+ * differ), all under the current Workspace Trust policy (packs/readPolicy.ts).
  * Each loader caches configs and reloads one when a file it involves changes.
  */
 import * as path from 'path';
-import { normalisePackSpec } from '../cli/packSpecs';
+import { normalisePackSpec } from '../packs/packSpecs';
 import { ConfigLoader, filesStamp, loadConfig, LoadedConfig } from '../packs/config';
 import { PackPolicy } from '../packs/readScope';
 import { isPathSpec } from '../packs/resolve';
 import { BUILTIN_PREFIX } from '../packs/builtin';
-import { trustedWorkspacePolicy, untrustedWorkspacePolicy } from './trust/packPolicy';
+import { workspacePackPolicy } from '../packs/readPolicy';
 import { WorkspaceFolders } from './workspaceFolders';
 
 export class ConfigLoaders {
@@ -19,7 +19,7 @@ export class ConfigLoaders {
   private readonly policy: PackPolicy;
 
   constructor(private readonly folders: WorkspaceFolders, readonly trusted: boolean) {
-    this.policy = trusted ? trustedWorkspacePolicy(folders) : untrustedWorkspacePolicy(folders);
+    this.policy = workspacePackPolicy(folders, trusted);
   }
 
   forFile(filePath: string, packSettings: readonly string[]): ConfigLoader {

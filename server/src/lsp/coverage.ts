@@ -2,7 +2,7 @@
 import { Span } from '../document/lineIndex';
 import { KindCoverage } from '../engine/types';
 import { LintSnapshot } from './documentLinter';
-import { CoverageKind, CoverageResult, CoverageStatus } from './protocol';
+import { CoverageKind, CoverageResult, CoverageStatus } from '../../../shared/protocol';
 
 const CARVE_OUT_PREFIX = 'carve-out:';
 

@@ -10,7 +10,7 @@ import { Hover, MarkupKind, Position } from 'vscode-languageserver';
 import { engineRule } from '../engine/engineRules';
 import { Finding } from '../engine/types';
 import { LintSnapshot } from './documentLinter';
-import { CLIENT_COMMANDS } from './protocol';
+import { CLIENT_COMMANDS } from '../../../shared/protocol';
 import { docsLinks, findRule } from './ruleDocs';
 
 export const MAX_HOVER_CHARS = 1200;

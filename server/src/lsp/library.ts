@@ -1,7 +1,7 @@
 /** What a rule set offers the user: its rules (for a docs picker) and its clause library (for "insert clause"). */
 import { withoutVariables } from './snippetFix';
 import { RuleSet } from '../engine/types';
-import { ClauseEntry, RuleSummary } from './protocol';
+import { ClauseEntry, RuleSummary } from '../../../shared/protocol';
 
 function firstSentence(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();

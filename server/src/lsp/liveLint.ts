@@ -16,7 +16,7 @@ import { DiagnosticsDelivery } from './clientSupport';
 import { DocumentLinter, LintSnapshot } from './documentLinter';
 import { skipReason } from './fileScope';
 import { afterPendingMessages, LintScheduler } from './lintScheduler';
-import { LintStatusParams } from './protocol';
+import { LintStatusParams } from '../../../shared/protocol';
 import { Settings, SettingsCache } from './settings';
 import { WorkspaceFolders } from './workspaceFolders';
 

@@ -9,7 +9,7 @@ import { engineRule } from '../engine/engineRules';
 import { builtinDocsDir, builtinDocsWebBase } from '../packs/builtin';
 import { isInsideFolder, realPathOf } from '../packs/readScope';
 import { RuleSet, RuleSpec } from '../engine/types';
-import { docsUri, RuleDocsResult } from './protocol';
+import { docsUri, RuleDocsResult } from '../../../shared/protocol';
 
 export interface DocsLinks {
   fileUrl?: string;

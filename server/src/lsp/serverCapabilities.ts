@@ -1,7 +1,7 @@
 /** What the server announces in its initialize result, for the client it is talking to (clientSupport.ts). */
 import { CodeActionKind, ServerCapabilities, TextDocumentSyncKind } from 'vscode-languageserver';
 import { ClientSupport } from './clientSupport';
-import { CODE_ACTION_KIND_FIX_ALL, SERVER_COMMANDS } from './protocol';
+import { CODE_ACTION_KIND_FIX_ALL, SERVER_COMMANDS } from '../../../shared/protocol';
 
 /** The pull-diagnostics provider's identifier (the client keeps its results apart from other servers'). */
 export const DIAGNOSTIC_PROVIDER_ID = 'clauselint';

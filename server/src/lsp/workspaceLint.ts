@@ -1,7 +1,7 @@
 /**
  * Files that are not open: linted from disk for "lint workspace" (results go
  * to Problems and stay until the file is linted again) and for "export
- * findings" (SARIF or JSON through the CLI's formatters). Open documents are
+ * findings" (SARIF or JSON through io/formatters, as the CLI writes them). Open documents are
  * taken from the editor, unsaved changes included. Files the project ignores
  * (.gitignore in a git repository, .clauselintignore, `ignores:` in
  * .clauselint.yaml: project/ignoreRules.ts) are skipped, as the CLI skips them;
@@ -11,16 +11,16 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CancellationToken, PublishDiagnosticsParams, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { FORMATTERS } from '../cli/formatters';
+import { FORMATTERS } from '../io/formatters';
 import { ConfigIgnoresFor, IgnoreRules } from '../project/ignoreRules';
-import { packageVersion } from '../cli/help';
-import { shownPath } from '../cli/packSpecs';
-import { Report, toReportFile } from '../cli/report';
-import { decode } from '../cli/source';
+import { packageVersion } from '../io/packageVersion';
+import { shownPath } from '../io/shownPath';
+import { Report, toReportFile } from '../io/report';
+import { decode } from '../io/source';
 import { RuleSpec } from '../engine/types';
 import { DiagnosticOptions, toDiagnostics } from './diagnostics';
 import { DocumentLinter, LintSnapshot } from './documentLinter';
-import { ExportParams, ExportResult, LintFilesParams, LintFilesResult } from './protocol';
+import { ExportParams, ExportResult, LintFilesParams, LintFilesResult } from '../../../shared/protocol';
 import { SettingsCache } from './settings';
 import { fsPathOf } from './workspaceFolders';
 

@@ -4,7 +4,7 @@
  * (symbolic links and `..` resolved, also for files that do not exist), so a
  * link inside an allowed folder that points outside it does not count as
  * inside, and a refusal reads the same whether or not the file exists.
- * The policy that decides the scopes is described in lsp/trust/packPolicy.ts.
+ * The policy that decides the scopes is readPolicy.ts.
  */
 import * as fs from 'fs';
 import * as os from 'os';

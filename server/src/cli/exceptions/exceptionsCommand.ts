@@ -5,15 +5,15 @@
  * lint); 2 for a usage or configuration error or a file that cannot be read.
  */
 import { Span } from '../../document/lineIndex';
-import { locateInDocx } from '../../docx/paragraphLocation';
+import { locateInDocx } from '../../io/docx/paragraphLocation';
 import { lintText } from '../../lintText';
 import { ConfigLoader } from '../../packs/config';
 import { DEFAULT_MAX_FILE_SIZE, ExceptionsCommand } from '../args';
 import { CliError, EXIT_CLEAN, EXIT_USAGE } from '../cliError';
-import { palette, shouldUseColor } from '../color';
+import { palette, shouldUseColor } from '../../io/color';
 import { expandInputs } from '../files';
 import { Io } from '../io';
-import { shownPath } from '../packSpecs';
+import { shownPath } from '../../io/shownPath';
 import { readOrReport } from '../readInput';
 import { checkConfigs, createLoader, projectIgnores } from '../runConfig';
 import { Target } from '../targets';

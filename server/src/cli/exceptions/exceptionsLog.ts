@@ -7,7 +7,7 @@
 import { ContractDocument } from '../../document/contractDocument';
 import { Range, Span } from '../../document/lineIndex';
 import { Suppression, SuppressionType } from '../../document/suppressions';
-import { ParagraphLocation } from '../../docx/paragraphLocation';
+import { ParagraphLocation } from '../../io/docx/paragraphLocation';
 import { FullLintResult } from '../../engine/lint';
 import { ENGINE_RULES } from '../../engine/engineRules';
 

@@ -1,7 +1,7 @@
 /** The exceptions log in its three formats: text for people, JSON for tools, CSV for spreadsheets and audits. */
 import { ExceptionsFormat } from '../args';
 import { printable } from '../../io/terminalText';
-import { Palette } from '../color';
+import { Palette } from '../../io/color';
 import { toCsv } from './csv';
 import { ExceptionEntry, ExceptionsSummary } from './exceptionsLog';
 

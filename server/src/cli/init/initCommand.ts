@@ -10,7 +10,7 @@ import { CONFIG_NAMES } from '../../packs/config';
 import { InitCommand } from '../args';
 import { CliError, EXIT_CLEAN } from '../cliError';
 import { Io } from '../io';
-import { shownPath } from '../packSpecs';
+import { shownPath } from '../../io/shownPath';
 import { configTemplate, TEAM_PACK, TEAM_PACK_PATH } from './templates';
 
 export function runInit(cmd: InitCommand, io: Io): number {

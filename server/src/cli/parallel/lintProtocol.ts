@@ -2,7 +2,7 @@
 import { LoaderRequest } from '../runConfig';
 import { RuleSpec } from '../../engine/types';
 import { Write } from '../io';
-import { ReportFile } from '../report';
+import { ReportFile } from '../../io/report';
 import { TargetSettings } from '../lintTarget';
 
 export interface LintWorkerData {

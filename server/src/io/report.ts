@@ -7,7 +7,7 @@
  */
 import { ContractDocument } from '../document/contractDocument';
 import { Range, Span } from '../document/lineIndex';
-import { ParagraphLocation } from '../docx/paragraphLocation';
+import { ParagraphLocation } from './docx/paragraphLocation';
 import { FullLintResult } from '../engine/lint';
 import { ElementState, Finding, FixType, RuleSpec, Severity } from '../engine/types';
 

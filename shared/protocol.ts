@@ -1,17 +1,30 @@
 /**
  * The messages the ClauseLint client and server exchange beyond standard LSP:
  * method names, command ids and payload shapes, shared by both sides (the
- * client imports this file; it must stay free of runtime dependencies).
+ * client and the server both import this folder, and nothing else of each
+ * other's; it must stay free of runtime dependencies and imports).
  * Positions are LSP positions: 0-based lines, UTF-16 characters.
  */
 
-// Type-only, so it is erased from the client bundle: the engine's LSP-shaped positions.
-import type { Range } from '../document/lineIndex';
-export type { Position, Range } from '../document/lineIndex';
+/**
+ * A position in a document: 0-based line, UTF-16 character. The same shape as
+ * the engine's (server/src/document/lineIndex.ts), declared here so shared/
+ * imports nothing; the server's build checks they agree, as it sends the
+ * engine's ranges in these payloads.
+ */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
 
 /** What the client tells the server at start-up (`initializationOptions`). */
 export interface InitOptions {
-  /** Workspace Trust: false restricts which packs may load (see lsp/trust). */
+  /** Workspace Trust: false restricts which packs may load (see packs/readPolicy.ts). */
   trusted?: boolean;
   /** The client runs CLIENT_COMMANDS.applySnippet, so quick fixes may insert snippets with placeholders. */
   snippetCommand?: boolean;
@@ -23,7 +36,7 @@ export interface InitOptions {
   lintStatus?: boolean;
   /**
    * `clauselint.*` settings for clients that cannot answer workspace/configuration
-   * (Helix sends a server's `config` here); see lsp/settings.ts.
+   * (Helix sends a server's `config` here); see server/src/lsp/settings.ts.
    */
   clauselint?: unknown;
 }

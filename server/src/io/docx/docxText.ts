@@ -5,7 +5,7 @@
  * paragraph N of the text is paragraph N of the document, which is how
  * findings in a .docx are located (a .docx has no lines).
  */
-import { Span } from '../document/lineIndex';
+import { Span } from '../../document/lineIndex';
 
 export interface DocxText {
   /** The extracted text, linted as plain text: paragraphs separated by blank lines. */

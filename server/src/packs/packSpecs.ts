@@ -1,8 +1,9 @@
 /** Packs as the user names them (--pack, test-rules) and as problems in them are shown. */
 import * as fs from 'fs';
 import * as path from 'path';
-import { BUILTIN_PREFIX, builtinPackPath } from '../packs/builtin';
-import { PackError } from '../packs/errors';
+import { shownPath } from '../io/shownPath';
+import { BUILTIN_PREFIX, builtinPackPath } from './builtin';
+import { PackError } from './errors';
 
 /**
  * The form the pack loader understands: `clauselint:<name>` stays; an existing
@@ -16,13 +17,6 @@ export function normalisePackSpec(spec: string, cwd: string): string {
   if (fs.existsSync(full)) return full;
   if (/^[a-z0-9-]+$/.test(spec) && builtinPackPath(spec)) return BUILTIN_PREFIX + spec;
   return spec;
-}
-
-/** A path as the user should see it: relative to the current folder when inside it, '/'-separated. */
-export function shownPath(file: string, cwd: string): string {
-  const rel = path.relative(cwd, file);
-  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return file;
-  return rel.split(path.sep).join('/');
 }
 
 /** `file:line:col: severity: message`, with the file relative to the current folder. */

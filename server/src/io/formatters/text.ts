@@ -5,10 +5,10 @@
  * line. Prints nothing when there is nothing to report.
  */
 import { Severity } from '../../engine/types';
-import { printable } from '../../io/terminalText';
+import { printable } from '../terminalText';
 import { Palette, palette } from '../color';
 import { countFindings, Report, ReportFile } from '../report';
-import { FormatContext } from './index';
+import { FormatContext } from './formatter';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;

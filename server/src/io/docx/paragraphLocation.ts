@@ -1,5 +1,5 @@
 /** Where a finding is in a Word document: the paragraph number (1-based) and a short excerpt of the words. */
-import { Span } from '../document/lineIndex';
+import { Span } from '../../document/lineIndex';
 import { DocxText } from './docxText';
 
 export interface ParagraphLocation {

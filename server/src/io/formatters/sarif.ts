@@ -13,9 +13,9 @@ import { pathToFileURL } from 'url';
 import { Range } from '../../document/lineIndex';
 import { RuleSpec, Severity } from '../../engine/types';
 import { engineRule } from '../../engine/engineRules';
-import { ParagraphLocation } from '../../docx/paragraphLocation';
+import { ParagraphLocation } from '../docx/paragraphLocation';
 import { Report } from '../report';
-import { FormatContext } from './index';
+import { FormatContext } from './formatter';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const INFORMATION_URI = 'https://github.com/clauselint/clauselint';

@@ -6,7 +6,7 @@
  * also : and ,. Other control characters are shown as \\xNN escapes.
  */
 import { Severity } from '../../engine/types';
-import { printable } from '../../io/terminalText';
+import { printable } from '../terminalText';
 import { Report, ReportFinding } from '../report';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };

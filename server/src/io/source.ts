@@ -7,8 +7,8 @@
  */
 import { isUtf8 } from 'buffer';
 import * as fs from 'fs';
-import { ReadStamp, stampOf } from '../io/safeWrite';
-import { formatBytes } from './io';
+import { formatBytes } from './formatBytes';
+import { ReadStamp, stampOf } from './safeWrite';
 
 export type TextEncoding = 'utf8' | 'utf16le' | 'utf16be';
 

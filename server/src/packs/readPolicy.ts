@@ -1,6 +1,9 @@
 /**
- * What rule packs may make ClauseLint read, in the editor and (through
- * cli/projectPolicy.ts) on the command line.
+ * What rule packs may make ClauseLint read, in the editor and on the command
+ * line: the one home of the pack read policy. The adapters only pass their
+ * inputs (lsp/configLoaders.ts: the workspace folders and Workspace Trust;
+ * cli/runConfig.ts and cli/testRules.ts: --pack-root and the current folder);
+ * the mechanism that checks a path against a scope is readScope.ts.
  *
  * No code from a pack runs: packs are parsed with the YAML core schema, no
  * custom or language tags, no merge keys (packs/yamlSource.ts), and only
@@ -45,13 +48,18 @@
  * never quote its content, so a refused or mistaken file cannot leak into an
  * editor panel or a CI log.
  */
+import * as fs from 'fs';
 import * as path from 'path';
-import { PackPolicy, ReadScope } from '../../packs/readScope';
-import { WorkspaceFolders } from '../workspaceFolders';
+import { isInsideFolder, isTooWide, PackPolicy, ReadScope } from './readScope';
+
+/** The workspace folders, read afresh for each check (the editor's folders change while it runs). */
+export interface WorkspaceFolderList {
+  all(): readonly string[];
+}
 
 export const UNTRUSTED_NPM_REFUSAL = 'npm-package packs are not loaded in an untrusted workspace (trust the workspace to load it)';
 
-export function trustedWorkspacePolicy(folders: WorkspaceFolders): PackPolicy {
+export function trustedWorkspacePolicy(folders: WorkspaceFolderList): PackPolicy {
   return {
     entryScope(file) {
       // No folders (a client that sent none): single-file mode, each config keeps to its own folder.
@@ -66,7 +74,7 @@ export function trustedWorkspacePolicy(folders: WorkspaceFolders): PackPolicy {
   };
 }
 
-export function untrustedWorkspacePolicy(folders: WorkspaceFolders): PackPolicy {
+export function untrustedWorkspacePolicy(folders: WorkspaceFolderList): PackPolicy {
   return {
     npmRefusal: UNTRUSTED_NPM_REFUSAL,
     entryScope(file) {
@@ -76,6 +84,49 @@ export function untrustedWorkspacePolicy(folders: WorkspaceFolders): PackPolicy 
         UNTRUSTED_NPM_REFUSAL,
       );
       return scope.refusal(file) ?? scope;
+    },
+  };
+}
+
+/** The editor's policy: what the workspace folders and Workspace Trust allow. */
+export function workspacePackPolicy(folders: WorkspaceFolderList, trusted: boolean): PackPolicy {
+  return trusted ? trustedWorkspacePolicy(folders) : untrustedWorkspacePolicy(folders);
+}
+
+const MARKERS = ['.git', 'package.json'];
+
+/**
+ * The project a config or pack belongs to: the nearest folder above it with
+ * `.git` (a repository; a pull request cannot add one), else with package.json,
+ * else the current folder when it holds the file, else the file's own folder.
+ * Never the home folder or the file-system root.
+ */
+export function projectFolder(file: string, cwd: string): string | undefined {
+  const start = path.dirname(path.resolve(file));
+  for (const marker of MARKERS) {
+    for (let dir = start; !isTooWide(dir); dir = path.dirname(dir)) {
+      if (fs.existsSync(path.join(dir, marker))) return dir;
+    }
+  }
+  if (!isTooWide(cwd) && isInsideFolder(start, path.resolve(cwd))) return path.resolve(cwd);
+  return isTooWide(start) ? undefined : start;
+}
+
+/** The command line's policy: each config's or pack's project folder, plus the --pack-root folders. */
+export function projectPackPolicy(packRoots: readonly string[], cwd: string): PackPolicy {
+  const roots = packRoots.map((r) => path.resolve(cwd, r));
+  return {
+    entryScope(file) {
+      const project = projectFolder(file, cwd);
+      const folders = [...(project ? [project] : []), ...roots];
+      const named = [project ? `the project folder ${project}` : '', roots.length > 0 ? `the --pack-root folders (${roots.join(', ')})` : ''].filter(Boolean);
+      const scope = ReadScope.of(folders, {
+        where: named.length > 0 ? named.join(' and ') : 'any allowed folder (a config or pack directly in the home folder or in / has none)',
+        hint: 'a config or pack may extend files in its project (the nearest folder with .git or package.json, else the current folder), built-in packs and npm packages; pass --pack-root <folder> to allow another folder',
+      });
+      // A file in its project must really be there; one outside any (in the home folder itself) was put there by the user.
+      if (scope.holdsAsWritten(file)) return scope.refusal(file) ?? scope;
+      return scope;
     },
   };
 }
