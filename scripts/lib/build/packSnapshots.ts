@@ -6,10 +6,12 @@
  * and the pack is parsed (and its errors reported) at run time.
  */
 import * as path from 'path';
-import { snapshotDir, writeSnapshots } from '../server/src/packs/builtinSnapshot';
-import { REPO_ROOT } from './lib/paths';
+import { snapshotDir, writeSnapshots } from '../../../server/src/packs/builtinSnapshot';
+import { REPO_ROOT } from '../corpus';
 
-const dir = snapshotDir()!;
-const { written, errors } = writeSnapshots(dir);
-for (const e of errors) console.error(`build-pack-snapshots: ${path.relative(REPO_ROOT, e.file)}:${e.line}:${e.column}: ${e.severity}: ${e.message}`);
-console.log(`build-pack-snapshots: ${written.length} snapshot(s) in ${path.relative(REPO_ROOT, dir)}: ${written.join(', ') || 'none'}`);
+export function buildPackSnapshots(): void {
+  const dir = snapshotDir()!;
+  const { written, errors } = writeSnapshots(dir);
+  for (const e of errors) console.error(`build-pack-snapshots: ${path.relative(REPO_ROOT, e.file)}:${e.line}:${e.column}: ${e.severity}: ${e.message}`);
+  console.log(`build-pack-snapshots: ${written.length} snapshot(s) in ${path.relative(REPO_ROOT, dir)}: ${written.join(', ') || 'none'}`);
+}
