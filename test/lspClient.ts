@@ -9,7 +9,7 @@
  */
 import { ChildProcess, spawn, SpawnOptions } from 'child_process';
 import { performance } from 'perf_hooks';
-import { HANG_GUARD_MS } from '../hangGuard';
+import { HANG_GUARD_MS } from './hangGuard';
 
 export interface RpcError {
   code: number;
