@@ -47,7 +47,7 @@ interface Waiter {
 }
 
 /**
- * A minimal LSP client in the shape of test/lsp/harness.ts: answers
+ * A minimal LSP client: answers
  * workspace/configuration from `settings` and lets the bench wait for a
  * publishDiagnostics, with its arrival time. Every wait ends: on its match, on
  * its timeout, when the server exits, or when the client is disposed.

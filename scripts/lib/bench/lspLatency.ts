@@ -12,8 +12,7 @@
  * server's own CPU per edit is read from the client side only, from
  * /proc/<pid>/schedstat (Linux; main thread, and all threads). An in-process
  * run of the same lint path on the same text splits the time into phases
- * (keystrokePhases.ts),
- * and `--lsp-cpu-prof <dir>` profiles the server process itself.
+ * (keystrokePhases.ts), and `--lsp-cpu-prof <dir>` profiles the server process itself.
  *
  * Figures only: nothing is asserted. The server process is shut down (killed
  * if it does not exit) on every path.
@@ -58,8 +57,6 @@ This AI Services Agreement (the "Agreement") is made between the Department of E
 
 The agreements that follow are incorporated as schedules to this Agreement.
 `;
-
-
 
 /** Header + corpus text of about `bytes` (UTF-8), ending at a line end. */
 export function buildLspInput(texts: readonly string[], bytes: number): string {
