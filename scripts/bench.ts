@@ -5,9 +5,10 @@
  * with a tiny file (~1 KB) for the fixed cost of a CLI start.
  * The editor case drives the built language server over LSP with keystrokes on
  * a ~1 MB contract (scripts/lib/bench/lspLatency.ts; CLAUSELINT_SERVER_JS picks
- * another server build, e.g. dist/server.js), then the bundle through the plain
- * JSON-RPC client of the standalone tests, as a foreign editor with no folders
- * and null settings (scripts/lib/bench/plainClientLatency.ts, issue 11).
+ * another server build, e.g. dist/server.js), then the bundle through the same
+ * client set up as a foreign editor with no folders and null settings
+ * (scripts/lib/bench/plainClientLatency.ts, issue 11). The engine is measured
+ * through its public API (server/src/api.ts).
  *
  *   npm run bench -- [--quick] [--json] [--lsp-only | --folder-only] [--lsp-cpu-prof <dir>]
  *
@@ -22,7 +23,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ConfigLoader } from '../server/src/packs/config';
+import { ConfigLoader } from '../server/src/api';
 import { ArgError, parseArgs } from './lib/cliArgs';
 import { cuadContractsDir, listFiles } from './lib/corpus';
 import { benchCli, benchCliVariants, benchNodeStart, cliUnavailable, CLI_SCRIPT } from './lib/bench/cliBench';

@@ -16,9 +16,9 @@
  * those of the pack).
  */
 import * as fs from 'fs';
-import { ConfigLoader } from '../server/src/packs/config';
+import { ConfigLoader } from '../server/src/api';
 import { ArgError, parseArgs } from './lib/cliArgs';
-import { cuadContractsDir, cuadLabelsFile, listFiles, standardFormsDir } from './lib/corpus';
+import { cuadContractsDir, cuadLabelsFile, listFiles, REPO_ROOT, standardFormsDir } from './lib/corpus';
 import { MAPPINGS, Prediction, scoreMapping, unmatched } from './lib/eval/documentLevel';
 import { summariseAlarms } from './lib/eval/falseAlarms';
 import { LintedFile, lintFiles, loadedRuleIds } from './lib/eval/lintCorpus';
@@ -29,7 +29,6 @@ import { PredictedContract, predictedKeys, readLabelledCorpus, scoreCorpus } fro
 import { parseSentenceLabels, scoreSentences } from './lib/eval/sentenceLevel';
 import { grantSection } from './lib/eval/grantSection';
 import { aiCorpusErrors, aiCorpusTable, sentenceErrors, sentenceSummary } from './lib/eval/report';
-import { REPO_ROOT } from './lib/paths';
 import * as path from 'path';
 import { parseLabels } from './lib/labels';
 import { f1, formatRatio, precision, recall } from './lib/metrics';

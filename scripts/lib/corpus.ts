@@ -4,7 +4,9 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { REPO_ROOT } from './paths';
+
+/** The repository root: the scripts run from out/scripts/(lib/...), so it is found from this file's compiled place. */
+export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 
 export function corpusRoot(): string {
   return process.env.CLAUSELINT_CORPUS ? path.resolve(process.env.CLAUSELINT_CORPUS) : path.resolve(REPO_ROOT, '..', 'shared', 'corpus');

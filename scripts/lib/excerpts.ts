@@ -2,7 +2,7 @@
  * Find a labelled excerpt in a contract whatever its spacing, case or quote
  * style, and show a span of text on one short line.
  */
-import { Span } from '../../server/src/document/lineIndex';
+import { Span } from '../../server/src/api';
 
 /** Text folded for searching, with `map[i]` = offset in the original of folded character `i`. */
 export interface FoldedText {

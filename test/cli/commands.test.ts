@@ -29,6 +29,15 @@ describe('clauselint CLI: test-rules', () => {
     assert.match(run.stdout, /2 rules: 1 passed, 1 failed/);
   });
 
+  it('fails a fire example whose rule fires, but not on the phrase its `match` names', () => {
+    const run = runCli(['test-rules', fixture('packs', 'match-examples.yaml')]);
+    assert.strictEqual(run.status, 1, run.stdout + run.stderr);
+    assert.match(run.stdout, /✗ matching\/vague-notice {2}\(3 fire, 1 pass\)/);
+    assert.match(run.stdout, /fire example 2 reported this rule, but no finding covers "within ten days":\n\s+\| The Supplier shall report each defect promptly and fix it within ten days\.\n\s+→ 1:39 "promptly" matching\/vague-notice/);
+    assert.doesNotMatch(run.stdout, /fire example [13]/, 'a match that differs only in case and spacing, and an example without a match, pass');
+    assert.match(run.stdout, /1 rules?: 0 passed, 1 failed \(4 examples\)/);
+  });
+
   it('exits 2 with located errors when the pack does not load', () => {
     const run = runCli(['test-rules', fixture('packs', 'malformed.yaml')]);
     assert.strictEqual(run.status, 2);

@@ -24,7 +24,7 @@ describe('clauselint CLI: --fix', () => {
     assert.match(fixed, /Before any new deployment of the Services, the Government shall obtain the written approval of the Contracting Officer\./);
     // Inserted as paragraphs of their own, never inside a sentence.
     assert.ok(fixed.includes('for any lawful purpose.\n\nThe Government shall not use'), fixed);
-    assert.match(run.stderr, /applied 3 fixes to test\/cli\/fixtures\/contracts\/ai-services-broad\.md/);
+    assert.match(run.stderr, /applied 3 fixes to test\/fixtures\/contracts\/ai-services-broad\.md/);
 
     const before = lintText(original, 'draft.md');
     const after = lintText(fixed, 'draft.md');

@@ -62,7 +62,7 @@ describe('clauselint CLI: output formats', () => {
           c.locations.forEach((l: unknown, i: number) => assertRange(l, `${c.kind}.locations[${i}]`));
         }
       }
-      assert.strictEqual(report.files[0].path, 'test/cli/fixtures/contracts/ai-services-broad.md');
+      assert.strictEqual(report.files[0].path, 'test/fixtures/contracts/ai-services-broad.md');
       assert.deepStrictEqual(report.files[1].findings, []);
     });
 
@@ -172,7 +172,7 @@ describe('clauselint CLI: output formats', () => {
       const grant = results.find((r: { ruleId: string }) => r.ruleId === 'clitest/broad-use-grant');
       assert.strictEqual(grant.level, 'warning');
       assert.deepStrictEqual(grant.locations[0].physicalLocation, {
-        artifactLocation: { uri: 'test/cli/fixtures/contracts/ai-services-broad.md', uriBaseId: '%SRCROOT%' },
+        artifactLocation: { uri: 'test/fixtures/contracts/ai-services-broad.md', uriBaseId: '%SRCROOT%' },
         region: { startLine: 11, startColumn: 41, endLine: 11, endColumn: 59 },
       });
       const levels = Object.fromEntries(results.map((r: { ruleId: string; level: string }) => [r.ruleId, r.level]));
@@ -195,7 +195,7 @@ describe('clauselint CLI: output formats', () => {
         assert.match(line, /^::(error|warning|notice) file=[^,]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[^,:]+::\S/);
       }
       assert.ok(lines.includes(
-        '::warning file=test/cli/fixtures/contracts/ai-services-broad.md,line=11,col=41,endLine=11,endColumn=59,' +
+        '::warning file=test/fixtures/contracts/ai-services-broad.md,line=11,col=41,endLine=11,endColumn=59,' +
           'title=clitest/broad-use-grant::Broad-use grant "any lawful purpose": list the uses that are excluded.',
       ));
       assert.ok(lines.some((l) => l.startsWith('::error ') && l.includes('title=clitest/missing-weapons-carve-out::')));

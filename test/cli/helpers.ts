@@ -8,7 +8,7 @@ import { HANG_GUARD_MS } from '../hangGuard';
 /** The repository root (tests run from out/test/cli). */
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 export const CLI = path.join(ROOT, 'bin', 'clauselint.js');
-const SOURCE_FIXTURES = path.join(ROOT, 'test', 'cli', 'fixtures');
+const SOURCE_FIXTURES = path.join(ROOT, 'test', 'fixtures');
 
 export function fixture(...parts: string[]): string {
   return path.join(SOURCE_FIXTURES, ...parts);

@@ -235,7 +235,7 @@ describe('clauselint CLI: linting', () => {
       ['unsafe-pattern.yaml', /unsafe-pattern\.yaml:6:\d+: error: pattern "\(any \)\+lawful purpose" rejected/],
     ] as const) {
       it(`exits 2 on a broken pack (${pack}) with file:line:col, before linting`, () => {
-        const run = runWithTestPack(['--pack', path.join('test', 'cli', 'fixtures', 'packs', pack), BROAD]);
+        const run = runWithTestPack(['--pack', path.join('test', 'fixtures', 'packs', pack), BROAD]);
         assert.strictEqual(run.status, 2);
         assert.match(run.stderr, location);
         assert.strictEqual(run.stdout, '');

@@ -68,7 +68,7 @@ describe('LSP: live diagnostics', function () {
     await client.open(staleUri, text, 'contract', 1);
     await client.waitForDiagnostics(staleUri, (x) => x.version === 1);
     client.settings = { debounceMs: 0 };
-    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    client.notify('workspace/didChangeConfiguration', { settings: {} });
     const before = client.published.length;
     const end = positionAt(text, text.length);
     const edit = (v: number) => client.change(staleUri, v, [{ range: { start: end, end }, text: `\nNote ${v}.` }]);
@@ -82,7 +82,7 @@ describe('LSP: live diagnostics', function () {
     assert.deepStrictEqual(versions, versions.map(() => 11), `published versions: ${versions}`);
     assert.ok(ids(last).includes('recommended/broad-use-grant'));
     client.settings = { debounceMs: 20 };
-    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    client.notify('workspace/didChangeConfiguration', { settings: {} });
   });
 
   it('clears diagnostics when the document closes', async () => {
@@ -105,7 +105,7 @@ describe('LSP: live diagnostics', function () {
 
   it('reports a file over clauselint.maxFileSizeMB with one info diagnostic instead of linting it', async () => {
     client.settings = { debounceMs: 20, maxFileSizeMB: 0.001 };
-    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    client.notify('workspace/didChangeConfiguration', { settings: {} });
     const big = uri(path.join(ws.root, 'big.contract.md'));
     await client.open(big, AI_DRAFT.repeat(2), 'contract', 1);
     const p = await client.waitForDiagnostics(big);

@@ -1,35 +1,19 @@
 /**
- * A real LSP client for the tests: starts the built server (out/server/src/server.js)
- * over stdio, answers workspace/configuration from `settings` as the VS Code
- * extension's client does (with the contributed defaults), and records every
- * publishDiagnostics so tests can wait on them and check their versions.
+ * An LSP session for the tests, as the VS Code extension's client holds one:
+ * the built server (out/server/src/server.js) started over stdio by the tests'
+ * one LSP client (test/lspClient.ts), workspace/configuration answered from
+ * `settings` (with the contributed defaults), and every publishDiagnostics
+ * recorded so tests can wait on them and check their versions.
  */
-import { ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import {
-  ClientCapabilities,
-  ConfigurationRequest,
-  createProtocolConnection,
-  DidChangeTextDocumentNotification,
-  DidCloseTextDocumentNotification,
-  DidOpenTextDocumentNotification,
-  ExitNotification,
-  InitializedNotification,
-  InitializeRequest,
-  ProtocolConnection,
-  PublishDiagnosticsNotification,
-  PublishDiagnosticsParams,
-  ShutdownRequest,
-  StreamMessageReader,
-  StreamMessageWriter,
-  TextDocumentContentChangeEvent,
-} from 'vscode-languageserver-protocol/node';
+import { ClientCapabilities, ConfigurationParams, PublishDiagnosticsParams, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import { InitOptions } from '../../shared/protocol';
 import { VSCODE_DEFAULT_FILES } from '../../server/src/lsp/settings';
 import { HANG_GUARD_MS } from '../hangGuard';
+import { PlainClient } from '../lspClient';
 
 /** The tsc build by default; CLAUSELINT_SERVER_JS=dist/server.js runs the same tests against the bundle. */
 export const SERVER_JS = path.resolve(process.env.CLAUSELINT_SERVER_JS ?? path.resolve(__dirname, '../../server/src/server.js'));
@@ -54,14 +38,17 @@ export interface StartOptions {
   env?: Record<string, string>;
 }
 
+/** How long a disposed session waits for the server to answer shutdown, then to exit, before killing it. */
+const DISPOSE_WAIT_MS = 1000;
+
 export class LspTestClient {
   readonly published: PublishDiagnosticsParams[] = [];
   private readonly waiters: { match: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   settings: Record<string, unknown>;
 
-  private constructor(readonly connection: ProtocolConnection, readonly child: ChildProcess, readonly root: string, settings: Record<string, unknown>) {
+  private constructor(readonly rpc: PlainClient, readonly root: string, settings: Record<string, unknown>) {
     this.settings = settings;
-    connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+    rpc.onNotification<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => {
       this.published.push(p);
       for (const w of [...this.waiters]) {
         if (!w.match(p)) continue;
@@ -70,39 +57,50 @@ export class LspTestClient {
       }
     });
     // As VS Code answers: the extension's contributed defaults under what the user set.
-    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => ({ files: VSCODE_DEFAULT_FILES, ...this.settings })));
-    connection.onRequest('client/registerCapability', () => null);
-    connection.onNotification('window/logMessage', () => undefined);
+    rpc.onRequest('workspace/configuration', (params) => (params as ConfigurationParams).items.map(() => ({ files: VSCODE_DEFAULT_FILES, ...this.settings })));
+    rpc.onRequest('client/registerCapability', () => null);
   }
 
   static async start(options: StartOptions): Promise<LspTestClient> {
-    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
-    child.stderr!.on('data', (d) => process.env.CLAUSELINT_TEST_VERBOSE && process.stderr.write(d));
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-    const client = new LspTestClient(connection, child, options.root, { debounceMs: 20, ...options.settings });
-    connection.listen();
+    const rpc = PlainClient.start({ command: process.execPath, args: [...(options.nodeArgs ?? []), SERVER_JS, '--stdio'], env: { ...process.env, ...options.env } });
+    const client = new LspTestClient(rpc, options.root, { debounceMs: 20, ...options.settings });
     const rootUri = uri(options.root);
-    await connection.sendRequest(InitializeRequest.type, {
+    await rpc.request('initialize', {
       processId: process.pid,
       rootUri,
       workspaceFolders: [{ uri: rootUri, name: path.basename(options.root) }],
       capabilities: CAPABILITIES,
       initializationOptions: options.init ?? {},
     });
-    await connection.sendNotification(InitializedNotification.type, {});
+    rpc.notify('initialized', {});
     return client;
   }
 
+  get child() {
+    return this.rpc.child;
+  }
+
+  notify(method: string, params: unknown): void {
+    this.rpc.notify(method, params);
+  }
+
+  onNotification<P = unknown>(method: string, listener: (params: P) => void): void {
+    this.rpc.onNotification(method, listener);
+  }
+
   open(docUri: string, text: string, languageId = 'markdown', version = 1): Promise<void> {
-    return this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: docUri, languageId, version, text } });
+    this.notify('textDocument/didOpen', { textDocument: { uri: docUri, languageId, version, text } });
+    return Promise.resolve();
   }
 
   change(docUri: string, version: number, changes: TextDocumentContentChangeEvent[]): Promise<void> {
-    return this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: docUri, version }, contentChanges: changes });
+    this.notify('textDocument/didChange', { textDocument: { uri: docUri, version }, contentChanges: changes });
+    return Promise.resolve();
   }
 
   close(docUri: string): Promise<void> {
-    return this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: docUri } });
+    this.notify('textDocument/didClose', { textDocument: { uri: docUri } });
+    return Promise.resolve();
   }
 
   /** The next publish for `docUri` that satisfies `match` (one already received counts when `since` says so). */
@@ -117,22 +115,11 @@ export class LspTestClient {
   }
 
   request<R>(method: string, params: unknown): Promise<R> {
-    return this.connection.sendRequest(method, params) as Promise<R>;
+    return this.rpc.request<R>(method, params);
   }
 
   async dispose(): Promise<void> {
-    try {
-      await Promise.race([this.connection.sendRequest(ShutdownRequest.type), new Promise((r) => setTimeout(r, 1000))]);
-      await this.connection.sendNotification(ExitNotification.type);
-    } catch {
-      // The server may already be gone.
-    }
-    this.connection.dispose();
-    if (this.child.exitCode === null) {
-      const exited = new Promise((r) => this.child.once('exit', r));
-      setTimeout(() => this.child.exitCode === null && this.child.kill(), 500).unref();
-      await exited;
-    }
+    await this.rpc.stop(DISPOSE_WAIT_MS);
   }
 }
 

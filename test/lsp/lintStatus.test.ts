@@ -18,7 +18,7 @@ describe('LSP: lint status for the status bar', function () {
   before(async () => {
     ws = tempWorkspace();
     client = await LspTestClient.start({ root: ws.root, init: { lintStatus: true }, settings: { maxFileSizeMB: 0.001 } });
-    client.connection.onNotification(LINT_STATUS_NOTIFICATION, (p: LintStatusParams) => statuses.push(p));
+    client.onNotification(LINT_STATUS_NOTIFICATION, (p: LintStatusParams) => statuses.push(p));
   });
 
   after(async () => {
@@ -65,7 +65,7 @@ describe('LSP: lint status for the status bar', function () {
   it('sends nothing to a client that did not ask for it', async () => {
     const other = await LspTestClient.start({ root: ws.root });
     const got: unknown[] = [];
-    other.connection.onNotification(LINT_STATUS_NOTIFICATION, (p) => got.push(p));
+    other.onNotification(LINT_STATUS_NOTIFICATION, (p) => got.push(p));
     const docUri = uri(path.join(ws.root, 'other.contract.md'));
     await other.open(docUri, AI_DRAFT, 'contract');
     await other.waitForDiagnostics(docUri);

@@ -25,7 +25,7 @@ rules:
 `;
 
 async function watchedChange(client: LspTestClient, file: string) {
-  await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(file), type: FileChangeType.Changed }] });
+  client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(file), type: FileChangeType.Changed }] });
 }
 
 const TEAM_FILES = {

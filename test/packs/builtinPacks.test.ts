@@ -6,6 +6,7 @@ import { RuleContext } from '../../server/src/engine/context';
 import { renderPlain } from '../../server/src/engine/fixes/snippet';
 import { lintDocument } from '../../server/src/engine/lint';
 import { documentHits, lazyMatcher } from '../../server/src/engine/match/documentHits';
+import { checkFireExample, checkPassExample } from '../../server/src/engine/ruleExamples';
 import { builtinPackNames, builtinPackPath } from '../../server/src/packs/builtin';
 import { loadConfig } from '../../server/src/packs/config';
 import { checkSchema } from '../../server/src/packs/schemaCheck';
@@ -35,9 +36,11 @@ for (const name of builtinPackNames()) {
           assert.ok(rule.examples.fire.length >= 3 && rule.examples.pass.length >= 3);
           assert.ok(rule.docs.length > 40 && rule.message.length > 10);
         });
-        const run = (text: string) => lintDocument(parseDocument(text, 'example.md'), compiled, { ignoreConditions: true, only: new Set([rule.id]) }).findings;
-        rule.examples.fire.forEach((text, i) => it(`fires on example ${i + 1}`, () => assert.ok(run(text).length > 0, text)));
-        rule.examples.pass.forEach((text, i) => it(`passes example ${i + 1}`, () => assert.deepStrictEqual(run(text).map((f) => f.message), [], text)));
+        rule.examples.fire.forEach((text, i) => {
+          const match = rule.examples.fireMatches[i];
+          it(`fires on example ${i + 1}${match ? ` at "${match}"` : ''}`, () => assert.strictEqual(checkFireExample(rule, compiled, text, match).problem, undefined, text));
+        });
+        rule.examples.pass.forEach((text, i) => it(`passes example ${i + 1}`, () => assert.deepStrictEqual(checkPassExample(rule, compiled, text).findings.map((f) => f.message), [], text)));
       });
     }
 

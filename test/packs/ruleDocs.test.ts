@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { generatedRuleDocs } from '../../scripts/gen-rule-docs';
+import { generatedRuleDocs } from '../../scripts/docs';
 import { docsLinks } from '../../server/src/lsp/ruleDocs';
 import { repositoryWebUrl } from '../../server/src/packs/builtin';
 import { ConfigLoader } from '../../server/src/packs/config';

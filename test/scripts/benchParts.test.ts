@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { parseGnuTimeMaxRss, parseRssMarker } from '../../scripts/lib/bench/peakMemory';
 import { renderBench } from '../../scripts/lib/bench/report';
 import { BenchResults } from '../../scripts/lib/bench/results';
-import { RSS_MARKER } from '../../scripts/lib/bench/rssMarker';
+import { RSS_MARKER } from '../../scripts/lib/bench/reportRss';
 import { evaluateTargets } from '../../scripts/lib/bench/targets';
 import { ArgError, parseArgs } from '../../scripts/lib/cliArgs';
 import { renderTable } from '../../scripts/lib/textTable';

@@ -4,7 +4,7 @@
  * and the server then answers a normal request as if nothing had happened.
  */
 import * as assert from 'assert';
-import { PlainClient, RpcError } from './plainClient';
+import { PlainClient, RpcError } from '../lspClient';
 import { DRAFT, GRANT, open, published, serverScript, startSession, tempFolder } from './session';
 import { positionAt } from '../lsp/fixtures';
 import { HANG_GUARD_MS } from '../hangGuard';

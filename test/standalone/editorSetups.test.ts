@@ -10,7 +10,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { PlainClient } from './plainClient';
+import { PlainClient } from '../lspClient';
 import { EDITOR_PROFILES, EditorProfile } from './editorProfiles';
 import { Diagnostic, DRAFT, open, packageBin, published, startSession, tempFolder } from './session';
 import { applyWorkspaceEdit, PlainWorkspaceEdit } from './workspaceEdits';

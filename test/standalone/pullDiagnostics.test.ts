@@ -6,7 +6,7 @@
  */
 import * as assert from 'assert';
 import { positionAt } from '../lsp/fixtures';
-import { PlainClient } from './plainClient';
+import { PlainClient } from '../lspClient';
 import { BARE_CAPABILITIES, Diagnostic, DRAFT, GRANT, open, Session, startSession, tempFolder } from './session';
 import { HANG_GUARD_MS } from '../hangGuard';
 

@@ -7,7 +7,7 @@
  */
 import * as assert from 'assert';
 import { offsetAt, positionAt } from '../lsp/fixtures';
-import { PlainClient } from './plainClient';
+import { PlainClient } from '../lspClient';
 import { HANG_GUARD_MS } from '../hangGuard';
 import { Diagnostic, DRAFT, GRANT, open, published, Session, startSession, tempFolder } from './session';
 import { applyWorkspaceEdit, PlainWorkspaceEdit } from './workspaceEdits';

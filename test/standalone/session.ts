@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { PlainClient } from './plainClient';
+import { PlainClient } from '../lspClient';
 import { HANG_GUARD_MS } from '../hangGuard';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');

@@ -7,7 +7,7 @@ import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
-import { REPO_ROOT } from '../paths';
+import { REPO_ROOT } from '../corpus';
 import { median } from '../stats';
 
 export const CLI_SCRIPT = path.join(REPO_ROOT, 'bin', 'clauselint.js');

@@ -6,11 +6,7 @@
  * of every term set), rules (every rule and coverage: a whole parse + lint
  * minus the parse and the scan, as block hits are cached with the blocks).
  */
-import { scanEveryBlock } from '../../../server/src/engine/match/documentHits';
-import { parseDocument } from '../../../server/src/document/contractDocument';
-import { normalise } from '../../../server/src/document/normalise';
-import { lintText } from '../../../server/src/lintText';
-import { ConfigLoader } from '../../../server/src/packs/config';
+import { ConfigLoader, lintText, normalise, parseDocument, scanEveryBlock } from '../../../server/src/api';
 import { median } from '../stats';
 import { timeRuns } from './timing';
 

@@ -12,8 +12,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { pathToFileURL } from 'url';
-import { PlainClient } from '../../../test/standalone/plainClient';
-import { REPO_ROOT } from '../paths';
+import { DidOpenTextDocumentNotification, InitializedNotification, InitializeRequest } from 'vscode-languageserver-protocol/node';
+import { REPO_ROOT } from '../corpus';
+import { startServer } from './lspClient';
 
 export interface FirstDiagnosticsResult {
   /** Spawn to the first diagnostics of the sample (ms). */
@@ -26,29 +27,32 @@ export interface FirstDiagnosticsResult {
   warmMs: number;
 }
 
+const TIMEOUT_MS = 30_000;
+
 async function once(workDir: string, sample: string): Promise<FirstDiagnosticsResult> {
   const server = path.join(REPO_ROOT, 'dist', 'server.js');
   if (!fs.existsSync(server)) throw new Error('dist/server.js is missing: run npm run build:bundle');
   const t0 = performance.now();
-  const client = PlainClient.start({ command: process.execPath, args: [server, '--stdio'], cwd: workDir });
+  const client = startServer([], server, workDir);
   try {
     const rootUri = pathToFileURL(workDir).href;
-    await client.request('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'bench' }], capabilities: {} });
+    const initialize = client.connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'bench' }], capabilities: {} });
+    await client.guard(initialize, TIMEOUT_MS, 'initialize');
     const started = performance.now();
-    client.notify('initialized', {});
+    await client.connection.sendNotification(InitializedNotification.type, {});
     const open = async (name: string) => {
       const uri = pathToFileURL(path.join(workDir, name)).href;
-      const since = client.received.length;
+      const published = client.next((p) => p.uri === uri, TIMEOUT_MS);
       const at = performance.now();
-      client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'contract', version: 1, text: sample } });
-      await client.nextNotification<{ uri: string }>('textDocument/publishDiagnostics', (p) => p.uri === uri, undefined, since);
+      await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'contract', version: 1, text: sample } });
+      await published;
       return { at, done: performance.now() };
     };
     const first = await open('sample.contract.md');
     const second = await open('second.contract.md');
     return { coldMs: first.done - t0, startMs: started - t0, firstLintMs: first.done - first.at, warmMs: second.done - second.at };
   } finally {
-    await client.stop();
+    await client.dispose();
   }
 }
 

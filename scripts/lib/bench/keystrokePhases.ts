@@ -1,16 +1,10 @@
-/** The server's path for one keystroke, phase by phase, run in the bench's own process. */
-import * as path from 'path';
-import { pathToFileURL } from 'url';
+/**
+ * The server's path for one keystroke, phase by phase, run in the bench's own
+ * process through the engine's public API (server/src/api.ts) and the text
+ * document library the server uses.
+ */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { BlockCache } from '../../../server/src/document/blockCache';
-import { parseDocument } from '../../../server/src/document/contractDocument';
-import { lintDocument } from '../../../server/src/engine/lint';
-import { ConfigLoaders } from '../../../server/src/lsp/configLoaders';
-import { toDiagnostics } from '../../../server/src/lsp/diagnostics';
-import { DocumentLinter } from '../../../server/src/lsp/documentLinter';
-import { formatOf } from '../../../server/src/lsp/fileScope';
-import { DEFAULT_SETTINGS, Settings } from '../../../server/src/lsp/settings';
-import { WorkspaceFolders } from '../../../server/src/lsp/workspaceFolders';
+import { BlockCache, ConfigLoader, ContractDocument, DocumentFormat, FullLintResult, lintDocument, parseDocument } from '../../../server/src/api';
 import { median } from '../stats';
 import { planEdit, seededRandom } from './editPlans';
 
@@ -25,7 +19,7 @@ export interface InProcessPhases {
   parse: number;
   /** lintDocument: the changed blocks' scan, every rule (with its lazy term matching), suppressions, coverage. */
   lint: number;
-  /** toDiagnostics: findings to LSP diagnostics (ranges, related information, docs links). */
+  /** Findings to LSP diagnostics: each finding's and related location's range, with its rule and message. */
   diagnostics: number;
   /** JSON.stringify of the publishDiagnostics message. */
   serialise: number;
@@ -47,23 +41,30 @@ function cpuMsOf(fn: () => unknown): number {
   return (c.user + c.system) / 1000;
 }
 
+/** Findings as the server publishes them: LSP ranges (line and character) for each finding and its related locations. */
+function toDiagnostics(doc: ContractDocument, result: FullLintResult) {
+  return result.findings.map((f) => ({
+    range: doc.lines.rangeOf(f.span),
+    severity: f.severity,
+    code: f.ruleId,
+    source: 'clauselint',
+    message: f.message,
+    relatedInformation: f.related.map((r) => ({ range: doc.lines.rangeOf(r.span), message: r.message })),
+  }));
+}
+
 /**
  * The server's path for one keystroke, run in this process on the same text
- * with the loader the server uses: apply the edit, read the text, parse it
+ * with the default config: apply the edit, read the text, parse it
  * incrementally (one block cache, as the server keeps per open document),
  * lint, convert to diagnostics, serialise. Each run times every phase once,
  * then medians over the runs; a full parse and lint of the same text (the
  * path before incremental linting) is timed beside it.
  */
 export function inProcessPhases(text: string, file: string, languageId: string, runs: number): InProcessPhases {
-  const folders = new WorkspaceFolders([pathToFileURL(path.dirname(path.dirname(file))).href]);
-  const loaders = new ConfigLoaders(folders, true);
-  const { compiled } = loaders.forFile(file, []).rulesFor(file);
-  const format = formatOf(languageId, file);
-  const linter = new DocumentLinter(loaders, folders);
-  const settings: Settings = { ...DEFAULT_SETTINGS };
-  const docUri = pathToFileURL(file).href;
-  const options = { docsScheme: false, relatedInformation: true, codeDescription: true };
+  const { compiled } = new ConfigLoader().rulesFor(file);
+  const format: DocumentFormat = languageId === 'markdown' ? 'markdown' : 'plain';
+  const docUri = `file://${file}`;
   const textDoc = TextDocument.create(docUri, languageId, 1, text);
   const blocks = new BlockCache();
   const random = seededRandom(7);
@@ -71,8 +72,7 @@ export function inProcessPhases(text: string, file: string, languageId: string, 
   let current = text;
   let doc = parseDocument(current, file, format, blocks);
   let result = lintDocument(doc, compiled);
-  let snapshot = linter.lintText(docUri, version, current, languageId, settings);
-  let diagnostics = toDiagnostics(snapshot, options);
+  let diagnostics = toDiagnostics(doc, result);
 
   let change = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '' };
   const planKeystroke = () => {
@@ -88,10 +88,7 @@ export function inProcessPhases(text: string, file: string, languageId: string, 
     },
     parse: () => (doc = parseDocument(current, file, format, blocks)),
     lint: () => (result = lintDocument(doc, compiled)),
-    diagnostics: () => {
-      snapshot = { ...snapshot, version, lint: { ...snapshot.lint!, doc, result } };
-      diagnostics = toDiagnostics(snapshot, options);
-    },
+    diagnostics: () => (diagnostics = toDiagnostics(doc, result)),
     serialise: () => JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: docUri, version, diagnostics } }),
     fullParse: () => parseDocument(current, file, format),
     fullLint: () => lintDocument(parseDocument(current, file, format), compiled),

@@ -3,8 +3,7 @@
  * (default config) and exit. Usage: node lintOnce.js <file>
  */
 import * as fs from 'fs';
-import { lintText } from '../../../server/src/lintText';
-import { ConfigLoader } from '../../../server/src/packs/config';
+import { ConfigLoader, lintText } from '../../../server/src/api';
 
 const file = process.argv[2];
 if (!file) {

@@ -6,8 +6,8 @@
 import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { REPO_ROOT } from '../paths';
-import { RSS_MARKER } from './rssMarker';
+import { REPO_ROOT } from '../corpus';
+import { RSS_MARKER } from './reportRss';
 
 const GNU_TIME = '/usr/bin/time';
 const REPORT_RSS = path.join(__dirname, 'reportRss.js');
@@ -34,7 +34,8 @@ export function peakMemoryOf(nodeArgs: string[]): Promise<PeakMemory> {
   const command = useTime ? GNU_TIME : process.execPath;
   const args = useTime ? ['-v', process.execPath, ...nodeArgs] : ['--require', REPORT_RSS, ...nodeArgs];
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    const env = useTime ? process.env : { ...process.env, CLAUSELINT_BENCH_REPORT_RSS: '1' };
+    const child = spawn(command, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     child.on('error', reject);

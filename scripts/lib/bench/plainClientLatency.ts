@@ -1,10 +1,10 @@
 /**
  * Issue 11's editor figure: keystroke to diagnostics on a ~1 MB contract, as a
  * foreign editor sees it. The bundle (dist/server.js; CLAUSELINT_PLAIN_SERVER_JS
- * picks another build) is started over stdio by the plain JSON-RPC client of
- * the standalone tests (test/standalone/plainClient.ts: child_process and
- * Content-Length framing, no vscode-jsonrpc), initialized with no workspace
- * folders (rootUri null), no initializationOptions, and workspace/configuration
+ * picks another build) is started over stdio by the benches' LSP client
+ * (lspClient.ts) set up as a plain editor: initialized with no workspace
+ * folders (rootUri null), no initializationOptions, no capabilities beyond
+ * configuration and versioned diagnostics, and workspace/configuration
  * answered with null, so the default debounce (100 ms) applies. A Markdown
  * draft outside any contracts/ folder is opened, then single-keystroke
  * didChange edits are sent one at a time at seeded random places; each is timed
@@ -17,12 +17,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { pathToFileURL } from 'url';
-import { LineIndex } from '../../../server/src/document/lineIndex';
-import { DEFAULT_SETTINGS } from '../../../server/src/lsp/settings';
-import { PlainClient } from '../../../test/standalone/plainClient';
-import { REPO_ROOT } from '../paths';
+import { DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, InitializedNotification, InitializeRequest } from 'vscode-languageserver-protocol/node';
+import { LineIndex } from '../../../server/src/api';
+import { REPO_ROOT } from '../corpus';
 import { distribution, Distribution } from '../stats';
 import { applyPlannedEdit, EDIT_KINDS, EditKind, planEdit, seededRandom } from './editPlans';
+import { defaultDebounceMs, delay, startServer } from './lspClient';
 import { buildLspInput } from './lspLatency';
 
 export interface PlainClientLatencyResult {
@@ -60,14 +60,6 @@ export function plainServerScript(): string {
 const TIMEOUT_MS = 30_000;
 const SETUP = 'no workspace folders (rootUri null), no initializationOptions, workspace/configuration answered null';
 
-interface Published {
-  uri: string;
-  version?: number;
-  diagnostics: unknown[];
-}
-
-const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 export async function benchPlainClientLatency(texts: readonly string[], workDir: string, plan: PlainClientPlan, progress: (m: string) => void): Promise<PlainClientLatencyResult> {
   const server = plainServerScript();
   if (!fs.existsSync(server)) throw new Error(`${server} not found (build it with npm run build:bundle)`);
@@ -82,30 +74,20 @@ export async function benchPlainClientLatency(texts: readonly string[], workDir:
   const uri = pathToFileURL(file).href;
 
   progress(`plain LSP client: starting ${path.relative(REPO_ROOT, server)}`);
-  const client = PlainClient.start({ command: process.execPath, args: [server, '--stdio'] });
-  // If the bench dies without stopping the client, the server goes too.
-  const killOnExit = () => client.child.kill('SIGKILL');
-  process.once('exit', killOnExit);
-  client.onRequest('workspace/configuration', (params) => (params as { items: unknown[] }).items.map(() => null));
-  /** The publishDiagnostics of `version` received from message index `since` on, with its arrival time. */
-  const publishOf = async (version: number, since: number) => {
-    const r = await client.waitFor(
-      (x) => x.message.method === 'textDocument/publishDiagnostics' && (x.message.params as Published).uri === uri && (x.message.params as Published).version === version,
-      TIMEOUT_MS,
-      since,
-      `publishDiagnostics of version ${version}`,
-    );
-    return { params: r.message.params as Published, at: r.at };
-  };
+  const client = startServer([], server);
+  client.settings = null;
+  /** The publishDiagnostics of `version` (ask before sending what it answers), with its arrival time. */
+  const publishOf = (version: number) => client.next((p) => p.uri === uri && p.version === version, TIMEOUT_MS);
   try {
-    await client.request('initialize', { processId: process.pid, rootUri: null, workspaceFolders: null, capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } } }, TIMEOUT_MS);
-    client.notify('initialized', {});
+    const capabilities = { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } };
+    await client.guard(client.connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, workspaceFolders: null, capabilities }), TIMEOUT_MS, 'initialize');
+    await client.connection.sendNotification(InitializedNotification.type, {});
 
     progress(`plain LSP client: opening ${openedBytes} bytes`);
+    const first = publishOf(1);
     const t0 = performance.now();
-    let since = client.received.length;
-    client.notify('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
-    const opened = await publishOf(1, since);
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+    const opened = await first;
     const openMs = opened.at - t0;
 
     const random = seededRandom(plan.seed);
@@ -119,10 +101,10 @@ export async function benchPlainClientLatency(texts: readonly string[], workDir:
       const range = { start: lines.positionAt(edit.start), end: lines.positionAt(edit.end) };
       text = applyPlannedEdit(text, edit);
       const version = k + 2;
-      since = client.received.length;
+      const published = publishOf(version);
       const sent = performance.now();
-      client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: edit.text }] });
-      const { at } = await publishOf(version, since);
+      await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ range, text: edit.text }] });
+      const { at } = await published;
       if (k >= plan.warmups) {
         samples.push(at - sent);
         perKind[kind]++;
@@ -137,7 +119,7 @@ export async function benchPlainClientLatency(texts: readonly string[], workDir:
       languageId,
       bytes: openedBytes,
       lines: openedLines,
-      debounceMs: DEFAULT_SETTINGS.debounceMs,
+      debounceMs: defaultDebounceMs(),
       openMs,
       firstDiagnostics: opened.params.diagnostics.length,
       warmups: plan.warmups,
@@ -147,7 +129,6 @@ export async function benchPlainClientLatency(texts: readonly string[], workDir:
       samplesMs: samples,
     };
   } finally {
-    await client.stop();
-    process.off('exit', killOnExit);
+    await client.dispose();
   }
 }

@@ -1,6 +1,9 @@
 /** What one bench run measured (also its --json output). */
 import { PhaseProfile } from './engineBench';
-import { LspLatencyResult } from './lspLatency';
+import { Distribution } from '../stats';
+import { ProfileSummary } from './cpuProfile';
+import { EditKind } from './editPlans';
+import { InProcessPhases } from './keystrokePhases';
 import { PeakMemory } from './peakMemory';
 import { PlainClientLatencyResult } from './plainClientLatency';
 
@@ -42,4 +45,61 @@ export interface BenchResults {
   /** Why CLI figures are missing, if they are. */
   cliError?: string;
   memoryError?: string;
+}
+
+export interface LatencySeries {
+  debounceMs: number;
+  /** Edits before the measured ones (JIT warm-up), not counted. */
+  warmups: number;
+  edits: number;
+  perKind: Record<EditKind, number>;
+  /** didChange written -> publishDiagnostics of that version received, per edit. */
+  latencyMs: Distribution;
+  samplesMs: number[];
+  /** Latency minus the debounce: the server's part after the timer fired, plus the pipe. */
+  afterDebounceMs: Distribution;
+  /** The server's on-CPU ms per edit (from one edit to the next), when /proc is readable. */
+  serverCpuMainMs?: Distribution;
+  serverCpuAllMs?: Distribution;
+  /** The server's main thread runnable but waiting for a CPU, per edit: the machine's load, not our work. */
+  serverWaitMs?: Distribution;
+  diagnostics: { min: number; max: number };
+  /** JSON size of the published diagnostics (median). */
+  payloadBytes: number;
+}
+
+export interface LspLatencyResult {
+  serverJs: string;
+  file: string;
+  languageId: string;
+  bytes: number;
+  lines: number;
+  /** didOpen -> first diagnostics (a cold full lint: packs load and compile). */
+  openMs: number;
+  firstDiagnostics: number;
+  /** Median round trip of a request the server answers at once (method not found): the pipe both ways. */
+  transportFloorMs: number;
+  series: LatencySeries[];
+  /**
+   * The last published diagnostics equal those of an in-process lint of the
+   * bench's own copy of the text after all edits: the server saw the edits the
+   * bench meant to send. Undefined when not checked.
+   */
+  inSync?: boolean;
+  cpuSource?: string;
+  inProcess?: InProcessPhases;
+  cpuProfile?: { file: string; summary: ProfileSummary; lints: number };
+  cpuProfileError?: string;
+}
+
+export interface LspPlan {
+  bytes: number;
+  edits: number;
+  warmups: number;
+  /** Pause after each publish before the next edit, so trailing work (GC) lands in its edit's CPU. */
+  pauseMs: number;
+  seed: number;
+  inProcessRuns: number;
+  /** Profile the server process (node --cpu-prof) and keep the profile in this folder. */
+  cpuProfDir?: string;
 }

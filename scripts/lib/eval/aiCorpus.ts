@@ -6,8 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
-import { Finding } from '../../../server/src/engine/types';
-import { LineIndex } from '../../../server/src/document/lineIndex';
+import { Finding, LineIndex } from '../../../server/src/api';
 import { Confusion, emptyConfusion } from '../metrics';
 
 export const DOCUMENT_CLASSES = ['ai', 'software-data', 'ordinary'] as const;

@@ -1,5 +1,5 @@
 /** Which rules fire on which contracts: on ordinary commercial contracts every AI finding is a false alarm. */
-import { Finding } from '../../../server/src/engine/types';
+import { Finding } from '../../../server/src/api';
 
 export interface FileFindings {
   name: string;

@@ -6,9 +6,9 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { ConfigLoader } from '../../../server/src/packs/config';
+import { ConfigLoader } from '../../../server/src/api';
 import { Confusion, f1, formatRatio } from '../metrics';
-import { REPO_ROOT } from '../paths';
+import { REPO_ROOT } from '../corpus';
 import { readLabelledCorpus } from './aiCorpus';
 import { scoreMoreCuad, scoreSentenceFile, scoreSet, setLine, SetScore } from './grantSets';
 import { LintedFile, lintFiles } from './lintCorpus';

@@ -12,8 +12,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { lintText } from '../../../server/src/lintText';
-import { ConfigLoader } from '../../../server/src/packs/config';
+import { ConfigLoader, lintText } from '../../../server/src/api';
 import { parseCsvObjects } from '../csv';
 import { Confusion, emptyConfusion, f1, formatRatio, precision, recall, tally } from '../metrics';
 import { LintedFile } from './lintCorpus';

@@ -1,10 +1,7 @@
 /** Lint a list of files with the engine once, keeping what the evaluations read. */
 import * as fs from 'fs';
 import * as path from 'path';
-import { LineIndex, Span } from '../../../server/src/document/lineIndex';
-import { Finding } from '../../../server/src/engine/types';
-import { lintText } from '../../../server/src/lintText';
-import { ConfigLoader } from '../../../server/src/packs/config';
+import { ConfigLoader, Finding, LineIndex, lintText, Span } from '../../../server/src/api';
 
 export interface LintedFile {
   /** File name without folder: the key labels.csv uses. */

@@ -5,7 +5,7 @@
  * split by `<omitted>` are found in turn); those not found are
  * counted apart, never as misses.
  */
-import { Span } from '../../../server/src/document/lineIndex';
+import { Span } from '../../../server/src/api';
 import { foldForSearch, locateExcerpt, overlaps } from '../excerpts';
 
 export interface LabelledContract {

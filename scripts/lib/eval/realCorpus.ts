@@ -8,8 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
-import { ConfigLoader } from '../../../server/src/packs/config';
-import { lintText } from '../../../server/src/lintText';
+import { ConfigLoader, lintText } from '../../../server/src/api';
 import { corpusRoot } from '../corpus';
 import { Confusion, emptyConfusion, formatRatio, precision, recall, tally } from '../metrics';
 import { renderTable } from '../textTable';

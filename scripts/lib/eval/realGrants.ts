@@ -8,9 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
-import { spanAt } from '../../../server/src/document/contractDocument';
-import { lintText } from '../../../server/src/lintText';
-import { ConfigLoader } from '../../../server/src/packs/config';
+import { ConfigLoader, lintText, spanAt } from '../../../server/src/api';
 import { Confusion, emptyConfusion, f1, formatRatio, precision, recall } from '../metrics';
 import { labelledDocument } from './realCorpus';
 

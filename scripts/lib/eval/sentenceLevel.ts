@@ -5,7 +5,7 @@
  * `broad-grant` starts inside it. A row whose hash no longer matches the
  * corpus text is reported as stale and left out, never scored.
  */
-import { Finding } from '../../../server/src/engine/types';
+import { Finding } from '../../../server/src/api';
 import { parseCsvObjects } from '../csv';
 import { Confusion, emptyConfusion, tally } from '../metrics';
 import { sentenceHash } from './grantSentences';

@@ -2,7 +2,7 @@
  * The --verbose listings a rule author tunes with: each false positive with the
  * sentence that was detected, each false negative with the labelled excerpt.
  */
-import { Span } from '../../../server/src/document/lineIndex';
+import { Span } from '../../../server/src/api';
 import { ContractLabels } from '../labels';
 import { oneLine } from '../excerpts';
 import { MappingScore } from './documentLevel';

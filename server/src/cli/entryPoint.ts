@@ -1,7 +1,7 @@
 /**
  * How bin/clauselint.js loads the compiled CLI. The build bundles the CLI into
  * one file, out/cli.js, and compiles it once ahead with V8's code cache
- * (scripts/bundle-cli.ts): one module loads faster than the sixty it is made
+ * (scripts/lib/build/bundleCli.ts): one module loads faster than the sixty it is made
  * of, and cached bytecode faster than source. The bundle is used only while no
  * file it was made from has changed since (after a bare `tsc`, say), and the
  * code cache only for the very bundle it was made with (V8 itself checks just

@@ -6,7 +6,8 @@
  */
 import * as path from 'path';
 import { parseDocument } from '../document/contractDocument';
-import { CompiledRuleSet, INTERNAL_ERROR_RULE_ID, lintDocument } from '../engine/lint';
+import { CompiledRuleSet } from '../engine/lint';
+import { checkFireExample, checkPassExample } from '../engine/ruleExamples';
 import { Finding, RuleSpec } from '../engine/types';
 import { BUILTIN_PREFIX, builtinPackNames } from '../packs/builtin';
 import { mergePacks } from '../packs/merge';
@@ -24,24 +25,19 @@ interface ExampleFailure {
   expectation: 'fire' | 'pass';
   index: number;
   text: string;
+  problem: string;
   findings: Finding[];
-}
-
-export function runExample(rule: RuleSpec, compiled: CompiledRuleSet, text: string): Finding[] {
-  const doc = parseDocument(text, 'example.md');
-  const { findings } = lintDocument(doc, compiled, { ignoreConditions: true, only: new Set([rule.id]) });
-  return findings.filter((f) => f.ruleId === rule.id || f.ruleId === INTERNAL_ERROR_RULE_ID);
 }
 
 function testRule(rule: RuleSpec, compiled: CompiledRuleSet): ExampleFailure[] {
   const failures: ExampleFailure[] = [];
   rule.examples.fire.forEach((text, index) => {
-    const findings = runExample(rule, compiled, text);
-    if (!findings.some((f) => f.ruleId === rule.id)) failures.push({ expectation: 'fire', index, text, findings });
+    const { findings, problem } = checkFireExample(rule, compiled, text, rule.examples.fireMatches[index]);
+    if (problem) failures.push({ expectation: 'fire', index, text, problem, findings });
   });
   rule.examples.pass.forEach((text, index) => {
-    const findings = runExample(rule, compiled, text);
-    if (findings.length > 0) failures.push({ expectation: 'pass', index, text, findings });
+    const { findings, problem } = checkPassExample(rule, compiled, text);
+    if (problem) failures.push({ expectation: 'pass', index, text, problem, findings });
   });
   return failures;
 }
@@ -54,10 +50,7 @@ function quoteBlock(text: string, indent: string): string {
 }
 
 function describeFailure(f: ExampleFailure, p: Palette): string {
-  const head =
-    f.expectation === 'fire'
-      ? `fire example ${f.index + 1} reported nothing, but should report this rule:`
-      : `pass example ${f.index + 1} reported ${f.findings.length} finding${f.findings.length === 1 ? '' : 's'}, but should report none:`;
+  const head = `${f.expectation} example ${f.index + 1} ${f.problem}:`;
   const out = [`      ${p.red(head)}`, quoteBlock(f.text, '        ')];
   for (const finding of f.findings) {
     const doc = parseDocument(f.text, 'example.md');

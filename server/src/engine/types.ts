@@ -129,6 +129,8 @@ export interface FixSpec {
 export interface RuleExamples {
   fire: string[];
   pass: string[];
+  /** By index of `fire`: the phrase a finding of the rule must cover on that text (`match:` in the pack), if named. */
+  fireMatches: (string | undefined)[];
 }
 
 export interface RuleSpec {

@@ -194,11 +194,14 @@ function itemOf(set: TermSetSpec, field: string, index: number): string {
   return lists[field]?.[index] ?? '';
 }
 
+/** A fire example as a pack writes it: the text alone, or the text and the phrase it must fire on. */
+type FireExample = string | { text: string; match?: string };
+
 function ruleSpecFrom(pack: PackContent, name: string, raw: RawRule): RuleSpec {
   // fromEntries defines own properties: a `__proto__` entry could never become the prototype.
   const options: Record<string, unknown> = Object.fromEntries(Object.entries(raw).filter(([k]) => !COMMON_FIELDS.has(k)));
   const fix = (raw.fix ?? {}) as { clauses?: string[]; replace?: string };
-  const examples = (raw.examples ?? { fire: [], pass: [] }) as { fire: string[]; pass: string[] };
+  const examples = (raw.examples ?? { fire: [], pass: [] }) as { fire?: FireExample[]; pass?: string[] };
   const { line, column } = pack.ruleLocations.get(name) ?? locate(pack.source, ['rules'], { key: name });
   return {
     id: `${pack.id}/${name}`,
@@ -215,7 +218,11 @@ function ruleSpecFrom(pack: PackContent, name: string, raw: RawRule): RuleSpec {
     when: raw.when as string | undefined,
     otherwise: raw.otherwise as Severity | undefined,
     fix: { clauses: fix.clauses ?? [], replace: fix.replace },
-    examples: { fire: examples.fire ?? [], pass: examples.pass ?? [] },
+    examples: {
+      fire: (examples.fire ?? []).map((e) => (typeof e === 'object' && e !== null ? e.text : e)),
+      pass: examples.pass ?? [],
+      fireMatches: (examples.fire ?? []).map((e) => (typeof e === 'object' && e !== null ? e.match : undefined)),
+    },
     options,
     location: { file: pack.file, line, column },
     deprecated: raw.deprecated as string | undefined,

@@ -1,15 +1,16 @@
 /**
- * A plain JSON-RPC client over a child process's stdio, written for these
- * tests on nothing but child_process and Content-Length framing (no
+ * The LSP client of the tests: plain JSON-RPC over a child process's stdio,
+ * written on nothing but child_process and Content-Length framing (no
  * vscode-languageclient, no vscode-jsonrpc), so the server is driven the way a
  * foreign editor drives it. It sends requests and notifications (or raw bytes),
  * answers the server's requests with handlers the test gives (anything else:
  * MethodNotFound, as a minimal editor would), and records every message the
  * server sends, so a test can wait for one or check that none came.
+ * test/lsp/harness.ts sets a session up on it as VS Code's client does.
  */
 import { ChildProcess, spawn, SpawnOptions } from 'child_process';
 import { performance } from 'perf_hooks';
-import { HANG_GUARD_MS } from '../hangGuard';
+import { HANG_GUARD_MS } from './hangGuard';
 
 export interface RpcError {
   code: number;
@@ -51,6 +52,7 @@ export class PlainClient {
   private nextId = 1;
   private readonly pending = new Map<number, { method: string; resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private readonly handlers = new Map<string, ServerRequestHandler>();
+  private readonly listeners = new Map<string, ((params: unknown) => void)[]>();
   private readonly waiters = new Set<Waiter>();
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 
@@ -76,6 +78,11 @@ export class PlainClient {
   /** Answer the server's `method` requests with `handler(params)`. */
   onRequest(method: string, handler: ServerRequestHandler): void {
     this.handlers.set(method, handler);
+  }
+
+  /** Call `listener(params)` on each notification `method` from the server, as it arrives. */
+  onNotification<P = unknown>(method: string, listener: (params: P) => void): void {
+    this.listeners.set(method, [...(this.listeners.get(method) ?? []), listener as (params: unknown) => void]);
   }
 
   /** A body framed as LSP frames it (`Content-Length` in bytes of UTF-8). */
@@ -153,16 +160,16 @@ export class PlainClient {
     return r.message.params as P;
   }
 
-  /** Shut down as LSP says (shutdown, then exit); kill the server if it does not exit. */
-  async stop(): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  /** Shut down as LSP says (shutdown, then exit); kill the server if it does not answer or exit within `timeoutMs` each. */
+  async stop(timeoutMs = HANG_GUARD_MS): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
     if (this.child.exitCode === null && this.child.signalCode === null) {
       try {
-        await this.request('shutdown', undefined, HANG_GUARD_MS);
+        await this.request('shutdown', undefined, timeoutMs);
         this.notify('exit');
       } catch {
         // Already gone, or not answering: killed below.
       }
-      const timer = setTimeout(() => this.child.kill('SIGKILL'), HANG_GUARD_MS);
+      const timer = setTimeout(() => this.child.kill('SIGKILL'), timeoutMs);
       const exit = await this.exited;
       clearTimeout(timer);
       return exit;
@@ -192,6 +199,7 @@ export class PlainClient {
     this.received.push(received);
     if (message.method !== undefined && message.id !== undefined && message.id !== null) this.answerServer(message.id, message.method, message.params);
     else if (message.method === undefined && typeof message.id === 'number') this.settle(message.id, message);
+    else if (message.method !== undefined) for (const listener of this.listeners.get(message.method) ?? []) listener(message.params);
     for (const w of [...this.waiters]) if (w.match(received)) w.resolve(received);
   }
 

@@ -12,9 +12,9 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { BUNDLE_FILE, BUNDLE_MANIFEST_FILE, BundleManifest, CODE_CACHE_FILE, compileModule } from '../server/src/cli/entryPoint';
-import { Io } from '../server/src/cli/io';
-import { REPO_ROOT } from './lib/paths';
+import { BUNDLE_FILE, BUNDLE_MANIFEST_FILE, BundleManifest, CODE_CACHE_FILE, compileModule } from '../../../server/src/cli/entryPoint';
+import { Io } from '../../../server/src/cli/io';
+import { REPO_ROOT } from '../corpus';
 
 const OUT = path.join(REPO_ROOT, 'out');
 /**
@@ -64,7 +64,7 @@ async function writeCodeCache(bundle: string): Promise<void> {
   fs.writeFileSync(path.join(OUT, CODE_CACHE_FILE), compiled.script.createCachedData());
 }
 
-async function main(): Promise<void> {
+export async function bundleCli(): Promise<void> {
   const bundle = path.join(OUT, BUNDLE_FILE);
   // An old bundle must never outlive a failed or skipped bundling.
   const outputs = [...Object.keys(ENTRY_POINTS).flatMap((name) => [`${name}.js`, `${name}.js.map`]), LINT_WORKER_SHIM];
@@ -88,15 +88,10 @@ async function main(): Promise<void> {
     logLevel: 'warning',
   });
   // The worker thread runs the bundle's copy of the worker code (bundleEntry.ts runLintWorker).
-  fs.writeFileSync(path.join(OUT, LINT_WORKER_SHIM), "'use strict';\n// Made by scripts/bundle-cli.ts: the lint worker's code is in the CLI bundle.\nrequire('./cli.js').runLintWorker();\n");
+  fs.writeFileSync(path.join(OUT, LINT_WORKER_SHIM), "'use strict';\n// Made by scripts/lib/build/bundleCli.ts: the lint worker's code is in the CLI bundle.\nrequire('./cli.js').runLintWorker();\n");
   await writeCodeCache(bundle);
   const stat = fs.statSync(bundle);
   const manifest: BundleManifest = { inputs: Object.keys(result.metafile.inputs).sort(), bundle: { bytes: stat.size, mtimeMs: stat.mtimeMs } };
   fs.writeFileSync(path.join(OUT, BUNDLE_MANIFEST_FILE), JSON.stringify(manifest, null, 1) + '\n');
   console.log(`bundle-cli: ${outputs.filter((f) => f.endsWith('.js')).map((f) => `out/${f}`).join(', ')} from ${manifest.inputs.length} modules; code cache for out/${BUNDLE_FILE}`);
 }
-
-main().catch((err) => {
-  console.error(`bundle-cli: ${(err as Error).stack ?? err}`);
-  process.exitCode = 1;
-});
