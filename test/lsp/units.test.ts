@@ -1,16 +1,16 @@
 /** The language server's pure parts, without a server process. */
 import * as assert from 'assert';
 import * as path from 'path';
-import { applyFixes } from '../../server/src/cli/fix';
+import { applyFixes, fixAllEdits } from '../../server/src/engine/fixes/apply';
+import { hasPlaceholders, shiftTabStops, withoutVariables } from '../../server/src/engine/fixes/snippet';
+import { planAsSnippet } from '../../server/src/engine/fixes/snippetEdit';
 import { Finding } from '../../server/src/engine/types';
 import { lintText } from '../../server/src/lintText';
 import { applySeverities } from '../../server/src/lsp/documentLinter';
 import { coverageSummary, shortTitle } from '../../server/src/lsp/coverage';
 import { formatOf, shouldLint } from '../../server/src/lsp/fileScope';
-import { fixAllEdits } from '../../server/src/lsp/fixAll';
 import { CoverageKind } from '../../server/src/lsp/protocol';
 import { DEFAULT_SETTINGS, sanitizeSettings } from '../../server/src/lsp/settings';
-import { hasPlaceholders, planAsSnippet, shiftTabStops, withoutVariables } from '../../server/src/lsp/snippetFix';
 import { untrustedWorkspacePolicy } from '../../server/src/lsp/trust/packPolicy';
 import { WorkspaceFolders } from '../../server/src/lsp/workspaceFolders';
 import { builtinPackPath } from '../../server/src/packs/builtin';

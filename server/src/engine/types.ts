@@ -182,7 +182,10 @@ export interface FixPlan {
   /** Stable across runs: used to dedupe plans that insert the same clause. */
   id: string;
   type: FixType;
+  /** Says where a clause goes and what is replaced (the CLI's report). */
   title: string;
+  /** The same, short enough for an editor's quick-fix menu (fixes/titles.ts). */
+  shortTitle: string;
   edits: FixEdit[];
 }
 

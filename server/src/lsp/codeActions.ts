@@ -7,14 +7,13 @@
  * Source Action menu and editor.codeActionsOnSave.
  */
 import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic } from 'vscode-languageserver';
+import { fixAllEdits } from '../engine/fixes/apply';
 import { suppressPlan } from '../engine/fixes/plans';
+import { planAsSnippet } from '../engine/fixes/snippetEdit';
 import { Finding, FixPlan } from '../engine/types';
 import { DiagnosticOptions, toDiagnostic } from './diagnostics';
 import { LintSnapshot } from './documentLinter';
-import { fixAllEdits } from './fixAll';
-import { shortFixTitle } from './fixTitles';
 import { ApplySnippetArgs, CLIENT_COMMANDS, CODE_ACTION_KIND_FIX_ALL } from './protocol';
-import { planAsSnippet } from './snippetFix';
 import { workspaceEdit } from './workspaceEdit';
 
 export interface ActionCapabilities {
@@ -65,7 +64,7 @@ function quickFixes(snapshot: LintSnapshot, hits: Finding[], caps: ActionCapabil
     for (const plan of fixes) {
       const existing = byPlan.get(plan.id);
       if (existing) existing.diagnostics!.push(diagnostic);
-      else byPlan.set(plan.id, planAction(snapshot, plan, shortFixTitle(plan, snapshot.lint!.compiled.ruleSet), [diagnostic], plan === fixes[0], caps));
+      else byPlan.set(plan.id, planAction(snapshot, plan, plan.shortTitle, [diagnostic], plan === fixes[0], caps));
     }
   }
   const entries = [...byPlan.values()];

@@ -1,5 +1,5 @@
 /** What a rule set offers the user: its rules (for a docs picker) and its clause library (for "insert clause"). */
-import { withoutVariables } from './snippetFix';
+import { withoutVariables } from '../engine/fixes/snippet';
 import { RuleSet } from '../engine/types';
 import { ClauseEntry, RuleSummary } from './protocol';
 

@@ -4,6 +4,7 @@ import { Span } from '../../document/lineIndex';
 import { ClauseSnippet, FixPlan, RuleSet } from '../types';
 import { findInsertionPoint } from './insertion';
 import { escapeSnippet, renderPlain } from './snippet';
+import { insertClausesShortTitle, replaceShortTitle } from './titles';
 
 const rendered = new Map<string, string>();
 
@@ -34,18 +35,20 @@ export function insertClausesPlan(doc: ContractDocument, ruleSet: RuleSet, claus
       const body = clause.body.replace(/\r?\n/g, eol).trimEnd();
       return { start: offset, end: offset, text: prefix + renderedOnce(body) + suffix, snippet: escapeSnippet(prefix) + body + escapeSnippet(suffix), clauseId: clause.id };
     });
-    const names = clauses.map((c) => c.title).join(' and ');
-    plans.push({ id: `insert:${clauses.map((c) => c.id).join('+')}`, type: 'insert-clause', title: `Insert ${names} ${where}`, edits });
+    const titles = clauses.map((c) => c.title);
+    plans.push({ id: `insert:${clauses.map((c) => c.id).join('+')}`, type: 'insert-clause', title: `Insert ${titles.join(' and ')} ${where}`, shortTitle: insertClausesShortTitle(titles), edits });
   }
   return plans;
 }
 
 export function replacePlan(span: Span, replacement: string, matched: string): FixPlan {
+  const text = renderPlain(replacement);
   return {
     id: `replace:${span.start}`,
     type: 'replace',
-    title: `Replace "${matched}" with "${renderPlain(replacement)}"`,
-    edits: [{ start: span.start, end: span.end, text: renderPlain(replacement), snippet: replacement }],
+    title: `Replace "${matched}" with "${text}"`,
+    shortTitle: replaceShortTitle(text),
+    edits: [{ start: span.start, end: span.end, text, snippet: replacement }],
   };
 }
 
@@ -63,10 +66,12 @@ export function suppressPlan(doc: ContractDocument, ruleId: string, span: Span):
     doc.format === 'markdown' ? `<!-- clauselint-disable-next-line ${ruleId} -- ${details} -->` : `[clauselint-disable-next-line ${ruleId} -- ${details}]`;
   const plain = comment('reason: ; approved-by: ');
   const snippet = comment('reason: ${1:why this is acceptable}; approved-by: ${2:name}');
+  const title = `Suppress ${ruleId} here (with a reason)`;
   return {
     id: `suppress:${ruleId}:${line}`,
     type: 'suppress',
-    title: `Suppress ${ruleId} here (with a reason)`,
+    title,
+    shortTitle: title,
     edits: [{ start: lineStart, end: lineStart, text: indent + plain + eol, snippet: escapeSnippet(indent) + snippet + escapeSnippet(eol) }],
   };
 }
