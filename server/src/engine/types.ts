@@ -150,8 +150,10 @@ export interface RuleSpec {
   otherwise?: Severity;
   fix: FixSpec;
   examples: RuleExamples;
-  /** Kind-specific settings, validated by the rule implementation. */
+  /** Kind-specific settings as the pack wrote them (validated at load). */
   options: Record<string, unknown>;
+  /** The same options as the rule's kind decoded them into a typed object when the rule set was built (engine/rules): what the rule runs on. */
+  kindOptions?: unknown;
   location?: SourceLocation;
   deprecated?: string;
 }
