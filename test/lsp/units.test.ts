@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import { applyFixes, fixAllEdits } from '../../server/src/engine/fixes/apply';
-import { hasPlaceholders, shiftTabStops, withoutVariables } from '../../server/src/engine/fixes/snippet';
+import { hasPlaceholders, previewLine, shiftTabStops, withoutVariables } from '../../server/src/engine/fixes/snippet';
 import { planAsSnippet } from '../../server/src/engine/fixes/snippetEdit';
 import { Finding } from '../../server/src/engine/types';
 import { lintText } from '../../server/src/lintText';
@@ -38,5 +38,11 @@ describe('language server units', () => {
     assert.strictEqual(withoutVariables('costs \\$5 and $RANDOM_HEX'), 'costs \\$5 and \\$RANDOM_HEX');
     const plan = { title: 't', edits: [{ start: 3, end: 3, text: 'x', snippet: 'The ${1:Agency} shall log ${CURRENT_YEAR}.' }] };
     assert.strictEqual(planAsSnippet(plan as never)?.snippet, 'The ${1:Agency} shall log \\${CURRENT_YEAR\\}.');
+  });
+
+  it('previews a clause on one line for the clause picker, each placeholder filled with its default', () => {
+    const body = 'The ${1:Provider} shall notify ${2|the Agency,the Customer|}\nwithin ${3:${4:72} hours}. $0 Costs \\$5.';
+    assert.strictEqual(previewLine(body), 'The Provider shall notify the Agency within 72 hours. Costs $5.');
+    assert.strictEqual(previewLine('word '.repeat(40), 20), 'word word word word…');
   });
 });

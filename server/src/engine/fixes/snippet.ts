@@ -60,6 +60,12 @@ function readPlaceholder(s: string, start: number): { text: string; end: number 
   return { text: renderPlain(inner), end: j + 1 };
 }
 
+/** A one-line preview of a snippet: placeholders filled with their defaults, white space collapsed, at most `max` characters. */
+export function previewLine(snippet: string, max = 120): string {
+  const flat = renderPlain(snippet).replace(/\s+/g, ' ').trim();
+  return flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
+}
+
 /** Escape literal text so it can sit inside a snippet. */
 export function escapeSnippet(text: string): string {
   return text.replace(/[\\$}]/g, '\\$&');
