@@ -57,7 +57,9 @@ export function replacePlan(span: Span, replacement: string, matched: string): F
  * As plain text the reason is left empty, so the suppression does not apply (and is
  * itself reported) until someone writes why; the snippet puts the cursor there.
  */
-export function suppressPlan(doc: ContractDocument, ruleId: string, span: Span): FixPlan {
+export function suppressPlan(doc: ContractDocument, ruleIds: string[], span: Span): FixPlan {
+  // One comment may name several rules: the editor offers one suppression per line.
+  const ruleId = ruleIds.join(', ');
   const line = doc.lines.lineOf(span.start);
   const lineStart = doc.lines.lineStarts[line];
   const indent = /^[ \t]*/.exec(doc.text.slice(lineStart, lineStart + 40))![0];
@@ -66,12 +68,11 @@ export function suppressPlan(doc: ContractDocument, ruleId: string, span: Span):
     doc.format === 'markdown' ? `<!-- clauselint-disable-next-line ${ruleId} -- ${details} -->` : `[clauselint-disable-next-line ${ruleId} -- ${details}]`;
   const plain = comment('reason: ; approved-by: ');
   const snippet = comment('reason: ${1:why this is acceptable}; approved-by: ${2:name}');
-  const title = `Suppress ${ruleId} here (with a reason)`;
   return {
     id: `suppress:${ruleId}:${line}`,
     type: 'suppress',
-    title,
-    shortTitle: title,
+    title: `Suppress ${ruleId} here (with a reason)`,
+    shortTitle: ruleIds.length === 1 ? 'Suppress on this line, with a reason' : `Suppress ${ruleIds.length} rules on this line, with a reason`,
     edits: [{ start: lineStart, end: lineStart, text: indent + plain + eol, snippet: escapeSnippet(indent) + snippet + escapeSnippet(eol) }],
   };
 }

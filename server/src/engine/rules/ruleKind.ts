@@ -60,7 +60,7 @@ export function makeFinding(rule: RuleSpec, ctx: RuleContext, span: Span, detail
     fixes.push(...insertClausesPlan(ctx.doc, ctx.ruleSet, rule.fix.clauses, anchor));
   }
   if (rule.fix.replace !== undefined) fixes.push(replacePlan(span, rule.fix.replace, vars.match));
-  fixes.push(suppressPlan(ctx.doc, rule.id, span));
+  fixes.push(suppressPlan(ctx.doc, [rule.id], span));
   return {
     ruleId: rule.id,
     severity: rule.severity,
