@@ -16,13 +16,13 @@ export interface RuleKind<O = unknown> {
   /** The rule's options as a typed object, read once when the rule set is built (after the pack's validation). */
   decode(rule: RuleSpec): O;
   run(rule: RuleSpec, options: O, ctx: RuleContext): Finding[];
-  /** What a rule of this kind checks, in one sentence for its docs (rules/docs: docs pages, `explain`, the editor). */
+  /** What a rule of this kind checks, in one sentence for its docs (engine/ruleDocs: docs pages, `explain`, the editor). */
   describe(rule: RuleSpec, options: O, ruleSet: RuleSet): string;
 }
 
 /** A clause kind as docs name it: its title, else its id. */
-export function kindTitle(ruleSet: RuleSet, kind: string | undefined): string {
-  return kind === undefined ? '' : ruleSet.kinds.get(kind)?.title ?? kind;
+export function kindTitle(ruleSet: RuleSet, kind: string): string {
+  return ruleSet.kinds.get(kind)?.title ?? kind;
 }
 
 /** "an audit trigger", "a broad-use grant". */
