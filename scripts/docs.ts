@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { builtinPackNames, builtinPackPath } from '../server/src/packs/builtin';
 import { loadConfig } from '../server/src/packs/config';
-import { ruleDocMarkdown } from '../server/src/packs/ruleDocs';
+import { ruleDocMarkdown } from '../server/src/engine/ruleDocs/markdown';
 
 export function generatedRuleDocs(): Map<string, string> {
   const files = new Map<string, string>();

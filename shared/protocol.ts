@@ -153,6 +153,8 @@ export interface ClauseEntry {
   title: string;
   /** VS Code snippet syntax. */
   body: string;
+  /** The body on one line, placeholders filled with their defaults (for a picker). */
+  preview: string;
   pack: string;
   /** Whether the document already has a clause of this kind. */
   present: boolean;

@@ -126,7 +126,7 @@ describe('clauselint CLI: units', () => {
   });
 
   it('chooses the first non-suppress fix, with all its clause insertions', () => {
-    const plan = (id: string, type: FixPlan['type']): FixPlan => ({ id, type, title: id, edits: [] });
+    const plan = (id: string, type: FixPlan['type']): FixPlan => ({ id, type, title: id, shortTitle: id, edits: [] });
     const finding = (fixes: FixPlan[]): Finding => ({ ruleId: 'p/r', severity: 'warning', message: '', span: { start: 0, end: 0 }, related: [], fixes });
     const ids = (f: Finding) => automaticPlans(f).map((p) => p.id);
     assert.deepStrictEqual(ids(finding([plan('a', 'insert-clause'), plan('b', 'insert-clause'), plan('r', 'replace'), plan('s', 'suppress')])), ['a', 'b']);

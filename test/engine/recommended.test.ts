@@ -153,7 +153,7 @@ describe('suppressions', () => {
 });
 
 describe('a rule that throws', () => {
-  /** Rule options whose every read throws: the rule's own implementation fails while it runs. */
+  /** Decoded rule options whose every read throws: the rule's own implementation fails while it runs. */
   function corruptOptions(why: string): Record<string, unknown> {
     return new Proxy({}, { get: () => { throw new Error(why); } });
   }
@@ -167,7 +167,7 @@ describe('a rule that throws', () => {
   it('is reported as one internal error of that rule, and every other rule reports exactly what it reports without it', () => {
     const broken = 'recommended/broad-use-grant';
     const baseline = lint(SAMPLE, recommended());
-    const { findings, coverage } = lint(SAMPLE, withRules((r) => (r.id === broken ? { ...r, options: corruptOptions('options table is corrupt') } : r)));
+    const { findings, coverage } = lint(SAMPLE, withRules((r) => (r.id === broken ? { ...r, kindOptions: corruptOptions('options table is corrupt') } : r)));
     const internal = findings.filter((f) => f.ruleId === INTERNAL_ERROR_RULE_ID);
     assert.deepStrictEqual(
       internal.map((f) => [f.severity, f.message]),
@@ -185,7 +185,7 @@ describe('a rule that throws', () => {
       SAMPLE,
       withRules((r) => {
         if (r.id === 'recommended/broad-use-grant') return { ...r, kind: 'no-such-kind' };
-        if (r.id === 'recommended/missing-audit-trigger') return { ...r, options: corruptOptions('boom') };
+        if (r.id === 'recommended/missing-audit-trigger') return { ...r, kindOptions: corruptOptions('boom') };
         return r;
       }),
     );

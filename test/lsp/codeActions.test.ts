@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import { CodeAction, Diagnostic, TextDocumentEdit } from 'vscode-languageserver-protocol';
-import { applyFixes } from '../../server/src/cli/fix';
+import { applyFixes } from '../../server/src/engine/fixes/apply';
 import { lintText } from '../../server/src/lintText';
 import { ConfigLoader } from '../../server/src/packs/config';
 import { ApplySnippetArgs } from '../../shared/protocol';

@@ -13,9 +13,9 @@ if (!target) throw new Error('throwingRulePreload: set CLAUSELINT_TEST_THROWING_
 for (const [kind, impl] of [...RULE_KINDS]) {
   (RULE_KINDS as Map<string, typeof impl>).set(kind, {
     ...impl,
-    run(rule, ctx) {
+    run(rule, options, ctx) {
       if (rule.id === target) throw new Error(`${rule.id} throws on purpose (test)`);
-      return impl.run(rule, ctx);
+      return impl.run(rule, options, ctx);
     },
   });
 }

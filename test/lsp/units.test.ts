@@ -1,16 +1,16 @@
 /** The language server's pure parts, without a server process. */
 import * as assert from 'assert';
 import * as path from 'path';
-import { applyFixes } from '../../server/src/cli/fix';
+import { applyFixes, fixAllEdits } from '../../server/src/engine/fixes/apply';
+import { hasPlaceholders, previewLine, shiftTabStops, withoutVariables } from '../../server/src/engine/fixes/snippet';
+import { planAsSnippet } from '../../server/src/engine/fixes/snippetEdit';
 import { Finding } from '../../server/src/engine/types';
 import { lintText } from '../../server/src/lintText';
 import { applySeverities } from '../../server/src/lsp/documentLinter';
 import { coverageSummary, shortTitle } from '../../server/src/lsp/coverage';
 import { formatOf, shouldLint } from '../../server/src/lsp/fileScope';
-import { fixAllEdits } from '../../server/src/lsp/fixAll';
 import { CoverageKind } from '../../shared/protocol';
 import { DEFAULT_SETTINGS, sanitizeSettings } from '../../server/src/lsp/settings';
-import { hasPlaceholders, planAsSnippet, shiftTabStops, withoutVariables } from '../../server/src/lsp/snippetFix';
 import { untrustedWorkspacePolicy } from '../../server/src/packs/readPolicy';
 import { WorkspaceFolders } from '../../server/src/lsp/workspaceFolders';
 import { builtinPackPath } from '../../server/src/packs/builtin';
@@ -38,5 +38,11 @@ describe('language server units', () => {
     assert.strictEqual(withoutVariables('costs \\$5 and $RANDOM_HEX'), 'costs \\$5 and \\$RANDOM_HEX');
     const plan = { title: 't', edits: [{ start: 3, end: 3, text: 'x', snippet: 'The ${1:Agency} shall log ${CURRENT_YEAR}.' }] };
     assert.strictEqual(planAsSnippet(plan as never)?.snippet, 'The ${1:Agency} shall log \\${CURRENT_YEAR\\}.');
+  });
+
+  it('previews a clause on one line for the clause picker, each placeholder filled with its default', () => {
+    const body = 'The ${1:Provider} shall notify ${2|the Agency,the Customer|}\nwithin ${3:${4:72} hours}. $0 Costs \\$5.';
+    assert.strictEqual(previewLine(body), 'The Provider shall notify the Agency within 72 hours. Costs $5.');
+    assert.strictEqual(previewLine('word '.repeat(40), 20), 'word word word word…');
   });
 });

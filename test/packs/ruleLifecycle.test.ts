@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import * as path from 'path';
 import { ConfigLoader, loadConfig } from '../../server/src/packs/config';
 import { PackError } from '../../server/src/packs/errors';
-import { ruleDocMarkdown } from '../../server/src/packs/ruleDocs';
+import { ruleDocMarkdown } from '../../server/src/engine/ruleDocs/markdown';
 import { writeTree } from '../helpers';
 
 /** Version 2 of a team pack: `vague-notice` was renamed `notice-deadline`; `old-audit` is on its way out. */

@@ -11,7 +11,7 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import * as fs from 'fs';
 import * as path from 'path';
-import { applyFixes } from '../../server/src/cli/fix';
+import { applyFixes } from '../../server/src/engine/fixes/apply';
 import { Io } from '../../server/src/cli/io';
 import { lintTarget, TargetSettings } from '../../server/src/cli/lintTarget';
 import { decode, encode, readSourceFile, SourceText, TextEncoding } from '../../server/src/io/source';

@@ -3,13 +3,6 @@ import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
 import { CLAUSE_LIBRARY_REQUEST, ClauseEntry } from '../../../shared/protocol';
 
-/** A one-line preview of a snippet body with its placeholders filled by their defaults. */
-function preview(body: string): string {
-  const plain = body.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1').replace(/\$\{?\d+\}?/g, '');
-  const flat = plain.replace(/\s+/g, ' ').trim();
-  return flat.length > 120 ? flat.slice(0, 119) + '…' : flat;
-}
-
 export async function insertClause(client: LanguageClient): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
@@ -25,7 +18,7 @@ export async function insertClause(client: LanguageClient): Promise<void> {
     clauses.map((c) => ({
       label: c.title,
       description: `${c.kind}${c.present ? ' · already in this document' : ' · missing here'} · ${c.pack}`,
-      detail: preview(c.body),
+      detail: c.preview,
       clause: c,
     })),
     { placeHolder: 'Insert which clause at the cursor?', matchOnDescription: true, matchOnDetail: true },

@@ -6,6 +6,9 @@
  * gets the closest ids as suggestions.
  */
 import * as path from 'path';
+import { engineRule } from '../engine/engineRules';
+import { engineRuleFacts, ruleFacts } from '../engine/ruleDocs/ruleFacts';
+import { textOf } from '../engine/ruleDocs/text';
 import { RuleSet, RuleSpec } from '../engine/types';
 import { builtinPackNames, builtinPackPath } from '../packs/builtin';
 import { MergedConfig, mergePacks } from '../packs/merge';
@@ -13,8 +16,7 @@ import { loadPackTree } from '../packs/resolve';
 import { currentRule, ReplacedRule, replacedEntry } from '../packs/ruleLifecycle';
 import { ExplainCommand } from './args';
 import { CliError, EXIT_CLEAN } from './cliError';
-import { palette, Palette, shouldUseColor } from '../io/color';
-import { engineRule } from '../engine/engineRules';
+import { palette, shouldUseColor } from '../io/color';
 import { Io } from './io';
 import { shownPath } from '../io/shownPath';
 import { formatConfigProblem } from '../packs/packSpecs';
@@ -89,55 +91,18 @@ function find(query: string, { rules, replaced }: KnownRules): KnownRule {
   throw new CliError(`unknown rule "${query}"${hint}`);
 }
 
-function indent(text: string, by: string): string {
-  return text.trim().split(/\r?\n/).map((l) => (l ? by + l : l)).join('\n');
-}
-
-function bullet(text: string): string {
-  return text.trim().split(/\r?\n/).map((l, i) => (i === 0 ? '  - ' : '    ') + l).join('\n');
-}
-
-function describe({ rule, ruleSet }: KnownRule, cwd: string, p: Palette): string {
-  const rows: [string, string | undefined][] = [
-    ['pack', `${rule.pack}${rule.location ? `  (${shownPath(rule.location.file, cwd)}:${rule.location.line})` : ''}`],
-    ['kind', rule.kind],
-    ['severity', rule.enabled ? rule.severity : `${rule.severity} (turned off by the config)`],
-    ['clause kind', rule.clauseKind ? `${rule.clauseKind}${ruleSet.kinds.get(rule.clauseKind) ? ` (${ruleSet.kinds.get(rule.clauseKind)!.title})` : ''}` : undefined],
-    ['applies', rule.when && rule.when !== 'always' ? `only when ${rule.when}: ${ruleSet.conditions.get(rule.when)?.description || 'see the pack'}` : 'to every document'],
-    ['message', rule.message],
-    ['source', rule.source],
-    ['docs url', rule.docsUrl],
-    ['fix', fixDescription(rule, ruleSet)],
-    ['deprecated', rule.deprecated],
-  ];
-  const out = [p.bold(rule.id)];
-  for (const [label, value] of rows) if (value) out.push(`  ${p.gray(label.padEnd(13))}${value}`);
-  if (rule.docs.trim()) out.push('', indent(rule.docs, '  '));
-  for (const [title, list] of [['Reports on (examples.fire):', rule.examples.fire], ['Stays silent on (examples.pass):', rule.examples.pass]] as const) {
-    if (list.length === 0) continue;
-    out.push('', `  ${p.bold(title)}`);
-    for (const text of list) out.push(bullet(text));
-  }
-  return out.join('\n') + '\n';
-}
-
-function fixDescription(rule: RuleSpec, ruleSet: RuleSet): string | undefined {
-  const parts = rule.fix.clauses.map((id) => `insert clause "${ruleSet.clauses.get(id)?.title ?? id}" (${id})`);
-  if (rule.fix.replace !== undefined) parts.push(`replace the words with "${rule.fix.replace}"`);
-  return parts.length > 0 ? parts.join('; ') : undefined;
-}
-
 export function runExplain(cmd: ExplainCommand, io: Io): number {
   const p = palette(shouldUseColor(cmd.color, io.stdoutIsTty, io.env));
+  const shownFile = (file: string) => shownPath(file, io.cwd);
   const builtin = engineRule(cmd.ruleId);
   if (builtin) {
-    io.stdout(`${p.bold(builtin.id)}\n  ${p.gray('pack'.padEnd(13))}clauselint (reported by the engine itself)\n  ${p.gray('severity'.padEnd(13))}${builtin.severity}\n\n${indent(builtin.description, '  ')}\n`);
+    io.stdout(textOf(engineRuleFacts(builtin), p, shownFile));
     return EXIT_CLEAN;
   }
   const known = collectRules(cmd, io);
   const found = find(cmd.ruleId, known);
   const alias = found.rule.id === cmd.ruleId ? undefined : replacedEntry(cmd.ruleId, known.replaced);
   if (alias) io.stdout(`${p.yellow(`${alias.id} was replaced by ${found.rule.id}${alias.deprecated ? ` (${alias.deprecated})` : ''}.`)}\n\n`);
-  io.stdout(describe(found, io.cwd, p));
+  io.stdout(textOf(ruleFacts(found.rule, found.ruleSet), p, shownFile));
   return EXIT_CLEAN;
 }

@@ -73,7 +73,7 @@ function runRule(rule: RuleSpec, ctx: RuleContext): Finding[] {
   const impl = RULE_KINDS.get(rule.kind);
   try {
     if (!impl) throw new Error(`unknown rule kind "${rule.kind}"`);
-    return impl.run(rule, ctx);
+    return impl.run(rule, rule.kindOptions, ctx);
   } catch (err) {
     return [
       {

@@ -152,8 +152,10 @@ export interface RuleSpec {
   otherwise?: Severity;
   fix: FixSpec;
   examples: RuleExamples;
-  /** Kind-specific settings, validated by the rule implementation. */
+  /** Kind-specific settings as the pack wrote them (validated at load). */
   options: Record<string, unknown>;
+  /** The same options as the rule's kind decoded them into a typed object when the rule set was built (engine/rules): what the rule runs on. */
+  kindOptions?: unknown;
   location?: SourceLocation;
   deprecated?: string;
 }
@@ -184,7 +186,10 @@ export interface FixPlan {
   /** Stable across runs: used to dedupe plans that insert the same clause. */
   id: string;
   type: FixType;
+  /** Says where a clause goes and what is replaced (the CLI's report). */
   title: string;
+  /** The same, short enough for an editor's quick-fix menu (fixes/titles.ts). */
+  shortTitle: string;
   edits: FixEdit[];
 }
 

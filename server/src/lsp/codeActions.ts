@@ -7,14 +7,13 @@
  * Source Action menu and editor.codeActionsOnSave.
  */
 import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic } from 'vscode-languageserver';
+import { fixAllEdits } from '../engine/fixes/apply';
 import { suppressPlan } from '../engine/fixes/plans';
+import { planAsSnippet } from '../engine/fixes/snippetEdit';
 import { Finding, FixPlan } from '../engine/types';
 import { DiagnosticOptions, toDiagnostic } from './diagnostics';
 import { LintSnapshot } from './documentLinter';
-import { fixAllEdits } from './fixAll';
-import { shortFixTitle } from './fixTitles';
 import { ApplySnippetArgs, CLIENT_COMMANDS, CODE_ACTION_KIND_FIX_ALL } from '../../../shared/protocol';
-import { planAsSnippet } from './snippetFix';
 import { workspaceEdit } from './workspaceEdit';
 
 export interface ActionCapabilities {
@@ -65,7 +64,7 @@ function quickFixes(snapshot: LintSnapshot, hits: Finding[], caps: ActionCapabil
     for (const plan of fixes) {
       const existing = byPlan.get(plan.id);
       if (existing) existing.diagnostics!.push(diagnostic);
-      else byPlan.set(plan.id, planAction(snapshot, plan, shortFixTitle(plan, snapshot.lint!.compiled.ruleSet), [diagnostic], plan === fixes[0], caps));
+      else byPlan.set(plan.id, planAction(snapshot, plan, [diagnostic], plan === fixes[0], caps));
     }
   }
   const entries = [...byPlan.values()];
@@ -84,13 +83,14 @@ function suppressionAction(snapshot: LintSnapshot, hits: Finding[], caps: Action
   const line = lines.lineOf(suppressible[0].span.start);
   const onLine = suppressible.filter((f) => lines.lineOf(f.span.start) === line);
   const ruleIds = [...new Set(onLine.map((f) => f.ruleId))];
-  const plan = suppressPlan(snapshot.lint!.doc, ruleIds.join(', '), onLine[0].span);
-  const title = ruleIds.length === 1 ? 'Suppress on this line, with a reason' : `Suppress ${ruleIds.length} rules on this line, with a reason`;
+  const plan = suppressPlan(snapshot.lint!.doc, ruleIds, onLine[0].span);
   const diagnostics = onLine.map((f) => toDiagnostic(snapshot, f, caps.diagnostics));
-  return planAction(snapshot, plan, title, diagnostics, false, caps);
+  return planAction(snapshot, plan, diagnostics, false, caps);
 }
 
-function planAction(snapshot: LintSnapshot, plan: FixPlan, title: string, diagnostics: Diagnostic[], preferred: boolean, caps: ActionCapabilities): CodeAction {
+/** A plan as a quick fix under its short title: a snippet command when the client inserts snippets and the plan has tab stops, else an edit. */
+function planAction(snapshot: LintSnapshot, plan: FixPlan, diagnostics: Diagnostic[], preferred: boolean, caps: ActionCapabilities): CodeAction {
+  const title = plan.shortTitle;
   const action: CodeAction = { title, kind: CodeActionKind.QuickFix, diagnostics, isPreferred: preferred };
   const snippet = caps.snippetCommand ? planAsSnippet(plan) : undefined;
   const lines = snapshot.lint!.doc.lines;

@@ -1,5 +1,5 @@
 /** What a rule set offers the user: its rules (for a docs picker) and its clause library (for "insert clause"). */
-import { withoutVariables } from './snippetFix';
+import { previewLine, withoutVariables } from '../engine/fixes/snippet';
 import { RuleSet } from '../engine/types';
 import { ClauseEntry, RuleSummary } from '../../../shared/protocol';
 
@@ -14,6 +14,9 @@ export function ruleSummaries(ruleSet: RuleSet): RuleSummary[] {
 
 /** Clauses of kinds the document lacks come first: those are the ones a drafter is looking for. */
 export function clauseLibrary(ruleSet: RuleSet, presentKinds: ReadonlySet<string>): ClauseEntry[] {
-  const entries = [...ruleSet.clauses.values()].map((c) => ({ id: c.id, kind: c.kind, title: c.title, body: withoutVariables(c.body), pack: c.pack, present: presentKinds.has(c.kind) }));
+  const entries = [...ruleSet.clauses.values()].map((c) => {
+    const body = withoutVariables(c.body);
+    return { id: c.id, kind: c.kind, title: c.title, body, preview: previewLine(body), pack: c.pack, present: presentKinds.has(c.kind) };
+  });
   return entries.sort((a, b) => Number(a.present) - Number(b.present) || a.title.localeCompare(b.title));
 }

@@ -6,6 +6,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { engineRule } from '../engine/engineRules';
+import { markdownOf, ruleDocMarkdown } from '../engine/ruleDocs/markdown';
+import { engineRuleFacts } from '../engine/ruleDocs/ruleFacts';
 import { builtinDocsDir, builtinDocsWebBase } from '../packs/builtin';
 import { isInsideFolder, realPathOf } from '../packs/readScope';
 import { RuleSet, RuleSpec } from '../engine/types';
@@ -64,46 +66,15 @@ export function findRule(ruleSet: RuleSet, ruleId: string): RuleSpec | undefined
   return ruleSet.rules.find((r) => r.id === ruleId) ?? ruleSet.rules.find((r) => r.name === ruleId);
 }
 
-function quoteBlock(text: string): string {
-  return text
-    .trim()
-    .split(/\r?\n/)
-    .map((l) => `> ${l}`)
-    .join('\n');
-}
-
-/** Markdown for a rule, rendered from its pack entry. */
-export function renderRuleDocs(rule: RuleSpec, ruleSet: RuleSet): string {
-  const parts = [`# ${rule.id}`, '', rule.docs.trim() || rule.message, ''];
-  const facts = [
-    `**Severity:** ${rule.enabled ? rule.severity : 'off'}`,
-    `**Kind:** \`${rule.kind}\``,
-    rule.clauseKind ? `**Clause kind:** ${ruleSet.kinds.get(rule.clauseKind)?.title ?? rule.clauseKind} (\`${rule.clauseKind}\`)` : '',
-    `**Pack:** ${rule.pack}${rule.location ? ` (\`${rule.location.file}\`, line ${rule.location.line})` : ''}`,
-  ].filter(Boolean);
-  parts.push(facts.join('  \n'), '');
-  if (rule.source) parts.push('## Source', '', rule.source, '');
-  const clauses = rule.fix.clauses.map((id) => ruleSet.clauses.get(id)).filter((c) => c !== undefined);
-  if (clauses.length > 0 || rule.fix.replace) {
-    parts.push('## Fix', '');
-    for (const c of clauses) parts.push(`Inserts the **${c.title}** clause from the \`${c.pack}\` pack's library.`, '');
-    if (rule.fix.replace) parts.push(`Replaces the flagged wording with “${rule.fix.replace}”.`, '');
-  }
-  if (rule.examples.fire.length > 0) parts.push('## Fires on', '', ...rule.examples.fire.map((e) => quoteBlock(e) + '\n'));
-  if (rule.examples.pass.length > 0) parts.push('## Does not fire on', '', ...rule.examples.pass.map((e) => quoteBlock(e) + '\n'));
-  parts.push('## Silence it', '', `Fix the text, set \`${rule.id}: off\` under \`rules:\` in \`.clauselint.yaml\`, or add a suppression with a reason:`, '');
-  parts.push('```markdown', `<!-- clauselint-disable-next-line ${rule.id} -- reason: <why>; approved-by: <name> -->`, '```', '');
-  return parts.join('\n');
-}
-
 export function ruleDocs(ruleId: string, ruleSet: RuleSet | undefined): RuleDocsResult | undefined {
   const rule = ruleSet && findRule(ruleSet, ruleId);
   if (!rule) {
     const builtin = engineRule(ruleId);
-    return builtin ? { ruleId, markdown: `# ${ruleId}\n\n${builtin.description}\n` } : undefined;
+    return builtin ? { ruleId, markdown: markdownOf(engineRuleFacts(builtin)) } : undefined;
   }
   const links = docsLinks(rule.docsUrl);
-  let markdown = renderRuleDocs(rule, ruleSet!);
+  // The bundled docs page when there is one (a built-in rule), else the same page rendered from the pack.
+  let markdown = ruleDocMarkdown(rule, ruleSet!);
   if (links.fileUrl) {
     try {
       markdown = fs.readFileSync(fileURLToPath(links.fileUrl), 'utf8');

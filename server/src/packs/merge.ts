@@ -10,7 +10,7 @@
 import * as path from 'path';
 import { compileRuleSet, CompiledRuleSet } from '../engine/lint';
 import { TermSetSpec } from '../engine/match/scanner';
-import { RULE_KINDS } from '../engine/rules';
+import { decodeRuleOptions, RULE_KINDS } from '../engine/rules';
 import { ClauseKindSpec, ClauseSnippet, conditionItems, ConditionSpec, RuleSet, RuleSpec, Severity } from '../engine/types';
 import { builtinDocsWebBase, isBuiltinPack } from './builtin';
 import { PackError } from './errors';
@@ -132,6 +132,7 @@ export function mergePacks(packs: PackContent[]): MergedConfig {
   });
 
   checkReplacements(packs, replaced, valid.map((r) => r.spec), errors);
+  decodeRuleOptions(valid.map((r) => r.spec));
 
   const ruleSet: RuleSet = {
     packs: packs.filter((p) => !p.isConfig).map((p) => ({ id: p.id, version: p.version, description: p.description, file: p.file })),

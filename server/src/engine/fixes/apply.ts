@@ -62,3 +62,26 @@ export function applyPlans(text: string, plans: FixPlan[]): ApplyResult {
   parts.push(text.slice(cursor));
   return { text: parts.join(''), applied: edits.length, skipped: total - edits.length };
 }
+
+/** The edits of "fix all" in the editor: the same choice and selection as applyFixes. */
+export function fixAllEdits(findings: Finding[]): FixEdit[] {
+  return selectEdits(findings.flatMap(automaticPlans));
+}
+
+export interface FixOutcome {
+  text: string;
+  /** Edits applied (a clause proposed by several findings counts once). */
+  applied: number;
+}
+
+/**
+ * --fix: each finding's automatic fix applied in one pass; the caller lints
+ * again, so a fix that failed to resolve its finding shows up in the report
+ * instead of being retried in a loop.
+ */
+export function applyFixes(text: string, findings: Finding[]): FixOutcome {
+  const plans = findings.flatMap(automaticPlans);
+  if (plans.length === 0) return { text, applied: 0 };
+  const { text: fixed, applied } = applyPlans(text, plans);
+  return { text: fixed, applied };
+}

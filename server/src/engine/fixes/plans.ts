@@ -4,6 +4,7 @@ import { Span } from '../../document/lineIndex';
 import { ClauseSnippet, FixPlan, RuleSet } from '../types';
 import { findInsertionPoint } from './insertion';
 import { escapeSnippet, renderPlain } from './snippet';
+import { insertClausesShortTitle, replaceShortTitle } from './titles';
 
 const rendered = new Map<string, string>();
 
@@ -34,18 +35,20 @@ export function insertClausesPlan(doc: ContractDocument, ruleSet: RuleSet, claus
       const body = clause.body.replace(/\r?\n/g, eol).trimEnd();
       return { start: offset, end: offset, text: prefix + renderedOnce(body) + suffix, snippet: escapeSnippet(prefix) + body + escapeSnippet(suffix), clauseId: clause.id };
     });
-    const names = clauses.map((c) => c.title).join(' and ');
-    plans.push({ id: `insert:${clauses.map((c) => c.id).join('+')}`, type: 'insert-clause', title: `Insert ${names} ${where}`, edits });
+    const titles = clauses.map((c) => c.title);
+    plans.push({ id: `insert:${clauses.map((c) => c.id).join('+')}`, type: 'insert-clause', title: `Insert ${titles.join(' and ')} ${where}`, shortTitle: insertClausesShortTitle(titles), edits });
   }
   return plans;
 }
 
 export function replacePlan(span: Span, replacement: string, matched: string): FixPlan {
+  const text = renderPlain(replacement);
   return {
     id: `replace:${span.start}`,
     type: 'replace',
-    title: `Replace "${matched}" with "${renderPlain(replacement)}"`,
-    edits: [{ start: span.start, end: span.end, text: renderPlain(replacement), snippet: replacement }],
+    title: `Replace "${matched}" with "${text}"`,
+    shortTitle: replaceShortTitle(text),
+    edits: [{ start: span.start, end: span.end, text, snippet: replacement }],
   };
 }
 
@@ -54,7 +57,9 @@ export function replacePlan(span: Span, replacement: string, matched: string): F
  * As plain text the reason is left empty, so the suppression does not apply (and is
  * itself reported) until someone writes why; the snippet puts the cursor there.
  */
-export function suppressPlan(doc: ContractDocument, ruleId: string, span: Span): FixPlan {
+export function suppressPlan(doc: ContractDocument, ruleIds: string[], span: Span): FixPlan {
+  // One comment may name several rules: the editor offers one suppression per line.
+  const ruleId = ruleIds.join(', ');
   const line = doc.lines.lineOf(span.start);
   const lineStart = doc.lines.lineStarts[line];
   const indent = /^[ \t]*/.exec(doc.text.slice(lineStart, lineStart + 40))![0];
@@ -67,6 +72,7 @@ export function suppressPlan(doc: ContractDocument, ruleId: string, span: Span):
     id: `suppress:${ruleId}:${line}`,
     type: 'suppress',
     title: `Suppress ${ruleId} here (with a reason)`,
+    shortTitle: ruleIds.length === 1 ? 'Suppress on this line, with a reason' : `Suppress ${ruleIds.length} rules on this line, with a reason`,
     edits: [{ start: lineStart, end: lineStart, text: indent + plain + eol, snippet: escapeSnippet(indent) + snippet + escapeSnippet(eol) }],
   };
 }

@@ -1,7 +1,8 @@
 /**
- * Clause snippets use VS Code snippet syntax (${1:placeholder}, ${2|a,b|}).
- * Plain rendering fills each placeholder with its default, for the CLI and
- * for clients without snippet edits.
+ * Clause snippets use VS Code snippet syntax (${1:placeholder}, ${2|a,b|}):
+ * the one home of that syntax. Plain rendering fills each placeholder with its
+ * default, for the CLI and for clients without snippet edits; the tab-stop
+ * helpers serve clients that insert snippets.
  */
 
 export function renderPlain(snippet: string): string {
@@ -59,7 +60,63 @@ function readPlaceholder(s: string, start: number): { text: string; end: number 
   return { text: renderPlain(inner), end: j + 1 };
 }
 
+/** A one-line preview of a snippet: placeholders filled with their defaults, white space collapsed, at most `max` characters. */
+export function previewLine(snippet: string, max = 120): string {
+  const flat = renderPlain(snippet).replace(/\s+/g, ' ').trim();
+  return flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
+}
+
 /** Escape literal text so it can sit inside a snippet. */
 export function escapeSnippet(text: string): string {
   return text.replace(/[\\$}]/g, '\\$&');
+}
+
+/** Tab stops and placeholders: $1, ${1}, ${1:default}, ${1|a,b|}; $0 is the final cursor. */
+const TAB_STOP = /\\.|\$(\d+)|\$\{(\d+)/g;
+
+export function hasPlaceholders(snippet: string): boolean {
+  for (const m of snippet.matchAll(TAB_STOP)) if (m[1] !== undefined || m[2] !== undefined) return true;
+  return false;
+}
+
+export function maxTabStop(snippet: string): number {
+  let max = 0;
+  for (const m of snippet.matchAll(TAB_STOP)) max = Math.max(max, Number(m[1] ?? m[2] ?? 0));
+  return max;
+}
+
+export function shiftTabStops(snippet: string, by: number): string {
+  if (by === 0) return snippet;
+  return snippet.replace(TAB_STOP, (all, bare?: string, braced?: string) => {
+    if (bare !== undefined) return bare === '0' ? all : `$${Number(bare) + by}`;
+    if (braced !== undefined) return braced === '0' ? all : `\${${Number(braced) + by}`;
+    return all;
+  });
+}
+
+/**
+ * Snippet variables ($CLIPBOARD, ${TM_FILEPATH}, $RANDOM, ...) written in a pack's
+ * clause text made literal: the editor would otherwise fill them in when the fix is
+ * applied, pasting the user's clipboard or file path into the contract. Only our
+ * numbered tab stops stay live.
+ */
+export function withoutVariables(snippet: string): string {
+  let out = '';
+  for (let i = 0; i < snippet.length; i++) {
+    const c = snippet[i];
+    if (c === '\\' && i + 1 < snippet.length) {
+      out += c + snippet[++i];
+    } else if (c === '$' && /[A-Za-z_]/.test(snippet[i + 1] ?? '')) {
+      out += '\\$';
+    } else if (c === '$' && snippet[i + 1] === '{' && /[A-Za-z_]/.test(snippet[i + 2] ?? '')) {
+      // ${NAME} or ${NAME:default}: the dollar and the brace closing it become text.
+      const close = snippet.indexOf('}', i + 2);
+      const end = close < 0 ? snippet.length : close;
+      out += '\\$' + snippet.slice(i + 1, end) + (close < 0 ? '' : '\\}');
+      i = close < 0 ? snippet.length : close;
+    } else {
+      out += c;
+    }
+  }
+  return out;
 }

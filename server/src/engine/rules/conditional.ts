@@ -8,19 +8,30 @@
  */
 import { Span } from '../../document/lineIndex';
 import { RuleContext } from '../context';
-import { Finding, RuleSpec } from '../types';
+import { Finding, RuleSet, RuleSpec, Scope } from '../types';
+import { scopeOption, stringList } from './options';
 import { describeGrant, reachingDetections } from './qualification';
-import { excerpt, makeFinding, RuleKind, scopeOption, stringList } from './ruleKind';
+import { excerpt, kindTitle, makeFinding, RuleKind, withArticle } from './ruleKind';
 
-export const conditionalRule: RuleKind = {
+export interface ConditionalOptions {
+  if: string;
+  then: string[];
+  /** Default: the section. */
+  scope: Scope;
+  followReferences: boolean;
+  /** `binding: grantee`. */
+  bindingGrantee: boolean;
+}
+
+export const conditionalRule: RuleKind<ConditionalOptions> = {
   kind: 'conditional',
   options: ['if', 'then', 'scope', 'followReferences', 'binding'],
-  run(rule: RuleSpec, ctx: RuleContext): Finding[] {
-    const ifKind = String(rule.options.if);
-    const thenKinds = stringList(rule.options.then);
-    const scope = scopeOption(rule.options.scope, 'section');
-    const follow = rule.options.followReferences !== false;
-    const binding = rule.options.binding === 'grantee';
+  decode(rule: RuleSpec): ConditionalOptions {
+    const o = rule.options;
+    return { if: String(o.if), then: stringList(o.then), scope: scopeOption(o.scope, 'section'), followReferences: o.followReferences !== false, bindingGrantee: o.binding === 'grantee' };
+  },
+  run(rule: RuleSpec, o: ConditionalOptions, ctx: RuleContext): Finding[] {
+    const { if: ifKind, then: thenKinds, scope, followReferences: follow, bindingGrantee: binding } = o;
     const findings: Finding[] = [];
     const seen = new Set<number>();
     // The kind's own detections and those rules contribute (each use of a broadly defined term is a grant too).
@@ -47,6 +58,10 @@ export const conditionalRule: RuleKind = {
       }
     }
     return findings;
+  },
+  describe(_rule: RuleSpec, o: ConditionalOptions, ruleSet: RuleSet): string {
+    const required = o.then.map((k) => withArticle(kindTitle(ruleSet, k))).join(' and ');
+    return `Where the document has ${withArticle(kindTitle(ruleSet, o.if))}, requires ${required} in ${o.scope === 'document' ? 'the document' : `the same ${o.scope}`}.`;
   },
 };
 

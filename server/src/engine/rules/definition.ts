@@ -7,7 +7,8 @@
  */
 import { RuleContext } from '../context';
 import { Finding, RuleSpec } from '../types';
-import { excerpt, isQualified, makeFinding, RuleKind, stringList } from './ruleKind';
+import { decodeQualifying, QualifyingOptions, stringList } from './options';
+import { excerpt, isQualified, makeFinding, RuleKind } from './ruleKind';
 
 function escapeRegex(s: string): string {
   return s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
@@ -19,14 +20,33 @@ function namePattern(words: string[]): RegExp | undefined {
   return new RegExp(`\\b(?:${words.map(escapeRegex).join('|')})(?:s|es)?\\b`, 'i');
 }
 
-export const definitionRule: RuleKind = {
+export interface DefinitionOptions {
+  /** Term sets whose hit in a definition makes it broad. */
+  terms: string[];
+  /** `namedLike`: only terms whose name has one of these words. */
+  namedLike?: RegExp;
+  /** The clause kind each use counts as (default: the rule's clause kind). */
+  contributes?: string;
+  qualifying: QualifyingOptions;
+}
+
+export const definitionRule: RuleKind<DefinitionOptions> = {
   kind: 'definition',
   options: ['terms', 'namedLike', 'contributes', 'qualifiedBy', 'qualifiedWhen', 'binding', 'scope'],
   contributesCoverage: true,
-  run(rule: RuleSpec, ctx: RuleContext): Finding[] {
-    const termSets = stringList(rule.options.terms);
-    const named = namePattern(stringList(rule.options.namedLike));
-    const contributes = (rule.options.contributes as string | undefined) ?? rule.clauseKind;
+  decode(rule: RuleSpec): DefinitionOptions {
+    const o = rule.options;
+    return {
+      terms: stringList(o.terms),
+      namedLike: namePattern(stringList(o.namedLike)),
+      contributes: (o.contributes as string | undefined) ?? rule.clauseKind,
+      qualifying: decodeQualifying(o),
+    };
+  },
+  run(rule: RuleSpec, o: DefinitionOptions, ctx: RuleContext): Finding[] {
+    const termSets = o.terms;
+    const named = o.namedLike;
+    const contributes = o.contributes;
     const { doc } = ctx;
     const findings: Finding[] = [];
     const done = new Set<string>();
@@ -48,7 +68,7 @@ export const definitionRule: RuleKind = {
       }
       if (contributes) ctx.contribute(contributes, uses);
       for (const u of uses) {
-        if (isQualified(rule, ctx, u.hit.start)) continue;
+        if (isQualified(o.qualifying, ctx, u.hit.start)) continue;
         findings.push(
           makeFinding(rule, ctx, u.hit, {
             anchor: def.body,
@@ -59,5 +79,8 @@ export const definitionRule: RuleKind = {
       }
     }
     return findings;
+  },
+  describe(): string {
+    return 'Flags each use of a defined term whose definition is broad.';
   },
 };

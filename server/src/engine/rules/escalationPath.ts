@@ -11,33 +11,55 @@ import { elementLabel, gapsPhrase } from '../escalation/describe';
 import { EscalationPath } from '../escalation/path';
 import { unitName } from '../escalation/ties';
 import { Finding, RelatedLocation, RuleSpec } from '../types';
+import { stringList } from './options';
 import { firstLine } from './require';
-import { makeFinding, RuleKind, stringList } from './ruleKind';
+import { makeFinding, RuleKind } from './ruleKind';
 
 const DEFAULT_INCOMPLETE = 'The escalation path in {where} has {gaps}. Add what is missing so a sensitive use waits for review, a named sign-off and a logged decision.';
 
-export const escalationPathRule: RuleKind = {
+export interface EscalationPathOptions {
+  /** The clause kind made of elements. */
+  clause: string;
+  /** With no path, the finding sits on the first location of these kinds... */
+  anchor: string[];
+  /** ...else on the definition of a term named with one of these words (lower case). */
+  supplied: string[];
+  incompleteMessage: string;
+}
+
+export const escalationPathRule: RuleKind<EscalationPathOptions> = {
   kind: 'escalation-path',
   options: ['clause', 'anchor', 'supplied', 'incompleteMessage'],
-  run(rule: RuleSpec, ctx: RuleContext): Finding[] {
-    const kind = String(rule.options.clause);
+  decode(rule: RuleSpec): EscalationPathOptions {
+    const o = rule.options;
+    return {
+      clause: String(o.clause),
+      anchor: stringList(o.anchor),
+      supplied: stringList(o.supplied).map((w) => w.toLowerCase()),
+      incompleteMessage: String(o.incompleteMessage ?? DEFAULT_INCOMPLETE),
+    };
+  },
+  run(rule: RuleSpec, o: EscalationPathOptions, ctx: RuleContext): Finding[] {
+    const kind = o.clause;
     if (!ctx.kind(kind)?.elements) throw new Error(`clause kind "${kind}" has no elements`);
     const path = ctx.pathOf(kind);
     if (path?.complete) return [];
-    if (path) return [incompleteFinding(rule, ctx, kind, path)];
-    const anchor = absentAnchor(rule, ctx);
+    if (path) return [incompleteFinding(rule, o, ctx, kind, path)];
+    const anchor = absentAnchor(o, ctx);
     return [makeFinding(rule, ctx, anchor ?? firstLine(ctx), { anchor: anchor ?? null, clauseKind: kind, vars: { kind: ctx.kind(kind)?.title ?? kind } })];
   },
+  // The docs of an escalation-path rule say what it checks in their own words.
+  describe: () => '',
 };
 
-function incompleteFinding(rule: RuleSpec, ctx: RuleContext, kind: string, path: EscalationPath): Finding {
+function incompleteFinding(rule: RuleSpec, o: EscalationPathOptions, ctx: RuleContext, kind: string, path: EscalationPath): Finding {
   // The clause that holds the path: its hold, else its trigger (the elements that start a path).
   const holder = path.elements.find((e) => e.spec.starts && e.state === 'present') ?? path.elements.find((e) => e.spec.starts && e.locations.length > 0)!;
   const span = holder.locations[0];
   const related: RelatedLocation[] = path.elements.flatMap((e) => e.locations.slice(0, 3).map((l) => ({ span: l, message: `${elementLabel(e)} of the escalation path` })));
   const gaps = path.elements.filter((e) => e.state !== 'present');
   const clauses = gaps.map((e) => e.spec.clause).filter((c): c is string => c !== undefined);
-  const message = String(rule.options.incompleteMessage ?? DEFAULT_INCOMPLETE);
+  const message = o.incompleteMessage;
   // Element clauses go after the last paragraph of the path's own unit that holds an element.
   const inUnit = path.elements.flatMap((e) => e.locations).filter((l) => l.start >= path.unit.start && l.start < path.unit.end);
   const last = inUnit.sort((a, b) => b.start - a.start)[0] ?? span;
@@ -50,12 +72,12 @@ function incompleteFinding(rule: RuleSpec, ctx: RuleContext, kind: string, path:
 }
 
 /** With no path: the first broad grant (or other anchor kind), else the definition of what is supplied. */
-function absentAnchor(rule: RuleSpec, ctx: RuleContext): Span | undefined {
-  for (const anchorKind of stringList(rule.options.anchor)) {
+function absentAnchor(o: EscalationPathOptions, ctx: RuleContext): Span | undefined {
+  for (const anchorKind of o.anchor) {
     const first = ctx.kindDetections(anchorKind)[0];
     if (first) return first.hit;
   }
-  const supplied = stringList(rule.options.supplied).map((w) => w.toLowerCase());
+  const supplied = o.supplied;
   if (supplied.length === 0) return undefined;
   const definition = ctx.doc.definitions.find((d) => d.form === 'means' && supplied.some((w) => d.term.toLowerCase().split(/\s+/).includes(w)));
   return definition?.termSpan;

@@ -10,17 +10,12 @@ import { spanAt } from '../../document/contractDocument';
 import { Span } from '../../document/lineIndex';
 import { reachesGrant } from '../grants/binding';
 import { Detection, RuleContext } from '../context';
-import { RuleSpec, Scope } from '../types';
-import { stringList } from './options';
+import { QualifyingOptions } from './options';
 
 export interface Qualification {
   qualified: boolean;
   /** Per qualifying kind, the detections that reach the location. */
   reaching: Map<string, Detection[]>;
-}
-
-function scopeOf(value: unknown, fallback: Scope): Scope {
-  return value === 'sentence' || value === 'paragraph' || value === 'section' || value === 'document' ? value : fallback;
 }
 
 /** Detections of `kind` in `spans` that reach the grant at `offset` (all of them unless `bindingGrantee`). */
@@ -45,17 +40,16 @@ function ownDetections(ctx: RuleContext, kind: string): Detection[] {
   return ctx.grants.ownDetections(kind, () => ctx.kindDetections(kind, true));
 }
 
-export function qualificationOf(rule: RuleSpec, ctx: RuleContext, offset: number): Qualification {
-  const qualifiers = stringList(rule.options.qualifiedBy);
+export function qualificationOf(qualifying: QualifyingOptions, ctx: RuleContext, offset: number): Qualification {
+  const qualifiers = qualifying.kinds;
   const reaching = new Map<string, Detection[]>();
   if (qualifiers.length === 0) return { qualified: false, reaching };
-  const { spans } = ctx.scopeSpans(offset, scopeOf(rule.options.scope, 'document'), rule.options.followReferences !== false);
-  const binding = rule.options.binding === 'grantee';
+  const { spans } = ctx.scopeSpans(offset, qualifying.scope, qualifying.followReferences);
   for (const k of qualifiers) {
-    const found = reachingDetections(ctx, k, spans, offset, binding);
+    const found = reachingDetections(ctx, k, spans, offset, qualifying.bindingGrantee);
     if (found.length > 0) reaching.set(k, found);
   }
-  const qualified = rule.options.qualifiedWhen === 'all' ? reaching.size === qualifiers.length : reaching.size > 0;
+  const qualified = qualifying.all ? reaching.size === qualifiers.length : reaching.size > 0;
   return { qualified, reaching };
 }
 

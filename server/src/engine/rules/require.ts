@@ -5,17 +5,27 @@
  */
 import { Span } from '../../document/lineIndex';
 import { RuleContext } from '../context';
-import { Finding, RuleSpec } from '../types';
-import { makeFinding, RuleKind, stringList } from './ruleKind';
+import { Finding, RuleSet, RuleSpec } from '../types';
+import { stringList } from './options';
+import { kindTitle, makeFinding, RuleKind, withArticle } from './ruleKind';
 
-export const requireRule: RuleKind = {
+export interface RequireOptions {
+  clause: string;
+  /** Clause kinds whose first location the finding sits on, in order of preference. */
+  anchor: string[];
+}
+
+export const requireRule: RuleKind<RequireOptions> = {
   kind: 'require',
   options: ['clause', 'anchor'],
-  run(rule: RuleSpec, ctx: RuleContext): Finding[] {
-    const kind = String(rule.options.clause);
+  decode(rule: RuleSpec): RequireOptions {
+    return { clause: String(rule.options.clause), anchor: stringList(rule.options.anchor) };
+  },
+  run(rule: RuleSpec, o: RequireOptions, ctx: RuleContext): Finding[] {
+    const kind = o.clause;
     if (ctx.coverageOf(kind).present) return [];
     let anchor: Span | undefined;
-    for (const anchorKind of stringList(rule.options.anchor)) {
+    for (const anchorKind of o.anchor) {
       const first = ctx.kindDetections(anchorKind)[0];
       if (first) {
         anchor = first.hit;
@@ -25,6 +35,9 @@ export const requireRule: RuleKind = {
     const span = anchor ?? firstLine(ctx);
     const title = ctx.kind(kind)?.title ?? kind;
     return [makeFinding(rule, ctx, span, { anchor: anchor ?? null, clauseKind: kind, vars: { kind: title } })];
+  },
+  describe(_rule: RuleSpec, o: RequireOptions, ruleSet: RuleSet): string {
+    return `Requires ${withArticle(kindTitle(ruleSet, o.clause))} somewhere in the document.`;
   },
 };
 

@@ -1,17 +1,34 @@
-/** The interface every rule kind implements, and the helper that turns a location into a finding. */
+/** The interface every rule kind implements, and the helpers that turn a location into a finding and name a clause kind in docs. */
 import { Span } from '../../document/lineIndex';
 import { RuleContext } from '../context';
 import { insertClausesPlan, replacePlan, suppressPlan } from '../fixes/plans';
-import { Finding, RelatedLocation, RuleSpec, Scope } from '../types';
+import { Finding, RelatedLocation, RuleSet, RuleSpec } from '../types';
+import { QualifyingOptions } from './options';
 import { qualificationOf } from './qualification';
 
-export interface RuleKind {
+/** A rule kind; `O` is its options as `decode` reads them. */
+export interface RuleKind<O = unknown> {
   readonly kind: string;
   /** Option names this kind reads (validated against the schema; listed for `explain`). */
   readonly options: readonly string[];
   /** Rules of this kind add clause locations (ctx.contribute): they run before the others read coverage. */
   readonly contributesCoverage?: boolean;
-  run(rule: RuleSpec, ctx: RuleContext): Finding[];
+  /** The rule's options as a typed object, read once when the rule set is built (after the pack's validation). */
+  decode(rule: RuleSpec): O;
+  run(rule: RuleSpec, options: O, ctx: RuleContext): Finding[];
+  /** What a rule of this kind checks, in one sentence for its docs (engine/ruleDocs: docs pages, `explain`, the editor). */
+  describe(rule: RuleSpec, options: O, ruleSet: RuleSet): string;
+}
+
+/** A clause kind as docs name it: its title, else its id. */
+export function kindTitle(ruleSet: RuleSet, kind: string): string {
+  return ruleSet.kinds.get(kind)?.title ?? kind;
+}
+
+/** "an audit trigger", "a broad-use grant". */
+export function withArticle(title: string): string {
+  const lower = title.toLowerCase();
+  return `${/^[aeio]/.test(lower) ? 'an' : 'a'} ${lower}`;
 }
 
 export interface FindingDetails {
@@ -43,7 +60,7 @@ export function makeFinding(rule: RuleSpec, ctx: RuleContext, span: Span, detail
     fixes.push(...insertClausesPlan(ctx.doc, ctx.ruleSet, rule.fix.clauses, anchor));
   }
   if (rule.fix.replace !== undefined) fixes.push(replacePlan(span, rule.fix.replace, vars.match));
-  fixes.push(suppressPlan(ctx.doc, rule.id, span));
+  fixes.push(suppressPlan(ctx.doc, [rule.id], span));
   return {
     ruleId: rule.id,
     severity: rule.severity,
@@ -57,18 +74,12 @@ export function makeFinding(rule: RuleSpec, ctx: RuleContext, span: Span, detail
   };
 }
 
-export { stringList } from './options';
-
-export function scopeOption(value: unknown, fallback: Scope): Scope {
-  return value === 'sentence' || value === 'paragraph' || value === 'section' || value === 'document' ? value : fallback;
-}
-
 /**
  * Whether a location is narrowed by the rule's `qualifiedBy` clause kinds in its
  * scope (default: the document), following cross-references: by any one of them,
  * or with `qualifiedWhen: all` by every one (see qualification.ts, which also
  * applies `binding: grantee`).
  */
-export function isQualified(rule: RuleSpec, ctx: RuleContext, offset: number): boolean {
-  return qualificationOf(rule, ctx, offset).qualified;
+export function isQualified(qualifying: QualifyingOptions, ctx: RuleContext, offset: number): boolean {
+  return qualificationOf(qualifying, ctx, offset).qualified;
 }
