@@ -186,6 +186,14 @@ export class Scanner {
 
   /** A combined regex for the sets `chunk` (indexes into `sets`), with its same-start lookups. */
   private addCombined(sets: CompiledSet[], chunk: number[]): void {
+    const source = mergedAlternation(chunk.flatMap((k) => sets[k].alternatives.map((a) => a.source)));
+    if (source.length > MAX_COMBINED_SOURCE && chunk.length > 1) {
+      // The tree is rarely longer than its alternatives listed flat, but when it is, two scans beat an interpreted one.
+      const half = chunk.length >> 1;
+      this.addCombined(sets, chunk.slice(0, half));
+      this.addCombined(sets, chunk.slice(half));
+      return;
+    }
     const byFirstWord = new Map<string, number[]>();
     const anyStart: number[] = [];
     for (const k of chunk) {
@@ -197,8 +205,7 @@ export class Scanner {
         byFirstWord.set(word, list);
       }
     }
-    const sources = chunk.flatMap((k) => sets[k].alternatives.map((a) => a.source));
-    this.combined.push({ regex: new RegExp(mergedAlternation(sources), 'g'), sets: chunk });
+    this.combined.push({ regex: new RegExp(source, 'g'), sets: chunk });
     this.byFirstWord.push(byFirstWord);
     this.anyStart.push(anyStart);
   }
