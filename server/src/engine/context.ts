@@ -3,6 +3,7 @@
  * the whole rule set), clause coverage and document conditions. Rules never
  * rescan the text; they query hits and structure here.
  */
+import { BlockAnalysis } from '../document/blocks';
 import { ContractDocument, referencesIn, sectionAt, spanAt } from '../document/contractDocument';
 import { lastStartingAtOrBefore, Span } from '../document/lineIndex';
 import { resolveReference } from '../document/references';
@@ -33,6 +34,18 @@ function firstStartingAtOrAfter<T>(items: readonly T[], offset: number, startOf:
   }
   return lo;
 }
+/**
+ * Whether a detector's local checks read only the hit's own block: its sentence or paragraph
+ * (both inside one block) and windows clipped to it. Grants are read per block already.
+ */
+function isBlockLocal(detector: Detector): boolean {
+  const local = (w: Within | undefined) => w === 'sentence' || w === 'paragraph';
+  return detector.recognise === undefined && local(detector.within) && (detector.withoutWithin === undefined || local(detector.withoutWithin));
+}
+
+/** A block memo's entry: detections by the block-local checks, per detector of the rule set (the scanner's). */
+const BLOCK_DETECTIONS = 'detections';
+
 /** Spans at least this long are usually several blocks: their lazy answers are cached per lint. */
 const LONG_SPAN = 2000;
 
@@ -47,6 +60,8 @@ export class RuleContext {
     private readonly hits: Map<string, Span[]>,
     /** Answers for term sets that are not scanned but matched inside a span on demand. */
     private readonly lazyHitIn: (termSet: string, span: Span) => boolean = () => false,
+    /** A memo kept with each block for this rule set (none when the scan was cut short: its hits are not a block's own). */
+    private readonly blockMemoOf?: (analysis: BlockAnalysis) => Map<string, unknown>,
   ) {}
 
   /** Grants read from the sentence's structure, and whom prohibitions bind (see grants/). */
@@ -105,12 +120,9 @@ export class RuleContext {
     const key = this.keyOf(detector);
     const cached = this.detectionCache.get(key);
     if (cached) return cached;
+    const hits = this.hitsOf(detector.terms);
     const out: Detection[] = [];
-    const read = new Set<number>();
-    for (const candidate of this.hitsOf(detector.terms)) {
-      const found = this.detectAt(detector, candidate, read);
-      if (found) out.push(found);
-    }
+    this.detectHits(detector, hits, 0, hits.length, out);
     this.detectionCache.set(key, out);
     return out;
   }
@@ -125,13 +137,59 @@ export class RuleContext {
         continue;
       }
       const hits = this.hitsOf(detector.terms);
+      const from = firstStartingAtOrAfter(hits, span.start, (h) => h.start);
+      let to = from;
+      while (to < hits.length && hits[to].start < span.end) to++;
+      this.detectHits(detector, hits, from, to, out);
+    }
+    return out.sort((a, b) => a.hit.start - b.hit.start);
+  }
+
+  /** The detections at `hits[from..to)`, appended to `out`; block-local checks are answered from each block's memo. */
+  private detectHits(detector: Detector, hits: Span[], from: number, to: number, out: Detection[]): void {
+    if (!this.blockMemoOf || !isBlockLocal(detector)) {
       const read = new Set<number>();
-      for (let i = firstStartingAtOrAfter(hits, span.start, (h) => h.start); i < hits.length && hits[i].start < span.end; i++) {
+      for (let i = from; i < to; i++) {
         const found = this.detectAt(detector, hits[i], read);
         if (found) out.push(found);
       }
+      return;
     }
-    return out.sort((a, b) => a.hit.start - b.hit.start);
+    const blocks = this.doc.blocks;
+    for (let i = from; i < to; ) {
+      const b = lastStartingAtOrBefore(blocks, hits[i].start);
+      const blockStart = blocks[b].start;
+      const blockEnd = b + 1 < blocks.length ? blocks[b + 1].start : this.doc.text.length;
+      const first = hits[i].start;
+      while (i < to && hits[i].start < blockEnd) i++;
+      const last = hits[i - 1].start;
+      for (const local of this.blockDetections(detector, hits, blockStart, blockEnd, blocks[b].analysis)) {
+        const hit = { start: local.hit.start + blockStart, end: local.hit.end + blockStart };
+        if (hit.start < first || hit.start > last) continue;
+        const container = { start: local.container.start + blockStart, end: local.container.end + blockStart };
+        if (this.passesDocumentChecks(detector, hit, container)) out.push({ hit, container });
+      }
+    }
+  }
+
+  /** A block's detections by the block-local checks alone, relative to the block, kept in its memo. */
+  private blockDetections(detector: Detector, hits: Span[], blockStart: number, blockEnd: number, analysis: BlockAnalysis): Detection[] {
+    const memo = this.blockMemoOf!(analysis);
+    let byDetector = memo.get(BLOCK_DETECTIONS) as Map<Detector, Detection[]> | undefined;
+    if (!byDetector) memo.set(BLOCK_DETECTIONS, (byDetector = new Map()));
+    let local = byDetector.get(detector);
+    if (!local) {
+      local = [];
+      for (let i = firstStartingAtOrAfter(hits, blockStart, (h) => h.start); i < hits.length && hits[i].start < blockEnd; i++) {
+        const hit = hits[i];
+        const container = this.containerOf(hit.start, detector.within);
+        if (this.passesLocalChecks(detector, hit, container)) {
+          local.push({ hit: { start: hit.start - blockStart, end: hit.end - blockStart }, container: { start: container.start - blockStart, end: container.end - blockStart } });
+        }
+      }
+      byDetector.set(detector, local);
+    }
+    return local;
   }
 
   /**
@@ -143,20 +201,28 @@ export class RuleContext {
     const found = detector.recognise === 'grant' ? this.grants.recogniseAt(candidate.start, read) : { hit: candidate, container: this.containerOf(candidate.start, detector.within) };
     if (!found) return undefined;
     const { hit, container } = found;
+    return this.passesLocalChecks(detector, hit, container) && this.passesDocumentChecks(detector, hit, container) ? { hit, container } : undefined;
+  }
+
+  /** The checks that read only the hit's container and the windows around the hit. */
+  private passesLocalChecks(detector: Detector, hit: Span, container: Span): boolean {
     // Checks of small windows first: a clause-wide `with` over a long contract costs most.
-    if (detector.near && !this.nearHit(detector.near, hit, container, detector.nearChars ?? DEFAULT_NEAR_CHARS)) return undefined;
+    if (detector.near && !this.nearHit(detector.near, hit, container, detector.nearChars ?? DEFAULT_NEAR_CHARS)) return false;
     if (detector.notPrecededBy) {
       const before = { start: this.clauseStart(Math.max(container.start, hit.start - (detector.precededChars ?? DEFAULT_NEAR_CHARS)), hit.start), end: hit.start };
-      if (detector.notPrecededBy.some((t) => this.hasHitIn(t, before))) return undefined;
+      if (detector.notPrecededBy.some((t) => this.hasHitIn(t, before))) return false;
     }
-    if (detector.outsideHeadings && this.inHeading(hit.start)) return undefined;
-    if (!detector.with.every((t) => this.hasHitIn(t, container))) return undefined;
-    if (detector.withKinds && !detector.withKinds.every((k) => this.kindIn(k, container))) return undefined;
+    if (!detector.with.every((t) => this.hasHitIn(t, container))) return false;
     const excluded = detector.withoutWithin ? this.containerOf(hit.start, detector.withoutWithin) : container;
-    if (detector.without.some((t) => this.hasHitIn(t, excluded))) return undefined;
-    if (detector.inSectionTitled && !this.inSectionTitled(hit.start, detector.inSectionTitled)) return undefined;
-    if (detector.outsideDefinitions && (this.inDefinitionBody(hit.start) || this.inDefinedTerm(hit))) return undefined;
-    return { hit, container };
+    return !detector.without.some((t) => this.hasHitIn(t, excluded));
+  }
+
+  /** The checks that read beyond the hit's block: headings, other kinds, section titles, definitions. */
+  private passesDocumentChecks(detector: Detector, hit: Span, container: Span): boolean {
+    if (detector.outsideHeadings && this.inHeading(hit.start)) return false;
+    if (detector.withKinds && !detector.withKinds.every((k) => this.kindIn(k, container))) return false;
+    if (detector.inSectionTitled && !this.inSectionTitled(hit.start, detector.inSectionTitled)) return false;
+    return !(detector.outsideDefinitions && (this.inDefinitionBody(hit.start) || this.inDefinedTerm(hit)));
   }
 
   /**
