@@ -16,10 +16,13 @@
  * cost more than all the rest. Exceptions (look-alikes) are checked in a window
  * around each hit they could cancel.
  */
-import { normalisePhrase, NormalisedText, toOriginalRange } from '../../document/normalise';
+import { NormalisedText, toOriginalRange } from '../../document/normalise';
 import { Span } from '../../document/lineIndex';
 import { mergedAlternation } from './alternationTrie';
+import { Alternative, compilePhrase, leadingWord } from './phrase';
 import { compilePattern, PatternError } from './safePattern';
+
+export { compilePhrase } from './phrase';
 
 export interface TermSetSpec {
   id: string;
@@ -27,13 +30,6 @@ export interface TermSetSpec {
   patterns: string[];
   /** Phrases or patterns whose hits cancel an overlapping hit of this set. */
   except?: { phrases: string[]; patterns: string[] };
-}
-
-interface Alternative {
-  source: string;
-  /** Words a match must start with; undefined when it can start anywhere. */
-  firstWords?: string[];
-  length: number;
 }
 
 interface CompiledSet {
@@ -48,31 +44,6 @@ export interface TermSetError {
   index: number;
   column: number;
   message: string;
-}
-
-/** The leading letters and digits of a word: what a match at that position must start with. */
-function leadingWord(text: string): string {
-  return /^[a-z0-9]*/.exec(text)![0];
-}
-
-/** A phrase from a pack: words, `*` for any one word; a hyphen also matches a space or nothing. */
-export function compilePhrase(phrase: string): Alternative {
-  const norm = normalisePhrase(phrase);
-  if (norm.length === 0) throw new PatternError('phrase is empty', 0);
-  let source = '';
-  for (const token of norm.split(' ')) {
-    if (source) source += ' ';
-    source += token === '*' ? "[a-z0-9'-]{1,40}" : token.split('-').map(escapeRegex).join('[- ]?');
-  }
-  // "high-risk" may be typed "highrisk": a first word with a hyphen is not known in advance.
-  const firstToken = norm.split(' ')[0];
-  const first = leadingWord(norm);
-  const known = first !== '' && first === firstToken;
-  return { source, firstWords: known ? [first] : undefined, length: norm.length };
-}
-
-function escapeRegex(s: string): string {
-  return s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
 }
 
 const EXCEPT_SUFFIX = '#except';
