@@ -389,13 +389,18 @@ export class RuleContext {
     return value;
   }
 
+  /** What the document is about, per list of supplied words (several conditions ask). */
+  private readonly subjects = new Map<string, Span[]>();
+
   private conditionItemMet(item: ConditionItem): boolean {
     if ('condition' in item) return this.condition(item.condition);
     // A kind's own detections only: contributions depend on the order rules run in.
     if ('kind' in item) return this.ruleSet.kinds.get(item.kind)?.elements ? this.coverageOf(item.kind).present : this.kindDetections(item.kind, true).length > 0;
     let hits = this.hitsOf(item.terms);
     if (item.inSubject) {
-      const spans = subjectSpans(this.doc, item.inSubject);
+      const key = item.inSubject.join('\u0000');
+      let spans = this.subjects.get(key);
+      if (!spans) this.subjects.set(key, (spans = subjectSpans(this.doc, item.inSubject)));
       hits = hits.filter((h) => spans.some((s) => h.start >= s.start && h.start < s.end));
     }
     if (hits.length < item.minCount) return false;
