@@ -28,6 +28,19 @@ describe('pack pattern language (linear time by construction)', () => {
     assert.strictEqual(compilePattern('mass surveillance|bulk collection').firstWords, undefined);
   });
 
+  it('knows first words that a hyphen, slash, plural s or multi-word member ends, and nothing it cannot be sure of', () => {
+    assert.deepStrictEqual(compilePattern('(?:any|all|any and all) lawful use').firstWords, ['any', 'all']);
+    assert.deepStrictEqual(compilePattern('requires? (?:the )?approval').firstWords, ['require', 'requires']);
+    assert.deepStrictEqual(compilePattern('high-(?:risk|impact) use').firstWords, ['high']);
+    assert.deepStrictEqual(compilePattern('ai(?:-| )(?:enabled|powered)').firstWords, ['ai']);
+    assert.deepStrictEqual(compilePattern('(?:ai|ai/ml) tools').firstWords, ['ai']);
+    assert.deepStrictEqual(compilePattern('lawful').firstWords, ['lawful']);
+    assert.strictEqual(compilePattern('(?:any|all)? lawful use').firstWords, undefined, 'an optional group can be skipped');
+    assert.strictEqual(compilePattern('(?:use|uses?) of').firstWords, undefined);
+    assert.strictEqual(compilePattern('x\\d use').firstWords, undefined, 'a digit class may continue the word');
+    assert.strictEqual(compilePattern('use[a-z]{0,3} of').firstWords, undefined);
+  });
+
   it('says where and why a pattern is rejected', () => {
     assert.deepStrictEqual(rejection('any (lawful)+ use'), { message: "unbounded quantifier '+' is not allowed: use a bounded one such as {1,20} (patterns must run in linear time)", column: 12 });
     assert.strictEqual(rejection('ab(c')?.message, "unclosed group: missing ')'");

@@ -19,8 +19,19 @@ describe('scanner', () => {
     assert.deepStrictEqual(hits(s, 'high-risk, high risk, highrisk, high\u2011risk'), { x: ['high-risk', 'high risk', 'highrisk', 'high\u2011risk'] });
   });
 
+  it('finds a hyphenated phrase typed without its hyphen where another set matches the same word', () => {
+    const s = new Scanner([
+      { id: 'glued', phrases: ['highrisk'], patterns: [] },
+      { id: 'hyphenated', phrases: ['high-risk use'], patterns: [] },
+    ]);
+    assert.deepStrictEqual(hits(s, 'a highrisk use'), { glued: ['highrisk'], hyphenated: ['highrisk use'] });
+  });
+
   it('supports * for any one word', () => {
     assert.strictEqual(compilePhrase('use * for').source, "use [a-z0-9'-]{1,40} for");
+    assert.deepStrictEqual(compilePhrase('high-risk use').firstWords, ['high', 'highrisk'], 'the hyphen may be typed or left out');
+    assert.deepStrictEqual(compilePhrase('a.i. systems').firstWords, ['a']);
+    assert.strictEqual(compilePhrase('* shall not').firstWords, undefined);
     const s = new Scanner([{ id: 'x', phrases: ['shall not * use'], patterns: [] }]);
     assert.deepStrictEqual(hits(s, 'shall not ever use; shall not use'), { x: ['shall not ever use'] });
   });

@@ -62,7 +62,9 @@ export function findDefinitions(text: string, sentencesOf: () => Span[], paragra
     found.push({ term, termSpan: { start: termStart, end: termStart + term.length }, body: { start: bodyStart, end: m.index }, form: 'paren' });
   }
   TABLE_ROW.lastIndex = 0;
-  while ((m = TABLE_ROW.exec(text))) {
+  // Most blocks hold no table: the multi-line regex would try every line of them.
+  const hasTable = text.includes('|');
+  while (hasTable && (m = TABLE_ROW.exec(text))) {
     const cell = m[2];
     if (TABLE_HEADER.test(cell) || /^[\s:-]+$/.test(cell)) continue;
     const termStart = m.index + m[0].indexOf(m[1]);

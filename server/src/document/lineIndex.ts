@@ -149,3 +149,15 @@ export function lastStartingAtOrBefore(spans: readonly { start: number }[], offs
   }
   return found;
 }
+
+/** Index of the first item whose start is at or after `offset` (items sorted by start). */
+export function firstStartingAtOrAfter<T>(items: readonly T[], offset: number, startOf: (item: T) => number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (startOf(items[mid]) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

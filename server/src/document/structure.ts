@@ -71,7 +71,15 @@ export interface LineLabel {
   bodyStart: number; // offset after the label
 }
 
+/** Whether a line whose first visible character is `c` can start a label or heading (most lines cannot: no regex is run on them). */
+function canStartLabel(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x23 || c === 0x2a || c === 0x5f || c === 0x28 || c === 0xa7;
+}
+
 function readLabel(text: string, start: number, end: number, markdown: boolean): LineLabel | undefined {
+  let first = start;
+  while (first < end && (text.charCodeAt(first) === 0x20 || text.charCodeAt(first) === 0x09)) first++;
+  if (first === end || !canStartLabel(text.charCodeAt(first))) return undefined;
   const line = text.slice(start, Math.min(end, start + 200));
   let mdDepth = 0;
   if (markdown) {

@@ -3,15 +3,17 @@
  * the whole rule set), clause coverage and document conditions. Rules never
  * rescan the text; they query hits and structure here.
  */
-import { ContractDocument, referencesIn, sectionAt, spanAt } from '../document/contractDocument';
-import { lastStartingAtOrBefore, Span } from '../document/lineIndex';
-import { resolveReference } from '../document/references';
+import { BlockAnalysis } from '../document/blocks';
+import { ContractDocument, sectionAt, spanAt } from '../document/contractDocument';
+import { firstStartingAtOrAfter, lastStartingAtOrBefore, Span } from '../document/lineIndex';
 import { Section } from '../document/structure';
 import { GrantIndex } from './grants/grantIndex';
-import { bestPath, EscalationPath } from './escalation/path';
-import { pathCoverage } from './escalation/pathCoverage';
-import { subjectSpans } from './subject';
-import { ClauseKindSpec, ConditionItem, ConditionSpec, DEFAULT_NEAR_CHARS, Detector, KindCoverage, RuleSet, Scope, Within } from './types';
+import { Conditions } from './conditions';
+import { CoverageIndex } from './coverage';
+import { EscalationPath } from './escalation/path';
+import { KindSpans } from './kindSpans';
+import { clauseStart, DefinedTerms, inDefinitionBody, inHeading, outerNumberedSection, requirementScope } from './structureQueries';
+import { ClauseKindSpec, DEFAULT_NEAR_CHARS, Detector, KindCoverage, RuleSet, Scope, Within } from './types';
 
 export interface Detection {
   /** The words that matched. */
@@ -22,24 +24,27 @@ export interface Detection {
 
 const EMPTY: Span[] = [];
 
-/** Index of the first item whose start is at or after `offset` (items sorted by start). */
-function firstStartingAtOrAfter<T>(items: readonly T[], offset: number, startOf: (item: T) => number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (startOf(items[mid]) < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+/**
+ * Whether a detector's local checks read only the hit's own block: its sentence or paragraph
+ * (both inside one block) and windows clipped to it. Grants are read per block already.
+ */
+function isBlockLocal(detector: Detector): boolean {
+  const local = (w: Within | undefined) => w === 'sentence' || w === 'paragraph';
+  return detector.recognise === undefined && local(detector.within) && (detector.withoutWithin === undefined || local(detector.withoutWithin));
 }
+
+/** A block memo's entry: detections by the block-local checks, per detector of the rule set (the scanner's). */
+const BLOCK_DETECTIONS = 'detections';
+
 /** Spans at least this long are usually several blocks: their lazy answers are cached per lint. */
 const LONG_SPAN = 2000;
 
 export class RuleContext {
-  private readonly coverageCache = new Map<string, KindCoverage>();
   private readonly detectionCache = new Map<string, Detection[]>();
-  private readonly conditionCache = new Map<string, boolean>();
+  private readonly coverage: CoverageIndex;
+  private readonly conditions: Conditions;
+  private readonly definedTerms: DefinedTerms;
+  private readonly kindSpans = new KindSpans((kindId) => this.kindDetections(kindId, true));
 
   constructor(
     readonly doc: ContractDocument,
@@ -47,7 +52,25 @@ export class RuleContext {
     private readonly hits: Map<string, Span[]>,
     /** Answers for term sets that are not scanned but matched inside a span on demand. */
     private readonly lazyHitIn: (termSet: string, span: Span) => boolean = () => false,
-  ) {}
+    /** A memo kept with each block for this rule set (none when the scan was cut short: its hits are not a block's own). */
+    private readonly blockMemoOf?: (analysis: BlockAnalysis) => Map<string, unknown>,
+  ) {
+    this.coverage = new CoverageIndex({
+      doc: this.doc,
+      ruleSet: this.ruleSet,
+      kindDetections: (id) => this.kindDetections(id),
+      kindDetectionsIn: (id, span) => this.kindDetectionsIn(id, span),
+      sentenceAt: (offset) => this.containerOf(offset, 'sentence'),
+    });
+    this.conditions = new Conditions({
+      doc: this.doc,
+      ruleSet: this.ruleSet,
+      hitsOf: (set) => this.hitsOf(set),
+      kindDetections: (id, ownOnly) => this.kindDetections(id, ownOnly),
+      coverageOf: (id) => this.coverageOf(id),
+    });
+    this.definedTerms = new DefinedTerms(this.doc);
+  }
 
   /** Grants read from the sentence's structure, and whom prohibitions bind (see grants/). */
   get grants(): GrantIndex {
@@ -82,7 +105,7 @@ export class RuleContext {
 
   containerOf(offset: number, within: Within): Span {
     const { doc } = this;
-    if (within === 'clause') return this.outerNumberedSection(offset) ?? { start: 0, end: doc.text.length };
+    if (within === 'clause') return outerNumberedSection(this.doc, offset) ?? { start: 0, end: doc.text.length };
     if (within === 'section') {
       // A lettered list item "(a) ..." belongs to the numbered section that introduces the list.
       let s = sectionAt(doc, offset);
@@ -105,12 +128,9 @@ export class RuleContext {
     const key = this.keyOf(detector);
     const cached = this.detectionCache.get(key);
     if (cached) return cached;
+    const hits = this.hitsOf(detector.terms);
     const out: Detection[] = [];
-    const read = new Set<number>();
-    for (const candidate of this.hitsOf(detector.terms)) {
-      const found = this.detectAt(detector, candidate, read);
-      if (found) out.push(found);
-    }
+    this.detectHits(detector, hits, 0, hits.length, out);
     this.detectionCache.set(key, out);
     return out;
   }
@@ -125,13 +145,59 @@ export class RuleContext {
         continue;
       }
       const hits = this.hitsOf(detector.terms);
+      const from = firstStartingAtOrAfter(hits, span.start, (h) => h.start);
+      let to = from;
+      while (to < hits.length && hits[to].start < span.end) to++;
+      this.detectHits(detector, hits, from, to, out);
+    }
+    return out.sort((a, b) => a.hit.start - b.hit.start);
+  }
+
+  /** The detections at `hits[from..to)`, appended to `out`; block-local checks are answered from each block's memo. */
+  private detectHits(detector: Detector, hits: Span[], from: number, to: number, out: Detection[]): void {
+    if (!this.blockMemoOf || !isBlockLocal(detector)) {
       const read = new Set<number>();
-      for (let i = firstStartingAtOrAfter(hits, span.start, (h) => h.start); i < hits.length && hits[i].start < span.end; i++) {
+      for (let i = from; i < to; i++) {
         const found = this.detectAt(detector, hits[i], read);
         if (found) out.push(found);
       }
+      return;
     }
-    return out.sort((a, b) => a.hit.start - b.hit.start);
+    const blocks = this.doc.blocks;
+    for (let i = from; i < to; ) {
+      const b = lastStartingAtOrBefore(blocks, hits[i].start);
+      const blockStart = blocks[b].start;
+      const blockEnd = b + 1 < blocks.length ? blocks[b + 1].start : this.doc.text.length;
+      const first = hits[i].start;
+      while (i < to && hits[i].start < blockEnd) i++;
+      const last = hits[i - 1].start;
+      for (const local of this.blockDetections(detector, hits, blockStart, blockEnd, blocks[b].analysis)) {
+        const hit = { start: local.hit.start + blockStart, end: local.hit.end + blockStart };
+        if (hit.start < first || hit.start > last) continue;
+        const container = { start: local.container.start + blockStart, end: local.container.end + blockStart };
+        if (this.passesDocumentChecks(detector, hit, container)) out.push({ hit, container });
+      }
+    }
+  }
+
+  /** A block's detections by the block-local checks alone, relative to the block, kept in its memo. */
+  private blockDetections(detector: Detector, hits: Span[], blockStart: number, blockEnd: number, analysis: BlockAnalysis): Detection[] {
+    const memo = this.blockMemoOf!(analysis);
+    let byDetector = memo.get(BLOCK_DETECTIONS) as Map<Detector, Detection[]> | undefined;
+    if (!byDetector) memo.set(BLOCK_DETECTIONS, (byDetector = new Map()));
+    let local = byDetector.get(detector);
+    if (!local) {
+      local = [];
+      for (let i = firstStartingAtOrAfter(hits, blockStart, (h) => h.start); i < hits.length && hits[i].start < blockEnd; i++) {
+        const hit = hits[i];
+        const container = this.containerOf(hit.start, detector.within);
+        if (this.passesLocalChecks(detector, hit, container)) {
+          local.push({ hit: { start: hit.start - blockStart, end: hit.end - blockStart }, container: { start: container.start - blockStart, end: container.end - blockStart } });
+        }
+      }
+      byDetector.set(detector, local);
+    }
+    return local;
   }
 
   /**
@@ -143,34 +209,28 @@ export class RuleContext {
     const found = detector.recognise === 'grant' ? this.grants.recogniseAt(candidate.start, read) : { hit: candidate, container: this.containerOf(candidate.start, detector.within) };
     if (!found) return undefined;
     const { hit, container } = found;
-    // Checks of small windows first: a clause-wide `with` over a long contract costs most.
-    if (detector.near && !this.nearHit(detector.near, hit, container, detector.nearChars ?? DEFAULT_NEAR_CHARS)) return undefined;
-    if (detector.notPrecededBy) {
-      const before = { start: this.clauseStart(Math.max(container.start, hit.start - (detector.precededChars ?? DEFAULT_NEAR_CHARS)), hit.start), end: hit.start };
-      if (detector.notPrecededBy.some((t) => this.hasHitIn(t, before))) return undefined;
-    }
-    if (detector.outsideHeadings && this.inHeading(hit.start)) return undefined;
-    if (!detector.with.every((t) => this.hasHitIn(t, container))) return undefined;
-    if (detector.withKinds && !detector.withKinds.every((k) => this.kindIn(k, container))) return undefined;
-    const excluded = detector.withoutWithin ? this.containerOf(hit.start, detector.withoutWithin) : container;
-    if (detector.without.some((t) => this.hasHitIn(t, excluded))) return undefined;
-    if (detector.inSectionTitled && !this.inSectionTitled(hit.start, detector.inSectionTitled)) return undefined;
-    if (detector.outsideDefinitions && (this.inDefinitionBody(hit.start) || this.inDefinedTerm(hit))) return undefined;
-    return { hit, container };
+    return this.passesLocalChecks(detector, hit, container) && this.passesDocumentChecks(detector, hit, container) ? { hit, container } : undefined;
   }
 
-  /**
-   * Where the clause that ends at `end` starts, at or after `from`: after the last "; " or
-   * ", and " / ", but " before it. A denial in an earlier clause ("X will not be covered, and Y
-   * will be free to use it for any purpose") does not reach the words after it.
-   */
-  private clauseStart(from: number, end: number): number {
-    const text = this.doc.text.slice(from, end);
-    const re = /;\s|,\s+(?:and|but|whereas)\s(?!not\b|shall\b|will\b|may\b|must\b)/g;
-    let last = -1;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text))) last = m.index + m[0].length;
-    return last < 0 ? from : from + last;
+  /** The checks that read only the hit's container and the windows around the hit. */
+  private passesLocalChecks(detector: Detector, hit: Span, container: Span): boolean {
+    // Checks of small windows first: a clause-wide `with` over a long contract costs most.
+    if (detector.near && !this.nearHit(detector.near, hit, container, detector.nearChars ?? DEFAULT_NEAR_CHARS)) return false;
+    if (detector.notPrecededBy) {
+      const before = { start: clauseStart(this.doc, Math.max(container.start, hit.start - (detector.precededChars ?? DEFAULT_NEAR_CHARS)), hit.start), end: hit.start };
+      if (detector.notPrecededBy.some((t) => this.hasHitIn(t, before))) return false;
+    }
+    if (!detector.with.every((t) => this.hasHitIn(t, container))) return false;
+    const excluded = detector.withoutWithin ? this.containerOf(hit.start, detector.withoutWithin) : container;
+    return !detector.without.some((t) => this.hasHitIn(t, excluded));
+  }
+
+  /** The checks that read beyond the hit's block: headings, other kinds, section titles, definitions. */
+  private passesDocumentChecks(detector: Detector, hit: Span, container: Span): boolean {
+    if (detector.outsideHeadings && inHeading(this.doc, hit.start)) return false;
+    if (detector.withKinds && !detector.withKinds.every((k) => this.kindSpans.overlaps(k, container))) return false;
+    if (detector.inSectionTitled && !this.inSectionTitled(hit.start, detector.inSectionTitled)) return false;
+    return !(detector.outsideDefinitions && (inDefinitionBody(this.doc, hit.start) || this.definedTerms.includes(hit)));
   }
 
   /** Whether every set has a hit starting within `chars` before or after `hit` (outside it), inside `container`. */
@@ -178,35 +238,6 @@ export class RuleContext {
     const before = { start: Math.max(container.start, hit.start - chars), end: hit.start };
     const after = { start: hit.end, end: Math.min(container.end, hit.end + chars) };
     return sets.every((t) => this.hasHitIn(t, before) || this.hasHitIn(t, after));
-  }
-
-  private definedTermList?: string[];
-
-  /**
-   * Whether the hit's words are part of a defined term as written ("Unlimited Rights", defined
-   * or used): the term means what its definition says, which the definition rule reads.
-   */
-  private inDefinedTerm(hit: Span): boolean {
-    this.definedTermList ??= [...new Set(this.doc.definitions.map((d) => d.term))];
-    for (const term of this.definedTermList) {
-      // Only the stretch where an occurrence could overlap the hit: indexOf on the whole text would read to its end.
-      const from = Math.max(0, hit.start - term.length + 1);
-      if (this.doc.text.slice(from, hit.end + term.length - 1).includes(term)) return true;
-    }
-    return false;
-  }
-
-  private inDefinitionBody(offset: number): boolean {
-    const blocks = this.doc.blocks;
-    const i = lastStartingAtOrBefore(blocks, offset);
-    if (i < 0) return false;
-    const at = offset - blocks[i].start;
-    return blocks[i].analysis.definitions.some((d) => d.form === 'means' && at >= d.body.start && at < d.body.end);
-  }
-
-  private inHeading(offset: number): boolean {
-    const s = sectionAt(this.doc, offset);
-    return !!s && s.title !== '' && offset < s.headingEnd;
   }
 
   private inSectionTitled(offset: number, termSet: string): boolean {
@@ -222,34 +253,6 @@ export class RuleContext {
     return this.ruleSet.kinds.get(id);
   }
 
-  /** Kinds being detected right now: a kind that needs itself (a pack error) is absent, not a loop. */
-  private readonly detecting = new Set<string>();
-
-  /** Per kind, its own detections' containers sorted by start, with the running maximum of their ends. */
-  private readonly kindSpans = new Map<string, { spans: Span[]; maxEnd: number[] }>();
-
-  /** Whether a kind's own detections have a location overlapping `span` (a binary search: asked once per hit of a detector). */
-  private kindIn(kindId: string, span: Span): boolean {
-    let index = this.kindSpans.get(kindId);
-    if (!index) {
-      if (this.detecting.has(kindId)) return false;
-      this.detecting.add(kindId);
-      try {
-        const spans = this.kindDetections(kindId, true).map((d) => d.container);
-        let max = -1;
-        index = { spans, maxEnd: spans.map((c) => (max = Math.max(max, c.end))) };
-        this.kindSpans.set(kindId, index);
-      } finally {
-        this.detecting.delete(kindId);
-      }
-    }
-    const { spans, maxEnd } = index;
-    for (let i = lastStartingAtOrBefore(spans, span.end - 1); i >= 0 && maxEnd[i] > span.start; i--) {
-      if (spans[i].end > span.start) return true;
-    }
-    return false;
-  }
-
   /** Where a kind was found: by its own detectors, then (unless `ownOnly`) as contributed by rules. */
   kindDetections(kindId: string, ownOnly = false): Detection[] {
     const spec = this.ruleSet.kinds.get(kindId);
@@ -259,84 +262,13 @@ export class RuleContext {
     return out.sort((a, b) => a.hit.start - b.hit.start);
   }
 
-  private readonly paths = new Map<string, EscalationPath | undefined>();
-
-  /** The best path of a kind made of elements (an escalation path), computed once per lint. */
-  pathOf(kindId: string): EscalationPath | undefined {
-    if (this.paths.has(kindId)) return this.paths.get(kindId);
-    const elements = this.ruleSet.kinds.get(kindId)?.elements;
-    // Provisionally none, so an element kind that is itself made of this kind (a pack error) ends.
-    this.paths.set(kindId, undefined);
-    const source = {
-      doc: this.doc,
-      kindDetections: (id: string) => this.kindDetections(id),
-      kindDetectionsIn: (id: string, span: Span) => this.kindDetectionsIn(id, span),
-      kindTitle: (id: string) => this.ruleSet.kinds.get(id)?.title ?? id,
-      sentenceAt: (offset: number) => this.containerOf(offset, 'sentence'),
-    };
-    const path = elements && elements.length > 0 ? bestPath(source, elements) : undefined;
-    this.paths.set(kindId, path);
-    return path;
-  }
-
-  coverageOf(kindId: string): KindCoverage {
-    const cached = this.coverageCache.get(kindId);
-    if (cached) return cached;
-    const spec = this.ruleSet.kinds.get(kindId);
-    if (spec?.elements) {
-      const result = pathCoverage(spec, this.pathOf(kindId));
-      this.coverageCache.set(kindId, result);
-      return result;
-    }
-    const seen = new Set<number>();
-    const locations: Span[] = [];
-    for (const d of this.kindDetections(kindId)) {
-      if (seen.has(d.container.start)) continue;
-      seen.add(d.container.start);
-      locations.push(d.container);
-    }
-    locations.sort((a, b) => a.start - b.start);
-    const result = { kind: kindId, title: this.ruleSet.kinds.get(kindId)?.title ?? kindId, present: locations.length > 0, locations };
-    this.coverageCache.set(kindId, result);
-    return result;
-  }
-
   /** Add detections to a kind before coverage is read (the definition rule does this). */
   contribute(kindId: string, detections: Detection[]): void {
     if (detections.length === 0) return;
     const list = this.extraKindLocations.get(kindId) ?? [];
     list.push(...detections);
     this.extraKindLocations.set(kindId, list);
-    this.coverageCache.delete(kindId);
-  }
-
-  condition(id: string | undefined): boolean {
-    if (!id || id === 'always') return true;
-    const cached = this.conditionCache.get(id);
-    if (cached !== undefined) return cached;
-    const spec: ConditionSpec | undefined = this.ruleSet.conditions.get(id);
-    // Provisionally false, so a condition that refers back to itself (a pack error) ends.
-    this.conditionCache.set(id, false);
-    const met = (item: ConditionItem) => this.conditionItemMet(item);
-    const value = !!spec && (spec.anyOf.length === 0 || spec.anyOf.some(met)) && spec.allOf.every(met) && !spec.noneOf.some(met);
-    this.conditionCache.set(id, value);
-    return value;
-  }
-
-  private conditionItemMet(item: ConditionItem): boolean {
-    if ('condition' in item) return this.condition(item.condition);
-    // A kind's own detections only: contributions depend on the order rules run in.
-    if ('kind' in item) return this.ruleSet.kinds.get(item.kind)?.elements ? this.coverageOf(item.kind).present : this.kindDetections(item.kind, true).length > 0;
-    let hits = this.hitsOf(item.terms);
-    if (item.inSubject) {
-      const spans = subjectSpans(this.doc, item.inSubject);
-      hits = hits.filter((h) => spans.some((s) => h.start >= s.start && h.start < s.end));
-    }
-    if (hits.length < item.minCount) return false;
-    if (item.minDistinct <= 1) return true;
-    // "Cloud Service" and "cloud services" are one term, not two.
-    const distinct = new Set(hits.map((h) => this.doc.text.slice(h.start, h.end).toLowerCase().replace(/\s+/g, ' ').replace(/s$/, '')));
-    return distinct.size >= item.minDistinct;
+    this.coverage.forget(kindId);
   }
 
   /**
@@ -345,37 +277,25 @@ export class RuleContext {
    * that the sentence refers to ("subject to Section 9").
    */
   scopeSpans(offset: number, scope: Scope, followReferences: boolean): { spans: Span[]; referenced: Section[] } {
-    const { doc } = this;
-    const spans: Span[] = [];
-    if (scope === 'document') return { spans: [{ start: 0, end: doc.text.length }], referenced: [] };
-    if (scope === 'section') spans.push(this.outerNumberedSection(offset) ?? { start: 0, end: doc.text.length });
-    else spans.push(this.containerOf(offset, scope));
-    const referenced: Section[] = [];
-    if (followReferences) {
-      for (const reference of referencesIn(doc, this.containerOf(offset, 'sentence'))) {
-        for (const target of resolveReference(reference, doc.sections)) {
-          referenced.push(target);
-          spans.push({ start: target.start, end: target.end });
-        }
-      }
-    }
-    return { spans, referenced };
+    return requirementScope(this.doc, offset, scope, followReferences, (at, within) => this.containerOf(at, within));
   }
 
-  private outerNumberedSection(offset: number): Section | undefined {
-    let s = sectionAt(this.doc, offset);
-    let best = s;
-    while (s) {
-      if (s.label) best = s;
-      s = s.parent >= 0 ? this.doc.sections[s.parent] : undefined;
-    }
-    return best;
+  /** The best path of a kind made of elements (an escalation path), once per lint. */
+  pathOf(kindId: string): EscalationPath | undefined {
+    return this.coverage.pathOf(kindId);
+  }
+
+  coverageOf(kindId: string): KindCoverage {
+    return this.coverage.coverageOf(kindId);
   }
 
   /** Whether a kind has a location overlapping any of `spans`. */
   kindPresentIn(kindId: string, spans: Span[]): boolean {
-    const { locations } = this.coverageOf(kindId);
-    return spans.some((scope) => locations.some((l) => l.start < scope.end && l.end > scope.start));
+    return this.coverage.kindPresentIn(kindId, spans);
+  }
+
+  /** Whether a rule's `when` condition holds for this document. */
+  condition(id: string | undefined): boolean {
+    return this.conditions.met(id);
   }
 }
-

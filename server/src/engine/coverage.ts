@@ -1,7 +1,83 @@
-/** Clause coverage: every kind the loaded packs know (but those reported only as another kind's elements), present or absent, with where; broad grants qualified or not. */
-import { RuleContext } from './context';
-import { KindCoverage } from './types';
+/**
+ * Clause coverage: for each clause kind, present or absent with where; a kind made of elements
+ * (an escalation path) element by element; broad grants qualified or not. Computed once per lint
+ * from the kinds' detections.
+ */
+import { ContractDocument } from '../document/contractDocument';
+import { Span } from '../document/lineIndex';
+import type { Detection, RuleContext } from './context';
+import { bestPath, EscalationPath } from './escalation/path';
+import { pathCoverage } from './escalation/pathCoverage';
+import { KindCoverage, RuleSet } from './types';
 
+/** What coverage reads from the detections of one lint. */
+export interface DetectionSource {
+  readonly doc: ContractDocument;
+  readonly ruleSet: RuleSet;
+  kindDetections(kindId: string): Detection[];
+  kindDetectionsIn(kindId: string, span: Span): Detection[];
+  sentenceAt(offset: number): Span;
+}
+
+export class CoverageIndex {
+  private readonly coverage = new Map<string, KindCoverage>();
+  private readonly paths = new Map<string, EscalationPath | undefined>();
+
+  constructor(private readonly source: DetectionSource) {}
+
+  /** The best path of a kind made of elements (an escalation path), computed once per lint. */
+  pathOf(kindId: string): EscalationPath | undefined {
+    if (this.paths.has(kindId)) return this.paths.get(kindId);
+    const { doc, ruleSet } = this.source;
+    const elements = ruleSet.kinds.get(kindId)?.elements;
+    // Provisionally none, so an element kind that is itself made of this kind (a pack error) ends.
+    this.paths.set(kindId, undefined);
+    const pathSource = {
+      doc,
+      kindDetections: (id: string) => this.source.kindDetections(id),
+      kindDetectionsIn: (id: string, span: Span) => this.source.kindDetectionsIn(id, span),
+      kindTitle: (id: string) => ruleSet.kinds.get(id)?.title ?? id,
+      sentenceAt: (offset: number) => this.source.sentenceAt(offset),
+    };
+    const path = elements && elements.length > 0 ? bestPath(pathSource, elements) : undefined;
+    this.paths.set(kindId, path);
+    return path;
+  }
+
+  coverageOf(kindId: string): KindCoverage {
+    const cached = this.coverage.get(kindId);
+    if (cached) return cached;
+    const spec = this.source.ruleSet.kinds.get(kindId);
+    const result = spec?.elements ? pathCoverage(spec, this.pathOf(kindId)) : this.locatedCoverage(kindId, spec?.title ?? kindId);
+    this.coverage.set(kindId, result);
+    return result;
+  }
+
+  private locatedCoverage(kindId: string, title: string): KindCoverage {
+    const seen = new Set<number>();
+    const locations: Span[] = [];
+    for (const d of this.source.kindDetections(kindId)) {
+      if (seen.has(d.container.start)) continue;
+      seen.add(d.container.start);
+      locations.push(d.container);
+    }
+    locations.sort((a, b) => a.start - b.start);
+    return { kind: kindId, title, present: locations.length > 0, locations };
+  }
+
+  /** Forget a kind's coverage (a rule contributed detections to it). */
+  forget(kindId: string): void {
+    this.coverage.delete(kindId);
+  }
+
+  /** Whether a kind has a location overlapping any of `spans`. */
+  kindPresentIn(kindId: string, spans: Span[]): boolean {
+    const { locations } = this.coverageOf(kindId);
+    return spans.some((scope) => locations.some((l) => l.start < scope.end && l.end > scope.start));
+  }
+}
+
+/** Every kind the loaded packs know (but those reported only as another kind's elements), for the report. */
 export function computeCoverage(ctx: RuleContext): KindCoverage[] {
   return [...ctx.ruleSet.kinds.values()].filter((k) => k.coverage !== false).map((k) => k.id).sort().map((kind) => {
     const coverage = ctx.coverageOf(kind);

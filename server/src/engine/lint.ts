@@ -3,11 +3,12 @@
  * over the shared context, then suppressions and coverage. A rule that throws is
  * reported as an internal error of that rule; the others still run.
  */
+import { BlockAnalysis } from '../document/blocks';
 import { ContractDocument } from '../document/contractDocument';
 import { RuleContext } from './context';
 import { computeCoverage } from './coverage';
 import { capFindings, findingsOfRule, scanLimitFinding } from './limitFindings';
-import { documentHits, lazyMatcher } from './match/documentHits';
+import { blockMemo, documentHits, lazyMatcher } from './match/documentHits';
 import { Scanner } from './match/scanner';
 import { RULE_KINDS } from './rules';
 import { applySuppressions, SuppressionOutcome } from './suppress';
@@ -54,7 +55,8 @@ export interface FullLintResult extends LintResult {
 export function lintDocument(doc: ContractDocument, compiled: CompiledRuleSet, options: LintOptions = {}): FullLintResult {
   const { ruleSet } = compiled;
   const scanned = documentHits(doc, compiled.scanner);
-  const ctx = new RuleContext(doc, ruleSet, scanned.hits, lazyMatcher(doc, compiled.scanner));
+  const memo = scanned.cutAt === undefined ? (analysis: BlockAnalysis) => blockMemo(analysis, compiled.scanner) : undefined;
+  const ctx = new RuleContext(doc, ruleSet, scanned.hits, lazyMatcher(doc, compiled.scanner), memo);
   const rules = ruleSet.rules.filter((r) => r.enabled && (!options.only || options.only.has(r.id)));
   const first = (r: RuleSpec) => RULE_KINDS.get(r.kind)?.contributesCoverage === true;
   const ordered = [...rules.filter(first), ...rules.filter((r) => !first(r))];

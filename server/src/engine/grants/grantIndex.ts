@@ -32,6 +32,9 @@ const LIST_LABEL = /^\(?[a-z0-9]{1,4}[).] /;
 /** Readings of sentences on their own, per block analysis (shared by the documents and versions that reuse the block). */
 const READINGS = new WeakMap<BlockAnalysis, Map<number, GrantReading | null>>();
 
+/** Per block analysis: list items' readings (by the item's offset in the block) with the lead-in text they were read under. */
+const ITEM_READINGS = new WeakMap<BlockAnalysis, Map<number, { intro: string; reading: GrantReading | undefined }>>();
+
 /** Per block analysis: whether a list item (by its offset in the block) could be a grant under some lead-in. */
 const ITEM_ANSWERS = new WeakMap<BlockAnalysis, Map<number, boolean>>();
 
@@ -97,6 +100,20 @@ export class GrantIndex {
     if (!LIST_LABEL.test(item.text) || !this.couldBeGrantedItem(sentence, item)) return undefined;
     const intro = this.listIntro(sentence);
     if (!intro) return undefined;
+    // The item's block remembers its reading under the lead-in it was read with (the lead-in may be in another block).
+    const block = this.doc.blocks[lastStartingAtOrBefore(this.doc.blocks, sentence.start)];
+    let known = ITEM_READINGS.get(block.analysis);
+    if (!known) ITEM_READINGS.set(block.analysis, (known = new Map()));
+    const key = sentence.start - block.start;
+    const introAsWritten = intro.cased(0, intro.text.length);
+    const before = known.get(key);
+    if (before && before.intro === introAsWritten) return before.reading;
+    const reading = this.readItemUnder(intro, item);
+    known.set(key, { intro: introAsWritten, reading });
+    return reading;
+  }
+
+  private readItemUnder(intro: SentenceText, item: SentenceText): GrantReading | undefined {
     const lead = intro.text.trimEnd();
     const text = `${lead} ${item.text}`;
     const offset = lead.length + 1;

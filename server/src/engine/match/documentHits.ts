@@ -17,15 +17,26 @@ interface BlockMatches {
   scanner: Scanner;
   /** A complete scan of the block (a scan cut short by a limit is not kept). */
   scan?: BlockScan;
-  lazy: Map<string, boolean>;
+  /** Per lazy set, answers by span (`from * (length + 1) + to`: a number, no string built per question). */
+  lazy: Map<string, Map<number, boolean>>;
+  /** What upper layers derive from this block alone with this scanner (e.g. detections), by their own keys. */
+  memo: Map<string, unknown>;
 }
 
 const matchesByBlock = new WeakMap<BlockAnalysis, BlockMatches>();
 
 function matchesOf(analysis: BlockAnalysis, scanner: Scanner): BlockMatches {
   let entry = matchesByBlock.get(analysis);
-  if (!entry || entry.scanner !== scanner) matchesByBlock.set(analysis, (entry = { scanner, lazy: new Map() }));
+  if (!entry || entry.scanner !== scanner) matchesByBlock.set(analysis, (entry = { scanner, lazy: new Map(), memo: new Map() }));
   return entry;
+}
+
+/**
+ * A memo kept with a block's analysis for one scanner: for answers that depend on the block's
+ * text and the rule set alone, so a keystroke recomputes them only for the blocks it changed.
+ */
+export function blockMemo(analysis: BlockAnalysis, scanner: Scanner): Map<string, unknown> {
+  return matchesOf(analysis, scanner).memo;
 }
 
 export interface DocumentHits {
@@ -73,8 +84,10 @@ export function scanEveryBlock(doc: ContractDocument, scanner: Scanner): number 
 }
 
 function lazyInBlock(analysis: BlockAnalysis, scanner: Scanner, setId: string, from: number, to: number): boolean {
-  const answers = matchesOf(analysis, scanner).lazy;
-  const key = `${setId}\u0000${from}\u0000${to}`;
+  const lazy = matchesOf(analysis, scanner).lazy;
+  let answers = lazy.get(setId);
+  if (!answers) lazy.set(setId, (answers = new Map()));
+  const key = from * (analysis.text.length + 1) + to;
   let answer = answers.get(key);
   if (answer === undefined) {
     const { text, map } = analysis.norm;

@@ -246,8 +246,24 @@ function firstWordsOf(source: string): string[] | undefined {
     else if (c === ')' || c === ']') depth--;
     else if (c === '|' && depth === 0) return undefined;
   }
-  const single = /^([a-z0-9]+) /.exec(source);
-  if (single) return [single[1]];
-  const group = /^\(\?:((?:[a-z0-9]+\|)*[a-z0-9]+)\) /.exec(source);
-  return group ? group[1].split('|') : undefined;
+  const single = SINGLE_FIRST_WORD.exec(source);
+  if (single) return single[2] ? [single[1], `${single[1]}s`] : [single[1]];
+  const group = LEADING_GROUP.exec(source);
+  if (!group) return undefined;
+  const words: string[] = [];
+  for (const member of group[1].split('|')) {
+    const word = MEMBER_FIRST_WORD.exec(member);
+    if (!word) return undefined;
+    words.push(word[1]);
+  }
+  return [...new Set(words)];
 }
+
+/** What can follow a pattern's first word and end it there: a space, hyphen, apostrophe, slash or full stop, or the pattern's end. */
+const WORD_END = String.raw`(?:[ '/-]|\\[/.'-]|\(\?:-\| \)|\(\?: \|-\)|$)`;
+/** "any (...)", "requires? (...)" (two words), "high-(?:risk|...)", "ai(?:-| )...". */
+const SINGLE_FIRST_WORD = new RegExp(String.raw`^([a-z0-9]+)(s\?)?(?=${WORD_END})`);
+/** "(?:mass|bulk|any and all) ...": a leading group of plain members, not optional or repeated. */
+const LEADING_GROUP = new RegExp(String.raw`^\(\?:([^()[\]{}?*+]+)\)(?=${WORD_END})`);
+/** A group member's first word, ended by the member's end or a character that is not a letter or digit. */
+const MEMBER_FIRST_WORD = /^([a-z0-9]+)(?:$|[ '/-]|\\[/.'-])/;

@@ -1,12 +1,13 @@
 /**
  * All term sets of a rule set matched in one regex scan.
  *
- * One combined alternation (one capturing group per term set) scans far faster
- * than one regex per set, but an alternation reports only one alternative per
- * start position. So at each match, the other sets that can start with the same
- * word (or anywhere) are tried at that position with their own sticky regex;
- * and each attempt restarts one character after the previous match's start, so
- * hits that begin inside another hit are still found.
+ * One combined alternation of every set's phrases and patterns, their shared
+ * prefixes written once (see alternationTrie.ts), scans far faster than one
+ * regex per set; it finds where some set matches. There, each set that can
+ * start with the same word (or anywhere) is tried with its own sticky regex,
+ * which also says how far it matches; and each scan restarts one character
+ * after the previous match's start, so hits that begin inside another hit are
+ * still found.
  *
  * Only "primary" sets go into the scan: the ones whose hits rules iterate.
  * Sets that rules only ask about inside a sentence or heading ("does this
@@ -15,9 +16,13 @@
  * cost more than all the rest. Exceptions (look-alikes) are checked in a window
  * around each hit they could cancel.
  */
-import { normalisePhrase, NormalisedText, toOriginalRange } from '../../document/normalise';
+import { NormalisedText, toOriginalRange } from '../../document/normalise';
 import { Span } from '../../document/lineIndex';
+import { mergedAlternation } from './alternationTrie';
+import { Alternative, compilePhrase, leadingWord } from './phrase';
 import { compilePattern, PatternError } from './safePattern';
+
+export { compilePhrase } from './phrase';
 
 export interface TermSetSpec {
   id: string;
@@ -25,13 +30,6 @@ export interface TermSetSpec {
   patterns: string[];
   /** Phrases or patterns whose hits cancel an overlapping hit of this set. */
   except?: { phrases: string[]; patterns: string[] };
-}
-
-interface Alternative {
-  source: string;
-  /** Words a match must start with; undefined when it can start anywhere. */
-  firstWords?: string[];
-  length: number;
 }
 
 interface CompiledSet {
@@ -46,29 +44,6 @@ export interface TermSetError {
   index: number;
   column: number;
   message: string;
-}
-
-/** The leading letters and digits of a word: what a match at that position must start with. */
-function leadingWord(text: string): string {
-  return /^[a-z0-9]*/.exec(text)![0];
-}
-
-/** A phrase from a pack: words, `*` for any one word; a hyphen also matches a space or nothing. */
-export function compilePhrase(phrase: string): Alternative {
-  const norm = normalisePhrase(phrase);
-  if (norm.length === 0) throw new PatternError('phrase is empty', 0);
-  let source = '';
-  for (const token of norm.split(' ')) {
-    if (source) source += ' ';
-    source += token === '*' ? "[a-z0-9'-]{1,40}" : token.split('-').map(escapeRegex).join('[- ]?');
-  }
-  // "high-risk" starts with "high" however the hyphen is typed.
-  const first = leadingWord(norm);
-  return { source, firstWords: norm.startsWith('*') || first === '' ? undefined : [first], length: norm.length };
-}
-
-function escapeRegex(s: string): string {
-  return s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
 }
 
 const EXCEPT_SUFFIX = '#except';
@@ -96,7 +71,7 @@ const NO_HITS: ReadonlyMap<string, Span[]> = new Map();
  */
 const MAX_COMBINED_SOURCE = 19 * 1024;
 
-/** One combined regex: its capture group g - 1 is the set `sets[g - 1]`. */
+/** One combined regex (where some set of `sets` matches) and its sets. */
 interface CombinedScan {
   regex: RegExp;
   sets: number[];
@@ -182,6 +157,14 @@ export class Scanner {
 
   /** A combined regex for the sets `chunk` (indexes into `sets`), with its same-start lookups. */
   private addCombined(sets: CompiledSet[], chunk: number[]): void {
+    const source = mergedAlternation(chunk.flatMap((k) => sets[k].alternatives.map((a) => a.source)));
+    if (source.length > MAX_COMBINED_SOURCE && chunk.length > 1) {
+      // The tree is rarely longer than its alternatives listed flat, but when it is, two scans beat an interpreted one.
+      const half = chunk.length >> 1;
+      this.addCombined(sets, chunk.slice(0, half));
+      this.addCombined(sets, chunk.slice(half));
+      return;
+    }
     const byFirstWord = new Map<string, number[]>();
     const anyStart: number[] = [];
     for (const k of chunk) {
@@ -193,9 +176,7 @@ export class Scanner {
         byFirstWord.set(word, list);
       }
     }
-    const members = chunk.map((k) => sets[k]);
-    const groups = members.map((s) => `(${s.alternatives.map((a) => a.source).join('|')})`).join('|');
-    this.combined.push({ regex: new RegExp(`${leftBoundary(members.flatMap((s) => s.alternatives))}(?:${groups})${RIGHT}`, 'g'), sets: chunk });
+    this.combined.push({ regex: new RegExp(source, 'g'), sets: chunk });
     this.byFirstWord.push(byFirstWord);
     this.anyStart.push(anyStart);
   }
@@ -232,7 +213,7 @@ export class Scanner {
     let cutAt: number | undefined;
     // Each set is in one combined scan, so its hits come in order of start.
     for (let c = 0; c < this.combined.length && cutAt === undefined; c++) {
-      const { regex, sets } = this.combined[c];
+      const { regex } = this.combined[c];
       const byFirstWord = this.byFirstWord[c];
       const anyStart = this.anyStart[c];
       regex.lastIndex = 0;
@@ -245,14 +226,10 @@ export class Scanner {
         }
         attempts++;
         regex.lastIndex = start + 1;
-        let g = 1;
-        while (m[g] === undefined) g++;
-        const winner = sets[g - 1];
-        record(winner, start, start + m[0].length);
-        // Other sets of this scan that may match at this same position.
-        const others = byFirstWord.get(leadingWord(m[0]));
-        if (others) for (const k of others) if (k !== winner) attempts += this.tryAt(k, text, start, record);
-        for (const k of anyStart) if (k !== winner) attempts += this.tryAt(k, text, start, record);
+        // Some set matches here: each set that can start with this word (or anywhere) is tried.
+        const candidates = byFirstWord.get(leadingWord(m[0]));
+        if (candidates) for (const k of candidates) attempts += this.tryAt(k, text, start, record);
+        for (const k of anyStart) attempts += this.tryAt(k, text, start, record);
       }
     }
     const cut = cutAt === undefined ? {} : { cutAt: toOriginalRange(norm, cutAt, cutAt).start };
