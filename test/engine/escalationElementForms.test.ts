@@ -70,3 +70,58 @@ describe('escalation hold: gates written as exceptions, terminations and conditi
     assert.strictEqual(elements(text).hold, 'present');
   });
 });
+
+describe('escalation approver: deciding what counts as what is no sign-off', () => {
+  const section = (sentence: string) =>
+    `# Order on Model Evaluation\n\nSec. 2. Evaluation.\n\n(a) No agency shall deploy a covered model until its evaluation is complete. ${sentence}\n`;
+
+  it('a decision of a named office on each deployment is a named approver', () => {
+    assert.strictEqual(elements(section('The decision on each deployment shall be taken by the Chief Evaluation Officer.')).approver, 'present');
+  });
+
+  it('a determination of the threshold at which a model is designated covered signs off nothing', () => {
+    const sentence = 'The threshold at which a model is designated a covered model shall be set by determination of the Director of Standards.';
+    assert.notStrictEqual(elements(section(sentence)).approver, 'present');
+  });
+});
+
+describe('escalation trigger: events as developer and commercial terms write them', () => {
+  const terms = (sentence: string) => `# Speech Model Developer Terms\n\n3. Your Integrations\n\n3.1 ${sentence}\n`;
+
+  it('a banned use allowed only with written permission starts a path (a request for an exception)', () => {
+    assert.strictEqual(elements(terms('You may not connect the Model to emergency dispatch systems unless we have given our prior written approval.')).trigger, 'present');
+  });
+
+  it('a usage policy ban in the imperative with a consent exception starts a path', () => {
+    assert.strictEqual(elements(terms("Don't disable the watermarking of outputs unless you hold our written consent.")).trigger, 'present');
+  });
+
+  it('a use that must be expressly authorised starts a path', () => {
+    assert.strictEqual(elements(terms('Any use of the Model on hardware that you operate yourself must be expressly authorised by us in an order.')).trigger, 'present');
+  });
+
+  it('processing without the consent of the people concerned is not a request for permission', () => {
+    assert.notStrictEqual(elements(terms("Don't use the Model to analyse people's voices without their consent.")).trigger, 'present');
+  });
+
+  it('assigning the agreement with consent is not a request for an exception', () => {
+    assert.notStrictEqual(elements(terms('These terms may not be assigned by you without our prior written consent.')).trigger, 'present');
+  });
+
+  it('submitting an integration to be published starts a path (go-live)', () => {
+    assert.strictEqual(elements(terms('By submitting an integration to be published in our catalogue, you agree that we will test it first.')).trigger, 'present');
+  });
+
+  it('a planned release starts a path', () => {
+    assert.strictEqual(elements(terms('You will give us access to each new voice model for two weeks before you plan to release it.')).trigger, 'present');
+  });
+
+  it('outputs used for decisions with legal effects on people that must undergo human review start a path', () => {
+    const sentence = 'If you use outputs in a way that could have a legal or similarly significant effect on individuals, the outputs shall undergo human review.';
+    assert.strictEqual(elements(terms(sentence)).trigger, 'present');
+  });
+
+  it('the same category named in a bare ban with no step starts nothing', () => {
+    assert.notStrictEqual(elements(terms('You may not use outputs for any purpose that has a legal effect on individuals.')).trigger, 'present');
+  });
+});
