@@ -125,3 +125,33 @@ describe('escalation trigger: events as developer and commercial terms write the
     assert.notStrictEqual(elements(terms('You may not use outputs for any purpose that has a legal effect on individuals.')).trigger, 'present');
   });
 });
+
+describe('escalation elements written as duties', () => {
+  const clause = (sentence: string) =>
+    `# Machine Learning Services Agreement\n\n7. Sensitive Uses\n\n7.1 The Customer shall not deploy the Services for a high-risk use until the steps in this clause are complete.\n\n7.2 ${sentence}\n`;
+
+  for (const sentence of [
+    'The Customer shall document each decision to deploy, including who approved it.',
+    'The Customer shall keep a register of approved uses.',
+    'The Customer shall retain documentation of every impact assessment for five years.',
+    'The outcome of each review shall be entered in the Governance Register.',
+  ]) {
+    it(`record: "${sentence}"`, () => assert.strictEqual(elements(clause(sentence)).record, 'present'));
+  }
+
+  it('record: "keep appropriate records" with nothing about the decision is no record', () => {
+    assert.notStrictEqual(elements(clause('The Customer shall keep appropriate records.')).record, 'present');
+  });
+
+  for (const sentence of [
+    'The Customer shall test the model on representative data before it is put into service and evaluate the results.',
+    'The proposal shall be referred to the Ethics Committee for its opinion.',
+    'The request will be considered by the Model Risk Committee.',
+  ]) {
+    it(`review: "${sentence}"`, () => assert.strictEqual(elements(clause(sentence)).review, 'present'));
+  }
+
+  it('a short numbered clause with a modal verb is a clause, not a heading: "7.2 The Secretary shall approve each use in writing."', () => {
+    assert.strictEqual(elements(clause('The Secretary shall approve each use in writing.')).approver, 'present');
+  });
+});
