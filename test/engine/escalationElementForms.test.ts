@@ -121,6 +121,14 @@ describe('escalation trigger: events as developer and commercial terms write the
     assert.strictEqual(elements(terms(sentence)).trigger, 'present');
   });
 
+  it('a use of a sensitive kind that requires prior approval starts a path', () => {
+    assert.strictEqual(elements(terms('Any use of the Model for voiceprint identification requires prior approval by the Ethics Board.')).trigger, 'present');
+  });
+
+  it('a wish to expand the scope of use that goes through a change request starts a path', () => {
+    assert.strictEqual(elements(terms('If you wish to expand the scope of use, you shall raise a change request.')).trigger, 'present');
+  });
+
   it('the same category named in a bare ban with no step starts nothing', () => {
     assert.notStrictEqual(elements(terms('You may not use outputs for any purpose that has a legal effect on individuals.')).trigger, 'present');
   });
