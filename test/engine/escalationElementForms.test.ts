@@ -163,3 +163,23 @@ describe('escalation elements written as duties', () => {
     assert.strictEqual(elements(clause('The Secretary shall approve each use in writing.')).approver, 'present');
   });
 });
+
+describe('escalation hold: negation on the subject, and a suspension that waits for the review', () => {
+  const clause = (sentence: string) => `# Machine Learning Services Agreement\n\n7. Sensitive Uses\n\n7.1 This clause governs sensitive uses.\n\n7.2 ${sentence}\n`;
+
+  it('"No high-risk use may begin until ..." is a hold', () => {
+    assert.strictEqual(elements(clause('No high-risk use may begin until the Chief AI Officer has approved it in writing.')).hold, 'present');
+  });
+
+  it('a use suspended pending the outcome of the review is a hold, not a weak one', () => {
+    assert.strictEqual(elements(clause('Any high-risk use shall be suspended pending the outcome of the review.')).hold, 'present');
+  });
+
+  it('a use that may continue pending the outcome of the review is no present hold', () => {
+    assert.notStrictEqual(elements(clause('Any high-risk use may continue pending the outcome of the review.')).hold, 'present');
+  });
+
+  it('a short numbered clause with "is" is a clause, not a heading: "7.2 Deployment is subject to a completed impact assessment."', () => {
+    assert.strictEqual(elements(clause('Deployment is subject to a completed impact assessment.')).hold, 'present');
+  });
+});

@@ -121,8 +121,8 @@ function continuesSentence(text: string, paraStart: number, paraEnd: number): bo
   return !/(?:^|[\s;,])(?:and|or|and\/or)$/.test(tail);
 }
 
-/** Modal verbs of an operative sentence. */
-const CLAUSE_MODALS = new Set(['shall', 'must', 'will', 'may']);
+/** Modal verbs (and the copula) of an operative sentence. */
+const CLAUSE_MODALS = new Set(['shall', 'must', 'will', 'may', 'is', 'are']);
 
 /** A short Title-Case run-in heading ("Audit Rights." ) or a line that is only a heading. */
 function readTitle(text: string, bodyStart: number, lineEnd: number, isMarkdownHeading: boolean): { title: string; end: number } {
