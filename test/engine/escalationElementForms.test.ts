@@ -184,25 +184,19 @@ describe('escalation hold: negation on the subject, and a suspension that waits 
   });
 });
 
-describe('escalation elements as developer terms write them: steps that come before the use', () => {
+describe('escalation elements as developer terms write them: events reviewed first, stops of the affected processing', () => {
   const clause = (sentence: string) => `# Machine Learning Services Agreement\n\n7. Sensitive Uses\n\n7.1 This clause governs sensitive uses.\n\n7.2 ${sentence}\n`;
 
-  it('"before deploying ..., you must complete a safety review" is a hold (the deployment waits for it)', () => {
-    assert.strictEqual(elements(clause('Before deploying a voice agent built on the Model to the public, you must complete our safety review.')).hold, 'present');
-  });
-
-  it('"before using the Service, read these terms" is no hold', () => {
-    assert.notStrictEqual(elements(clause('Before using the Service, you must review these terms and the documentation.')).hold, 'present');
-  });
-
-  it('material changes to the model reviewed before they take effect: a trigger and a hold', () => {
-    const found = elements(clause('Material changes to the model must be notified to the Customer and reviewed before they take effect.'));
-    assert.strictEqual(found.trigger, 'present');
-    assert.strictEqual(found.hold, 'present');
+  it('material changes to the model that are reviewed are a trigger', () => {
+    assert.strictEqual(elements(clause('Material changes to the model must be notified to the Customer and reviewed before they take effect.')).trigger, 'present');
   });
 
   it('an intended use that is reviewed first is a trigger', () => {
     assert.strictEqual(elements(clause('If you intend to use the Model for triage of patients, contact us first so that we can review your use case.')).trigger, 'present');
+  });
+
+  it('a step before the use with no pause is no hold (the pack example: approval "before any deployment" without a pause)', () => {
+    assert.notStrictEqual(elements(clause('Before deploying a voice agent built on the Model to the public, you must complete our safety review.')).hold, 'present');
   });
 
   it('stopping the affected processing until the cause is found is a hold', () => {
