@@ -129,6 +129,9 @@ function continuesSentence(text: string, paraStart: number, paraEnd: number): bo
   return !/(?:^|[\s;,])(?:and|or|and\/or)$/.test(tail);
 }
 
+/** Modal verbs (and the copula) of an operative sentence. */
+const CLAUSE_MODALS = new Set(['shall', 'must', 'will', 'may', 'is', 'are']);
+
 /** A short Title-Case run-in heading ("Audit Rights." ) or a line that is only a heading. */
 function readTitle(text: string, bodyStart: number, lineEnd: number, isMarkdownHeading: boolean): { title: string; end: number } {
   // A title is short: never read more than a few hundred characters of a (possibly huge) line.
@@ -145,6 +148,8 @@ function readTitle(text: string, bodyStart: number, lineEnd: number, isMarkdownH
   const capitalised = words.filter((w) => /^[A-Z0-9("“]/.test(w)).length;
   const lineIsOnlyTitle = stop < 0 || stop >= body.length - 1;
   if (capitalised * 2 < words.length && !lineIsOnlyTitle) return { title: '', end: bodyStart };
+  // A short clause ("7.2 The Secretary shall approve each use.") is a sentence, not a title: titles name a topic, they bind no one.
+  if (stop >= 0 && words.slice(1).some((w) => CLAUSE_MODALS.has(w.toLowerCase()))) return { title: '', end: bodyStart };
   if (stop < 0 && !lineIsOnlyTitle) return { title: '', end: bodyStart };
   const idx = text.indexOf(candidate.slice(0, 20), bodyStart);
   return { title: candidate, end: idx >= 0 ? Math.min(lineEnd, idx + candidate.length + 1) : lineEnd };

@@ -91,6 +91,27 @@ function gather(elements: PathElementSpec[], lookup: ElementLookup, spans: Span[
   return { unit, spans, elements: found, complete: found.every((e) => e.state === 'present') };
 }
 
+/**
+ * In a document without numbered clauses (an order, a fact sheet, a usage policy), headings only
+ * group topics: one process is often drafted under several of them (the gate under one heading,
+ * the public record of waivers under another). There the elements a path still lacks are looked
+ * for over the whole document, as the labelling guide reads such texts. Only the elements that do
+ * not start a path: a trigger or hold elsewhere is another path, not part of this one.
+ */
+function withDocumentScope(doc: ContractDocument, path: EscalationPath, lookup: ElementLookup): EscalationPath {
+  if (path.complete || doc.sections.some((s) => s.label !== '')) return path;
+  const whole: Span = { start: 0, end: doc.text.length };
+  const elements = path.elements.map((e): ElementFinding => {
+    if (e.spec.starts || e.state === 'present') return e;
+    const present = lookup(e.spec, whole, false);
+    if (present.length > 0) return { spec: e.spec, state: 'present', locations: present.map((h) => ({ start: h.start, end: h.end })) };
+    if (e.state === 'weak') return e;
+    const weak = lookup(e.spec, whole, true);
+    return weak.length > 0 ? { spec: e.spec, state: 'weak', why: weak[0].why, locations: weak.map((w) => ({ start: w.start, end: w.end })) } : e;
+  });
+  return { ...path, spans: [...path.spans, whole], elements, complete: elements.every((e) => e.state === 'present') };
+}
+
 function score(path: EscalationPath): number {
   const present = path.elements.filter((e) => e.state === 'present').length;
   const weak = path.elements.filter((e) => e.state === 'weak').length;
@@ -129,5 +150,5 @@ export function bestPath(source: PathSource, elements: PathElementSpec[]): Escal
     const path = gather(elements, lookup, tiedSpans(doc, unit, sentences, terms), unit);
     if (score(path) > score(best)) best = path;
   }
-  return best;
+  return withDocumentScope(doc, best, lookup);
 }
