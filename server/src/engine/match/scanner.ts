@@ -138,21 +138,12 @@ export class Scanner {
   }
 
   private plan(sets: CompiledSet[]): void {
-    let chunk: number[] = [];
-    let size = 0;
-    sets.forEach((set, k) => {
+    sets.forEach((set) => {
       this.setIds.push(set.id);
       this.sticky.push(new RegExp(wrap(set.alternatives), 'y'));
-      const length = set.alternatives.reduce((n, a) => n + a.source.length + 1, 2);
-      if (chunk.length > 0 && size + length > MAX_COMBINED_SOURCE) {
-        this.addCombined(sets, chunk);
-        chunk = [];
-        size = 0;
-      }
-      chunk.push(k);
-      size += length;
     });
-    if (chunk.length > 0) this.addCombined(sets, chunk);
+    // As few scans as fit V8's compiled-regex size: the tree is split only when it is too long.
+    if (sets.length > 0) this.addCombined(sets, sets.map((_, k) => k));
   }
 
   /** A combined regex for the sets `chunk` (indexes into `sets`), with its same-start lookups. */
