@@ -23,6 +23,7 @@ export interface Detection {
 }
 
 const EMPTY: Span[] = [];
+const NO_DETECTIONS: Detection[] = [];
 
 /**
  * Whether a detector's local checks read only the hit's own block: its sentence or paragraph
@@ -40,7 +41,8 @@ const BLOCK_DETECTIONS = 'detections';
 const LONG_SPAN = 2000;
 
 export class RuleContext {
-  private readonly detectionCache = new Map<string, Detection[]>();
+  /** Detections per detector, once per lint (detectors are the rule set's objects). */
+  private readonly detectionCache = new Map<Detector, Detection[]>();
   private readonly coverage: CoverageIndex;
   private readonly conditions: Conditions;
   private readonly definedTerms: DefinedTerms;
@@ -115,23 +117,13 @@ export class RuleContext {
     return spanAt(doc, within === 'sentence' ? 'sentences' : 'paragraphs', offset) ?? { start: offset, end: offset + 1 };
   }
 
-  /** Detectors' cache keys, made once each (a detector is asked about many spans). */
-  private readonly detectorKeys = new WeakMap<Detector, string>();
-
-  private keyOf(detector: Detector): string {
-    let key = this.detectorKeys.get(detector);
-    if (key === undefined) this.detectorKeys.set(detector, (key = JSON.stringify(detector)));
-    return key;
-  }
-
   detect(detector: Detector): Detection[] {
-    const key = this.keyOf(detector);
-    const cached = this.detectionCache.get(key);
+    const cached = this.detectionCache.get(detector);
     if (cached) return cached;
     const hits = this.hitsOf(detector.terms);
     const out: Detection[] = [];
     this.detectHits(detector, hits, 0, hits.length, out);
-    this.detectionCache.set(key, out);
+    this.detectionCache.set(detector, out);
     return out;
   }
 
@@ -139,7 +131,7 @@ export class RuleContext {
   kindDetectionsIn(kindId: string, span: Span): Detection[] {
     const out: Detection[] = [];
     for (const detector of this.ruleSet.kinds.get(kindId)?.detect ?? []) {
-      const known = this.detectionCache.get(this.keyOf(detector));
+      const known = this.detectionCache.get(detector);
       if (known) {
         for (let i = firstStartingAtOrAfter(known, span.start, (d) => d.hit.start); i < known.length && known[i].hit.start < span.end; i++) out.push(known[i]);
         continue;
@@ -195,7 +187,8 @@ export class RuleContext {
           local.push({ hit: { start: hit.start - blockStart, end: hit.end - blockStart }, container: { start: container.start - blockStart, end: container.end - blockStart } });
         }
       }
-      byDetector.set(detector, local);
+      // Most blocks' hits pass none of the checks: one shared empty list for them.
+      byDetector.set(detector, (local = local.length > 0 ? local : NO_DETECTIONS));
     }
     return local;
   }

@@ -48,6 +48,8 @@ export function unitName(unit: Unit): string {
 /** Longest defined term looked up, in words. */
 const MAX_TERM_WORDS = 6;
 const WORD = /[A-Za-z0-9][A-Za-z0-9'\u2019-]*/g;
+/** The word after a given one (the same words as WORD finds). */
+const NEXT_WORD = /[A-Za-z0-9][A-Za-z0-9'\u2019-]*/g;
 
 /**
  * Finds the defined terms used in a span: each run of words that starts with a capital is looked
@@ -72,20 +74,25 @@ export class DefinedTermFinder {
     if (this.byTerm.size === 0) return [];
     const out: Definition[] = [];
     const text = this.doc.text.slice(span.start, span.end);
-    const words: { word: string; at: number }[] = [];
     WORD.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = WORD.exec(text))) words.push({ word: m[0], at: m.index });
-    for (let i = 0; i < words.length; i++) {
-      if (!this.firstWords.has(words[i].word)) continue;
-      let key = '';
-      for (let j = i; j < Math.min(words.length, i + MAX_TERM_WORDS); j++) {
-        key = j === i ? words[j].word : `${key} ${words[j].word}`;
+    // Words are read again only after a term's first word (most words are none): no list of every word.
+    while ((m = WORD.exec(text))) {
+      if (!this.firstWords.has(m[0])) continue;
+      const at = span.start + m.index;
+      let key = m[0];
+      NEXT_WORD.lastIndex = m.index + m[0].length;
+      for (let j = 0; j < MAX_TERM_WORDS; j++) {
+        if (j > 0) {
+          const next = NEXT_WORD.exec(text);
+          if (!next) break;
+          key = `${key} ${next[0]}`;
+        }
         const d = this.byTerm.get(key);
-        const at = span.start + words[i].at;
         // The term where it is defined is not a use of it.
         if (d && !(at >= d.termSpan.start && at < d.termSpan.end) && !out.includes(d)) out.push(d);
       }
+      WORD.lastIndex = m.index + m[0].length;
     }
     return out;
   }

@@ -53,26 +53,32 @@ interface Branch {
   rest: string;
 }
 
-/** The alternation of `branches` with their shared prefixes factored out; '' when there are none. */
-function alternation(branches: Branch[]): string {
+/**
+ * The alternation of `branches` with the first `depth` characters of their prefixes (shared by
+ * all of them) left out and the shared prefixes after that factored out; '' when nothing is left.
+ */
+function alternation(branches: Branch[], depth: number): string {
+  if (branches.length === 1) {
+    const only = branches[0];
+    return [...only.prefix.slice(depth)].map(escapeChar).join('') + only.rest;
+  }
   const byChar = new Map<string, Branch[]>();
   const parts: string[] = [];
   let endsHere = false;
   for (const b of branches) {
-    if (b.prefix === '') {
+    if (b.prefix.length === depth) {
       // Nothing literal left: the rest is its own branch (an empty rest: this alternative ends here).
       if (b.rest === '') endsHere = true;
       else parts.push(b.rest);
       continue;
     }
-    const c = b.prefix[0];
+    const c = b.prefix[depth];
     const list = byChar.get(c);
-    const tail = { prefix: b.prefix.slice(1), rest: b.rest };
-    if (list) list.push(tail);
-    else byChar.set(c, [tail]);
+    if (list) list.push(b);
+    else byChar.set(c, [b]);
   }
   const literal: string[] = [];
-  for (const [c, tails] of byChar) literal.push(escapeChar(c) + alternation(tails));
+  for (const [c, next] of byChar) literal.push(escapeChar(c) + alternation(next, depth + 1));
   // Literal branches first: their first character rules most of them out at once.
   const all = [...literal, ...parts];
   if (endsHere) all.push('');
@@ -90,5 +96,5 @@ export function mergedAlternation(sources: readonly string[]): string {
   const branches = [...new Set(sources)].map(literalPrefix);
   // Lookarounds inside the tree would cost more than one at its start (V8 no longer
   // rules branches out by their first characters).
-  return `${LEFT}(?:${alternation(branches)})(?![a-z0-9])`;
+  return `${LEFT}(?:${alternation(branches, 0)})(?![a-z0-9])`;
 }

@@ -18,16 +18,16 @@ interface BlockMatches {
   /** A complete scan of the block (a scan cut short by a limit is not kept). */
   scan?: BlockScan;
   /** Per lazy set, answers by span (`from * (length + 1) + to`: a number, no string built per question). */
-  lazy: Map<string, Map<number, boolean>>;
+  lazy?: Map<string, Map<number, boolean>>;
   /** What upper layers derive from this block alone with this scanner (e.g. detections), by their own keys. */
-  memo: Map<string, unknown>;
+  memo?: Map<string, unknown>;
 }
 
 const matchesByBlock = new WeakMap<BlockAnalysis, BlockMatches>();
 
 function matchesOf(analysis: BlockAnalysis, scanner: Scanner): BlockMatches {
   let entry = matchesByBlock.get(analysis);
-  if (!entry || entry.scanner !== scanner) matchesByBlock.set(analysis, (entry = { scanner, lazy: new Map(), memo: new Map() }));
+  if (!entry || entry.scanner !== scanner) matchesByBlock.set(analysis, (entry = { scanner }));
   return entry;
 }
 
@@ -36,7 +36,8 @@ function matchesOf(analysis: BlockAnalysis, scanner: Scanner): BlockMatches {
  * text and the rule set alone, so a keystroke recomputes them only for the blocks it changed.
  */
 export function blockMemo(analysis: BlockAnalysis, scanner: Scanner): Map<string, unknown> {
-  return matchesOf(analysis, scanner).memo;
+  const entry = matchesOf(analysis, scanner);
+  return (entry.memo ??= new Map());
 }
 
 export interface DocumentHits {
@@ -84,7 +85,8 @@ export function scanEveryBlock(doc: ContractDocument, scanner: Scanner): number 
 }
 
 function lazyInBlock(analysis: BlockAnalysis, scanner: Scanner, setId: string, from: number, to: number): boolean {
-  const lazy = matchesOf(analysis, scanner).lazy;
+  const entry = matchesOf(analysis, scanner);
+  const lazy = (entry.lazy ??= new Map());
   let answers = lazy.get(setId);
   if (!answers) lazy.set(setId, (answers = new Map()));
   const key = from * (analysis.text.length + 1) + to;

@@ -33,6 +33,18 @@ export interface CompiledPattern {
   firstWords?: string[];
 }
 
+interface Atom {
+  out: string;
+  paths: number;
+  zeroWidth: boolean;
+  singleChar?: boolean;
+  /** The fewest characters it matches. */
+  minLength: number;
+}
+
+/** Single-character atoms ("[a-z-]", "\\s") as regexes, compiled once: packs repeat the same few. */
+const SINGLE_CHAR_ATOMS = new Map<string, RegExp>();
+
 class Parser {
   pos = 0;
   constructor(readonly src: string) {}
@@ -45,41 +57,49 @@ class Parser {
     return this.src[this.pos];
   }
 
-  parseAlternation(): { out: string; paths: number } {
-    let { out, paths } = this.parseSequence();
+  parseAlternation(): { out: string; paths: number; minLength: number } {
+    let { out, paths, minLength } = this.parseSequence();
     while (this.peek() === '|') {
       this.pos++;
       const next = this.parseSequence();
       out += '|' + next.out;
       paths = cap(paths + next.paths);
+      minLength = Math.min(minLength, next.minLength);
     }
-    return { out, paths };
+    return { out, paths, minLength };
   }
 
-  parseSequence(): { out: string; paths: number } {
+  parseSequence(): { out: string; paths: number; minLength: number } {
     let out = '';
     let paths = 1;
+    let minLength = 0;
     while (this.pos < this.src.length && this.peek() !== '|' && this.peek() !== ')') {
       const atomStart = this.pos;
       const atom = this.parseAtom();
       const q = this.parseQuantifier(atomStart, atom.zeroWidth);
       out += atom.out + q.out;
+      minLength += atom.minLength * q.min;
       // A run of one character class that the next literal cannot continue ("[a-z]{1,20} ")
       // has one way to end before that literal: it adds steps, not branches.
       const deterministic = atom.singleChar && q.max > q.min && this.nextLiteralStops(atom.out);
       paths = cap(paths * (deterministic ? 1 : repeatPaths(atom.paths, q.min, q.max)));
     }
-    return { out, paths };
+    return { out, paths, minLength };
   }
 
   /** Whether the character after a quantifier is a literal that `atomSource` cannot match. */
   nextLiteralStops(atomSource: string): boolean {
     const next = this.src[this.pos];
     if (next === undefined || '()[]{}|?*+.\\^$'.includes(next)) return false;
-    return !new RegExp(`^(?:${atomSource})$`).test(next.toLowerCase());
+    let atom = SINGLE_CHAR_ATOMS.get(atomSource);
+    if (!atom) {
+      if (SINGLE_CHAR_ATOMS.size > 1000) SINGLE_CHAR_ATOMS.clear();
+      SINGLE_CHAR_ATOMS.set(atomSource, (atom = new RegExp(`^(?:${atomSource})$`)));
+    }
+    return !atom.test(next.toLowerCase());
   }
 
-  parseAtom(): { out: string; paths: number; zeroWidth: boolean; singleChar?: boolean } {
+  parseAtom(): Atom {
     const c = this.peek();
     const start = this.pos;
     switch (c) {
@@ -93,15 +113,15 @@ class Parser {
         const inner = this.parseAlternation();
         if (this.peek() !== ')') this.fail("unclosed group: missing ')'", start);
         this.pos++;
-        return { out: `(?:${inner.out})`, paths: inner.paths, zeroWidth: false };
+        return { out: `(?:${inner.out})`, paths: inner.paths, zeroWidth: false, minLength: inner.minLength };
       }
       case '[':
-        return { out: this.parseClass(), paths: 1, zeroWidth: false, singleChar: true };
+        return { out: this.parseClass(), paths: 1, zeroWidth: false, singleChar: true, minLength: 1 };
       case '\\':
         return this.parseEscape();
       case '.':
         this.pos++;
-        return { out: '[^\\n]', paths: 1, zeroWidth: false, singleChar: true };
+        return { out: '[^\\n]', paths: 1, zeroWidth: false, singleChar: true, minLength: 1 };
       case '^':
       case '$':
         this.fail(`anchor '${c}' is not allowed: use \\b for word boundaries`);
@@ -117,10 +137,10 @@ class Parser {
         break;
     }
     this.pos++;
-    return { out: escapeLiteral(c.toLowerCase()), paths: 1, zeroWidth: false, singleChar: true };
+    return { out: escapeLiteral(c.toLowerCase()), paths: 1, zeroWidth: false, singleChar: true, minLength: 1 };
   }
 
-  parseEscape(): { out: string; paths: number; zeroWidth: boolean; singleChar?: boolean } {
+  parseEscape(): Atom {
     const start = this.pos;
     this.pos++;
     const e = this.src[this.pos];
@@ -128,11 +148,11 @@ class Parser {
     this.pos++;
     if (/[1-9]/.test(e)) this.fail('backreferences are not allowed in patterns (they cannot be matched in linear time)', start);
     if (e === 'k') this.fail('named backreferences are not allowed in patterns', start);
-    if (e === 'b' || e === 'B') return { out: '\\' + e, paths: 1, zeroWidth: true };
-    if ('sSwWdD'.includes(e)) return { out: '\\' + e, paths: 1, zeroWidth: false, singleChar: true };
+    if (e === 'b' || e === 'B') return { out: '\\' + e, paths: 1, zeroWidth: true, minLength: 0 };
+    if ('sSwWdD'.includes(e)) return { out: '\\' + e, paths: 1, zeroWidth: false, singleChar: true, minLength: 1 };
     if (e === 'u' || e === 'x' || e === 'c' || e === 'p' || e === 'P') this.fail(`escape '\\${e}' is not supported in patterns: write the character itself`, start);
     if (/[a-zA-Z0-9]/.test(e)) this.fail(`unknown escape '\\${e}'`, start);
-    return { out: escapeLiteral(e), paths: 1, zeroWidth: false, singleChar: true };
+    return { out: escapeLiteral(e), paths: 1, zeroWidth: false, singleChar: true, minLength: 1 };
   }
 
   parseClass(): string {
@@ -223,7 +243,7 @@ export function compilePattern(src: string): CompiledPattern {
   if (typeof src !== 'string' || src.length === 0) throw new PatternError('pattern is empty', 0);
   if (src.length > MAX_PATTERN_LENGTH) throw new PatternError(`pattern is longer than ${MAX_PATTERN_LENGTH} characters`, MAX_PATTERN_LENGTH);
   const p = new Parser(src);
-  const { out, paths } = p.parseAlternation();
+  const { out, paths, minLength } = p.parseAlternation();
   if (p.pos < src.length) p.fail("unmatched ')'");
   if (paths > PATH_BUDGET) {
     throw new PatternError(`pattern can match in more than ${PATH_BUDGET} ways at one position (estimated ${paths >= PATH_BUDGET * 1000 ? 'over a million' : paths}); narrow its repetitions or alternatives`, 0);
@@ -233,6 +253,7 @@ export function compilePattern(src: string): CompiledPattern {
   } catch (err) {
     throw new PatternError(`invalid pattern: ${(err as Error).message}`, 0);
   }
+  if (minLength === 0) throw new PatternError('pattern can match empty text', 0);
   return { source: out, paths, firstWords: firstWordsOf(out) };
 }
 

@@ -126,7 +126,6 @@ export class Scanner {
     patterns.forEach((pattern, index) => {
       try {
         const p = compilePattern(pattern);
-        if (new RegExp(`^(?:${p.source})$`).test('')) throw new PatternError('pattern can match empty text', 0);
         alternatives.push({ source: p.source, firstWords: p.firstWords, length: pattern.length });
       } catch (err) {
         this.errors.push({ setId, field: prefix + 'patterns', index, column: (err as PatternError).column ?? 0, message: (err as Error).message });
