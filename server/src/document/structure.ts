@@ -71,15 +71,12 @@ export interface LineLabel {
   bodyStart: number; // offset after the label
 }
 
-/** Whether a line whose first visible character is `c` can start a label or heading (most lines cannot: no regex is run on them). */
-function canStartLabel(c: number): boolean {
-  return (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x23 || c === 0x2a || c === 0x5f || c === 0x28 || c === 0xa7;
-}
-
+/** First visible characters that can start a label or heading: A-Z, 0-9, # * _ ( §. Other lines run no regex. */
+const LABEL_START = /[A-Z0-9#*_(\u00a7]/;
 function readLabel(text: string, start: number, end: number, markdown: boolean): LineLabel | undefined {
   let first = start;
   while (first < end && (text.charCodeAt(first) === 0x20 || text.charCodeAt(first) === 0x09)) first++;
-  if (first === end || !canStartLabel(text.charCodeAt(first))) return undefined;
+  if (first === end || !LABEL_START.test(text[first])) return undefined;
   const line = text.slice(start, Math.min(end, start + 200));
   let mdDepth = 0;
   if (markdown) {
