@@ -61,6 +61,7 @@ describe('the Clause Coverage view', function () {
     const placeholders = clauselintDiagnostics(doc.uri).filter((d) => ruleOf(d) === 'recommended/unfilled-placeholder');
     for (const d of placeholders) assert.match(doc.getText(d.range), /^\[[^\]]*\]$/, 'a placeholder finding covers a bracketed placeholder');
     const left = new Set(placeholders.map((d) => doc.offsetAt(d.range.start))).size;
+    console.log(`    (after fix-all: ${left} placeholders left; the code lens says "${after.summary}")`);
     if (left > 0) {
       assert.match(after.summary ?? '', new RegExp(`^broad-use grant qualified · ${left} placeholders? to fill · `));
       assert.doesNotMatch(after.summary ?? '', /no clause gaps/);
