@@ -2,7 +2,8 @@
  * The pack language added for recall on AI contracts: condition items that name
  * conditions or clause kinds, `otherwise` severities, `qualifiedWhen: all`,
  * detectors with `near`, `notPrecededBy`, `outsideDefinitions`,
- * `outsideHeadings` and `within: clause`, flag `oncePer`, and definition
+ * `outsideHeadings`, `outsideChecklists` and `within: clause`, kinds with `gap`
+ * (open items), flag `oncePer`, and definition
  * `namedLike` with a list of term sets.
  */
 import * as assert from 'assert';
