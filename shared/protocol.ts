@@ -93,6 +93,8 @@ export interface CoverageKind {
   findings: number;
   /** Where those findings are (for a missing kind: where it is needed). */
   findingRanges: Range[];
+  /** Kinds whose locations are open items (unfilled placeholders): how many remain, as the summary says it. */
+  open?: { count: number; label: string };
   /** Kinds made of elements (an escalation path): complete (present), started but incomplete (weak), or absent. */
   state?: 'present' | 'weak' | 'absent';
   /** Each element of such a kind, present, weak (with why) or absent, with where. */

@@ -16,6 +16,8 @@ const MISSION_RULES = [
 ];
 
 /** Rule ids of the findings above info: once the carve-outs are in, the broad grant stays only as an info finding (qualified). */
+const PLACEHOLDER_RULE = 'recommended/unfilled-placeholder';
+
 function warningIdsIn(json: string): string[] {
   const files = JSON.parse(json).files as { findings: { ruleId: string; severity: string }[] }[];
   return files.flatMap((f) => f.findings.filter((x) => x.severity !== 'info').map((x) => x.ruleId));
@@ -42,22 +44,26 @@ describe('clauselint CLI: built-in recommended pack', () => {
     assert.strictEqual(textAt(draft, grant.range), 'any lawful purpose');
   });
 
-  it('--fix inserts clauses only, and linting again leaves none of those findings', () => {
+  it('--fix inserts clauses only, and linting again leaves none of those findings, only placeholders to fill', () => {
     const fix = runCli(['--fix', 'draft.md'], { cwd: dir });
-    assert.strictEqual(fix.status, 0, fix.stderr);
     assert.ok(isSubsequence(draft, fix.stdout), 'the text outside the inserted clauses is unchanged');
     const again = runCli(['--format', 'json', '--stdin-filename', 'draft.md', '-'], { cwd: dir, input: fix.stdout });
     const remaining = warningIdsIn(again.stdout);
     for (const id of MISSION_RULES) assert.ok(!remaining.includes(id), `${id} remains after --fix: ${again.stdout}`);
+    // What the inserted clauses leave in brackets is still to fill in: a warning, so --fix exits 1 while any remains.
+    assert.deepStrictEqual(remaining.filter((id) => id !== PLACEHOLDER_RULE), []);
+    assert.strictEqual(fix.status, remaining.length > 0 ? 1 : 0, fix.stderr);
     assert.ok(ruleIdsIn(again.stdout).includes('recommended/broad-use-grant'), 'the qualified grant stays visible (info)');
   });
 
   it('--fix --write then a second lint is clean of the mission rules', () => {
     const copy = scratch({ 'contracts/draft.md': draft });
     try {
-      assert.strictEqual(runCli(['--fix', '--write', 'contracts'], { cwd: copy }).status, 0);
+      const fix = runCli(['--fix', '--write', 'contracts'], { cwd: copy });
       const again = runCli(['--format', 'json', 'contracts'], { cwd: copy });
       for (const id of MISSION_RULES) assert.ok(!warningIdsIn(again.stdout).includes(id), id);
+      const placeholders = warningIdsIn(again.stdout).filter((id) => id === PLACEHOLDER_RULE).length;
+      assert.strictEqual(fix.status, placeholders > 0 ? 1 : 0, 'exit 1 while placeholders are left to fill');
       assert.ok(isSubsequence(draft, read(path.join(copy, 'contracts/draft.md'))));
     } finally {
       removeScratch(copy);

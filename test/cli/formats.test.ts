@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { BROAD, CLEAN, JsonRange, read, removeScratch, ROOT, runWithTestPack, scratch, textAt, WEAK } from './helpers';
+import { BROAD, CLEAN, fixture, JsonRange, read, removeScratch, ROOT, runCli, runWithTestPack, scratch, textAt, WEAK } from './helpers';
 
 const SEVERITIES = ['error', 'warning', 'info', 'hint'];
 const TEST_PACK_KINDS = ['audit-trigger', 'broad-grant', 'carve-out:autonomous-weapons', 'carve-out:domestic-surveillance'];
@@ -93,6 +93,17 @@ describe('clauselint CLI: output formats', () => {
       assert.match(textAt(text, trigger.locations[0]), /^Before any new deployment .* shall be logged\.$/);
       const broad = JSON.parse(run().stdout).files[0].coverage as { kind: string; present: boolean }[];
       assert.deepStrictEqual(broad.filter((c) => c.present).map((c) => c.kind), ['broad-grant']);
+    });
+
+    it('gives the coverage summary, which counts the placeholders left to fill instead of saying "no clause gaps"', () => {
+      const complete = read(fixture('contracts', 'ai-terms-complete.md'));
+      const summaryOf = (text: string) => {
+        const file = JSON.parse(runCli(['--format', 'json', '--stdin-filename', 'terms.md'], { input: text }).stdout).files[0];
+        return { summary: file.coverageSummary as string, open: file.coverage.find((c: { kind: string }) => c.kind === 'unfilled-placeholder')?.open };
+      };
+      assert.deepStrictEqual(summaryOf(complete), { summary: 'no clause gaps · 7 of 13 clause kinds found', open: 0 });
+      const draft = complete.replace('the Agency shall pause', '[the Customer] shall pause').replace('its Chief AI Officer', '[designated official]');
+      assert.deepStrictEqual(summaryOf(draft), { summary: '2 placeholders to fill · 7 of 13 clause kinds found', open: 2 });
     });
 
     it('lists suppressions with their reason and approver (the exceptions log)', () => {

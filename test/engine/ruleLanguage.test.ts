@@ -2,7 +2,8 @@
  * The pack language added for recall on AI contracts: condition items that name
  * conditions or clause kinds, `otherwise` severities, `qualifiedWhen: all`,
  * detectors with `near`, `notPrecededBy`, `outsideDefinitions`,
- * `outsideHeadings` and `within: clause`, flag `oncePer`, and definition
+ * `outsideHeadings`, `outsideChecklists` and `within: clause`, kinds with `gap`
+ * (open items), flag `oncePer`, and definition
  * `namedLike` with a list of term sets.
  */
 import * as assert from 'assert';
@@ -221,5 +222,38 @@ rules:
   r: { kind: flag, terms: [a], message: m }
 `);
     assert.ok(errors.some((m) => /takes one term set/.test(m)), errors.join('\n'));
+  });
+});
+
+describe('pack language: open-item kinds (gap) and outsideChecklists', () => {
+  const compiled = pack(`
+terms:
+  blank: { patterns: ['\\[ ?x? ?\\]'] }
+kinds:
+  blank: { title: Blank, gap: { one: blank to fill, other: blanks to fill }, detect: [{ terms: blank, outsideChecklists: true }] }
+rules:
+  blanks: { kind: flag, clause: blank, clauseKind: blank, message: m }
+`);
+
+  it('outsideChecklists: a box that opens a line or list item is a checkbox; one in a sentence is a blank', () => {
+    const text = '- [ ] review\n* [x] approve\n  3. [ ] log\n[x] done\n\nPay within [ ] days of [X].';
+    assert.deepStrictEqual(summary(text, lint(text, compiled).findings), ['t/blanks@[ ]', 't/blanks@[X]']);
+  });
+
+  it('gap: coverage counts each location as an open item and names the count with the kind\'s words', () => {
+    const coverageOf = (text: string) => lint(text, compiled).coverage.find((c) => c.kind === 'blank')!;
+    assert.deepStrictEqual(coverageOf('Pay within [ ] days of [X], or [ ].').open, { count: 3, label: '3 blanks to fill' });
+    assert.deepStrictEqual(coverageOf('Pay within [ ] days.').open, { count: 1, label: '1 blank to fill' });
+    assert.deepStrictEqual(coverageOf('Pay within ten days.').open, { count: 0, label: '0 blanks to fill' });
+  });
+
+  it('gap needs both words; anything else is a located pack error', () => {
+    const errors = packErrors(`
+terms:
+  blank: { phrases: [tbd] }
+kinds:
+  blank: { title: Blank, gap: { one: blank }, detect: [{ terms: blank }] }
+`);
+    assert.ok(errors.some((m) => /other/.test(m)), errors.join('\n'));
   });
 });

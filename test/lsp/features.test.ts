@@ -4,6 +4,7 @@ import * as path from 'path';
 import { CodeLens, Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { MAX_HOVER_CHARS, visibleLength } from '../../server/src/lsp/hover';
 import * as P from '../../shared/protocol';
+import { fixture } from '../helpers';
 import { AI_DRAFT, GRANT_PHRASE, positionAt } from './fixtures';
 import { LspTestClient, tempWorkspace, uri } from './harness';
 
@@ -58,6 +59,29 @@ describe('LSP: hover, code lens, coverage and ClauseLint requests', function () 
     assert.strictEqual(lenses[0].command!.title, 'ClauseLint: broad-use grant unqualified · 2 carve-outs missing · audit trigger missing');
     assert.strictEqual(lenses[0].command!.command, 'clauselint.showCoverage');
     assert.deepStrictEqual(lenses[0].command!.arguments, [docUri]);
+  });
+
+  it('code lens and coverage say how many placeholders are left to fill, never "no clause gaps" while any remain', async () => {
+    const complete = fixture('contracts/ai-terms-complete.md');
+    const filled = uri(path.join(ws.root, 'filled.contract.md'));
+    await client.open(filled, complete, 'contract', 1);
+    await client.waitForDiagnostics(filled);
+    const lensTitle = async (u: string) => (await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: u } }))[0].command!.title;
+    assert.match(await lensTitle(filled), /^ClauseLint: (?:.* · )?no clause gaps · \d+ of \d+ clause kinds found$/);
+
+    const draft = uri(path.join(ws.root, 'placeholders.contract.md'));
+    const text = complete.replace('the Agency shall pause', '[the Customer] shall pause').replace('its Chief AI Officer', '[designated official]');
+    await client.open(draft, text, 'contract', 1);
+    const published = await client.waitForDiagnostics(draft);
+    assert.strictEqual(published.diagnostics.filter((d) => d.code === 'recommended/unfilled-placeholder').length, 2);
+    const title = await lensTitle(draft);
+    assert.match(title, /^ClauseLint: (?:.* · )?2 placeholders to fill · \d+ of \d+ clause kinds found$/);
+    assert.doesNotMatch(title, /no clause gaps/);
+    const coverage = await client.request<P.CoverageResult>(P.COVERAGE_REQUEST, { uri: draft });
+    const row = coverage.kinds.find((k) => k.kind === 'unfilled-placeholder')!;
+    assert.strictEqual(row.status, 'flagged');
+    assert.deepStrictEqual(row.open, { count: 2, label: '2 placeholders to fill' });
+    assert.deepStrictEqual(row.locations.map((r) => r.start.line), [14, 14], "both on clause 3.1");
   });
 
   it('clauselint/coverage lists every kind with its status and locations as ranges', async () => {

@@ -12,7 +12,7 @@ import { Conditions } from './conditions';
 import { CoverageIndex } from './coverage';
 import { EscalationPath } from './escalation/path';
 import { KindSpans } from './kindSpans';
-import { clauseStart, DefinedTerms, inDefinitionBody, inHeading, outerNumberedSection, requirementScope } from './structureQueries';
+import { clauseStart, DefinedTerms, inDefinitionBody, inHeading, opensListItem, outerNumberedSection, requirementScope } from './structureQueries';
 import { ClauseKindSpec, DEFAULT_NEAR_CHARS, Detector, KindCoverage, RuleSet, Scope, Within } from './types';
 
 export interface Detection {
@@ -221,6 +221,7 @@ export class RuleContext {
   /** The checks that read beyond the hit's block: headings, other kinds, section titles, definitions. */
   private passesDocumentChecks(detector: Detector, hit: Span, container: Span): boolean {
     if (detector.outsideHeadings && inHeading(this.doc, hit.start)) return false;
+    if (detector.outsideChecklists && opensListItem(this.doc, hit.start)) return false;
     if (detector.withKinds && !detector.withKinds.every((k) => this.kindSpans.overlaps(k, container))) return false;
     if (detector.inSectionTitled && !this.inSectionTitled(hit.start, detector.inSectionTitled)) return false;
     return !(detector.outsideDefinitions && (inDefinitionBody(this.doc, hit.start) || this.definedTerms.includes(hit)));

@@ -48,7 +48,7 @@ export class CoverageIndex {
     const cached = this.coverage.get(kindId);
     if (cached) return cached;
     const spec = this.source.ruleSet.kinds.get(kindId);
-    const result = spec?.elements ? pathCoverage(spec, this.pathOf(kindId)) : this.locatedCoverage(kindId, spec?.title ?? kindId);
+    const result = spec?.elements ? pathCoverage(spec, this.pathOf(kindId)) : spec?.gap ? this.openItems(kindId, spec.title, spec.gap) : this.locatedCoverage(kindId, spec?.title ?? kindId);
     this.coverage.set(kindId, result);
     return result;
   }
@@ -65,6 +65,13 @@ export class CoverageIndex {
     return { kind: kindId, title, present: locations.length > 0, locations };
   }
 
+  /** A `gap` kind: each location is one open item (two placeholders in a sentence are two), counted and named. */
+  private openItems(kindId: string, title: string, words: { one: string; other: string }): KindCoverage {
+    const locations = dedupedSpans(this.source.kindDetections(kindId).map((d) => d.hit));
+    const count = locations.length;
+    return { kind: kindId, title, present: count > 0, locations, open: { count, label: `${count} ${count === 1 ? words.one : words.other}` } };
+  }
+
   /** Forget a kind's coverage (a rule contributed detections to it). */
   forget(kindId: string): void {
     this.coverage.delete(kindId);
@@ -75,6 +82,11 @@ export class CoverageIndex {
     const { locations } = this.coverageOf(kindId);
     return spans.some((scope) => locations.some((l) => l.start < scope.end && l.end > scope.start));
   }
+}
+
+function dedupedSpans(spans: Span[]): Span[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  return sorted.filter((s, i) => i === 0 || s.start !== sorted[i - 1].start);
 }
 
 /** Every kind the loaded packs know (but those reported only as another kind's elements), for the report. */

@@ -33,6 +33,19 @@ export function inDefinitionBody(doc: ContractDocument, offset: number): boolean
   return blocks[i].analysis.definitions.some((d) => d.form === 'means' && at >= d.body.start && at < d.body.end);
 }
 
+/** What may come before a list item's checkbox on its line: indentation, a quote mark, a bullet or a list number. */
+const CHECKLIST_LEAD = /^[ \t]*(?:>[ \t]*)*(?:(?:[-*+\u2022]|\d{1,3}[.)]|\([a-z0-9]{1,3}\))[ \t]+)?$/i;
+
+/**
+ * Whether `offset` opens a line, after nothing but indentation and a list marker: where a
+ * checkbox of a task list sits ("- [ ] Review the logs", "[x] Approved"), not a blank in a sentence.
+ */
+export function opensListItem(doc: ContractDocument, offset: number): boolean {
+  const lines = doc.lines;
+  const lineStart = lines.lineStarts[lines.lineOf(offset)];
+  return offset - lineStart <= 12 && CHECKLIST_LEAD.test(doc.text.slice(lineStart, offset));
+}
+
 export function inHeading(doc: ContractDocument, offset: number): boolean {
   const s = sectionAt(doc, offset);
   return !!s && s.title !== '' && offset < s.headingEnd;

@@ -31,6 +31,8 @@ export interface Detector {
   inSectionTitled?: string;
   /** Drop hits in a section's heading ("ARTICLE IX RECORD-KEEPING AND AUDITS"): a title names a topic, it grants nothing. */
   outsideHeadings?: boolean;
+  /** Drop hits that open a line or list item ("- [ ] Review", "[x] Approved"): a task list's checkbox, not a blank. */
+  outsideChecklists?: boolean;
   /** Drop hits inside the body of a `"X" means ...` definition (the term's uses carry the meaning instead). */
   outsideDefinitions?: boolean;
   /** Clause kinds that must each be found in the same `within` span (an escalation clause's named approver). */
@@ -73,6 +75,11 @@ export interface ClauseKindSpec {
   elements?: PathElementSpec[];
   /** False for kinds reported only as elements of another kind (an escalation path's hold): not listed in coverage. */
   coverage?: boolean;
+  /**
+   * A kind whose every location is an open item (an unfilled placeholder), named in the coverage
+   * summary with these words ("1 placeholder to fill", "2 placeholders to fill") instead of "no clause gaps".
+   */
+  gap?: { one: string; other: string };
   pack: string;
 }
 
@@ -234,6 +241,8 @@ export interface KindCoverage {
   /** For kinds made of elements: present (complete), weak (started but incomplete) or absent. */
   state?: ElementState;
   elements?: ElementCoverage[];
+  /** `gap` kinds: how many open items the document still holds, and the summary's words for them. */
+  open?: { count: number; label: string };
 }
 
 export interface LintResult {

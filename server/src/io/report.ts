@@ -8,6 +8,7 @@
 import { ContractDocument } from '../document/contractDocument';
 import { Range, Span } from '../document/lineIndex';
 import { ParagraphLocation } from './docx/paragraphLocation';
+import { coverageStatus, coverageSummary } from '../engine/coverageSummary';
 import { FullLintResult } from '../engine/lint';
 import { ElementState, Finding, FixType, RuleSpec, Severity } from '../engine/types';
 
@@ -35,6 +36,8 @@ export interface ReportCoverage {
   /** Kinds made of elements (an escalation path): present (complete), weak (incomplete) or absent, and each element. */
   state?: ElementState;
   elements?: { element: string; title: string; state: ElementState; why?: string; locations: Range[] }[];
+  /** Kinds whose locations are open items (unfilled placeholders): how many remain. */
+  open?: number;
 }
 
 export interface ReportSuppression {
@@ -53,6 +56,8 @@ export interface ReportFile {
   locatedBy: 'line' | 'paragraph';
   findings: ReportFinding[];
   coverage: ReportCoverage[];
+  /** The coverage summary the editor's code lens shows ("no clause gaps · ...", "2 placeholders to fill · ..."). */
+  summary: string;
   suppressed: ReportSuppression[];
 }
 
@@ -83,10 +88,12 @@ export function toReportFile(
 ): ReportFile {
   const range = doc.lines.rangeOf.bind(doc.lines);
   const where = (span: Span) => (locate ? { location: locate(span) } : {});
+  const kept = result.findings.filter(keep);
+  const findingsOf = (kind: string) => kept.filter((f) => f.clauseKind === kind).length;
   return {
     path: shownPath,
     locatedBy: locate ? 'paragraph' : 'line',
-    findings: result.findings.filter(keep).map((f) => ({
+    findings: kept.map((f) => ({
       ruleId: f.ruleId,
       severity: f.severity,
       message: f.message,
@@ -108,7 +115,9 @@ export function toReportFile(
         : {}),
       ...(c.state ? { state: c.state } : {}),
       ...(c.elements ? { elements: c.elements.map((e) => ({ element: e.element, title: e.title, state: e.state, ...(e.why ? { why: e.why } : {}), locations: e.locations.map(range) })) } : {}),
+      ...(c.open ? { open: c.open.count } : {}),
     })),
+    summary: coverageSummary(result.coverage.map((c) => ({ ...c, status: coverageStatus(c, findingsOf(c.kind)) }))),
     suppressed: result.suppressed.map(({ finding, by }) => ({
       ruleId: finding.ruleId,
       range: range(finding.span),

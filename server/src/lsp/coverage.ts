@@ -1,16 +1,8 @@
-/** Clause coverage for the editor: each kind's status, its locations as ranges, and a one-line summary. */
+/** Clause coverage for the editor: each kind's status, its locations as ranges, and the engine's one-line summary. */
 import { Span } from '../document/lineIndex';
-import { KindCoverage } from '../engine/types';
+import { coverageStatus, coverageSummary, shortTitle } from '../engine/coverageSummary';
 import { LintSnapshot } from './documentLinter';
 import { CoverageKind, CoverageResult, CoverageStatus } from '../../../shared/protocol';
-
-const CARVE_OUT_PREFIX = 'carve-out:';
-
-function statusOf(c: KindCoverage, findings: number): CoverageStatus {
-  if (c.qualification) return c.qualification;
-  if (c.present) return findings > 0 ? 'flagged' : 'present';
-  return findings > 0 ? 'missing' : 'absent';
-}
 
 export function coverageKinds(snapshot: LintSnapshot): CoverageKind[] {
   if (!snapshot.lint) return [];
@@ -23,40 +15,18 @@ export function coverageKinds(snapshot: LintSnapshot): CoverageKind[] {
       kind: c.kind,
       title: c.title,
       present: c.present,
-      status: statusOf(c, spans.length),
+      status: coverageStatus(c, spans.length),
       locations: c.locations.map((s) => lines.rangeOf(s)),
       findings: spans.length,
       findingRanges: spans.map((s) => lines.rangeOf(s)),
+      ...(c.open ? { open: c.open } : {}),
       ...(c.state ? { state: c.state } : {}),
       ...(c.elements ? { elements: c.elements.map((e) => ({ element: e.element, title: e.title, state: e.state, ...(e.why ? { why: e.why } : {}), locations: e.locations.map((s) => lines.rangeOf(s)) })) } : {}),
     };
   });
 }
 
-/** "Audit trigger (use governance)" -> "audit trigger". */
-export function shortTitle(title: string): string {
-  const bare = title.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
-  return /^[A-Z][a-z]/.test(bare) ? bare[0].toLowerCase() + bare.slice(1) : bare;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-/** e.g. "broad-use grant flagged · 2 carve-outs missing · audit trigger missing". */
-export function coverageSummary(kinds: CoverageKind[]): string {
-  if (kinds.length === 0) return 'no clause kinds defined by the loaded packs';
-  const parts: string[] = [];
-  for (const k of kinds.filter((k) => k.status === 'flagged' || k.status === 'unqualified')) parts.push(`${shortTitle(k.title)} ${k.status}`);
-  const missing = kinds.filter((k) => k.status === 'missing');
-  const carveOuts = missing.filter((k) => k.kind.startsWith(CARVE_OUT_PREFIX));
-  if (carveOuts.length > 0) parts.push(`${plural(carveOuts.length, 'carve-out')} missing`);
-  for (const k of missing.filter((k) => !k.kind.startsWith(CARVE_OUT_PREFIX))) parts.push(`${shortTitle(k.title)} missing`);
-  const found = kinds.filter((k) => k.present).length;
-  const qualified = kinds.filter((k) => k.status === 'qualified').map((k) => `${shortTitle(k.title)} qualified`);
-  if (parts.length === 0) return [...qualified, `no clause gaps · ${found} of ${kinds.length} clause kinds found`].join(' · ');
-  return parts.join(' · ');
-}
+export { coverageSummary, shortTitle };
 
 export function coverageResult(snapshot: LintSnapshot): CoverageResult {
   const kinds = coverageKinds(snapshot);

@@ -31,7 +31,7 @@ export interface PackContent {
   extendsPath: string[];
   terms: Map<string, TermSetSpec>;
   conditions: Map<string, { description: string; anyOf: ConditionItem[]; allOf: ConditionItem[]; noneOf: ConditionItem[] }>;
-  kinds: Map<string, { title: string; description: string; detect: Detector[]; elements?: PathElementSpec[]; coverage?: boolean }>;
+  kinds: Map<string, { title: string; description: string; detect: Detector[]; elements?: PathElementSpec[]; coverage?: boolean; gap?: { one: string; other: string } }>;
   clauses: Map<string, { kind: string; title: string; body: string; placement: string[] }>;
   ruleDefinitions: Map<string, RawRule>;
   /** Where each entry of `rules:` is named, to locate the rules defined here. */
@@ -175,6 +175,7 @@ function packFromSource(source: YamlSource, schema: { errors: PackError[]; badRu
           description: String(raw.description ?? ''),
           elements: raw.elements === undefined ? undefined : (raw.elements as Obj[]).map(pathElement),
           ...(raw.coverage === false ? { coverage: false } : {}),
+          ...(raw.gap ? { gap: { one: String((raw.gap as Obj).one), other: String((raw.gap as Obj).other) } } : {}),
           detect: ((raw.detect as Obj[] | undefined) ?? []).map((d) => ({
             terms: String(d.terms),
             with: list(d.with),
@@ -184,6 +185,7 @@ function packFromSource(source: YamlSource, schema: { errors: PackError[]; badRu
             inSectionTitled: d.inSectionTitled as string | undefined,
             outsideDefinitions: d.outsideDefinitions === true || undefined,
             outsideHeadings: d.outsideHeadings === true || undefined,
+            outsideChecklists: d.outsideChecklists === true || undefined,
             withKinds: d.withKinds === undefined ? undefined : list(d.withKinds),
             near: d.near === undefined ? undefined : list(d.near),
             nearChars: d.nearChars as number | undefined,

@@ -35,7 +35,11 @@ function fileJson(file: ReportFile) {
       // Kinds made of elements (the escalation path): its state and each element's.
       ...(c.state ? { state: c.state } : {}),
       ...(c.elements ? { elements: c.elements } : {}),
+      // Kinds whose locations are open items (unfilled placeholders): how many remain.
+      ...(c.open !== undefined ? { open: c.open } : {}),
     })),
+    // The one-line coverage summary, as the editor's code lens shows it.
+    coverageSummary: file.summary,
     // The exceptions log: which rule was waived where, why, and by whom.
     suppressed: file.suppressed,
   };
