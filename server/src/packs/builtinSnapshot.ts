@@ -16,6 +16,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { isDeepStrictEqual } from 'util';
+import { exportCompiledTerms, seedCompiledTerms } from '../engine/match/compiledTerms';
 import { builtinPackNames, builtinPackPath, builtinRulesDir } from './builtin';
 import { PackError } from './errors';
 import { checkSchema } from './schemaCheck';
@@ -51,10 +52,31 @@ function snapshotFile(dir: string, packFile: string): string {
   return path.join(dir, `${path.basename(packFile, '.yaml')}.json`);
 }
 
+/** The built-in packs' terms compiled by the build, beside the snapshots (see engine/match/compiledTerms.ts). */
+const COMPILED_TERMS_FILE = 'compiled-terms.json';
+let seeded = false;
+
+/** Hands the build's compiled terms to the term compiler, once per process (a missing or stale file: terms are compiled). */
+function seedBuiltinCompiledTerms(dir: string): void {
+  if (seeded) return;
+  seeded = true;
+  try {
+    seedCompiledTerms(JSON.parse(fs.readFileSync(path.join(dir, COMPILED_TERMS_FILE), 'utf8')));
+  } catch {
+    // No file, or not readable: the terms are compiled as they are met.
+  }
+}
+
+/** Writes what the term compiler holds (the build calls it after compiling every built-in pack). */
+export function writeCompiledTerms(dir: string): void {
+  fs.writeFileSync(path.join(dir, COMPILED_TERMS_FILE), JSON.stringify(exportCompiledTerms()));
+}
+
 /** The snapshot of built-in pack `file` if there is one made from exactly `text`, else undefined. */
 export function freshSnapshot(file: string, text: string): PackSnapshot | undefined {
   const dir = snapshotDir();
   if (!dir) return undefined;
+  seedBuiltinCompiledTerms(dir);
   let snapshot: Partial<PackSnapshot> | null;
   try {
     snapshot = JSON.parse(fs.readFileSync(snapshotFile(dir, file), 'utf8'));

@@ -18,9 +18,9 @@
  */
 import { NormalisedText, toOriginalRange } from '../../document/normalise';
 import { Span } from '../../document/lineIndex';
-import { mergedAlternation } from './alternationTrie';
-import { Alternative, compilePhrase, leadingWord } from './phrase';
-import { compilePattern, PatternError } from './safePattern';
+import { mergedOnce, patternOnce, phraseOnce } from './compiledTerms';
+import { Alternative, leadingWord } from './phrase';
+import { PatternError } from './safePattern';
 
 export { compilePhrase } from './phrase';
 
@@ -118,14 +118,14 @@ export class Scanner {
     const setId = id.endsWith(EXCEPT_SUFFIX) ? id.slice(0, -EXCEPT_SUFFIX.length) : id;
     phrases.forEach((phrase, index) => {
       try {
-        alternatives.push(compilePhrase(phrase));
+        alternatives.push(phraseOnce(phrase));
       } catch (err) {
         this.errors.push({ setId, field: prefix + 'phrases', index, column: (err as PatternError).column ?? 0, message: (err as Error).message });
       }
     });
     patterns.forEach((pattern, index) => {
       try {
-        const p = compilePattern(pattern);
+        const p = patternOnce(pattern);
         alternatives.push({ source: p.source, firstWords: p.firstWords, length: pattern.length });
       } catch (err) {
         this.errors.push({ setId, field: prefix + 'patterns', index, column: (err as PatternError).column ?? 0, message: (err as Error).message });
@@ -147,7 +147,7 @@ export class Scanner {
 
   /** A combined regex for the sets `chunk` (indexes into `sets`), with its same-start lookups. */
   private addCombined(sets: CompiledSet[], chunk: number[]): void {
-    const source = mergedAlternation(chunk.flatMap((k) => sets[k].alternatives.map((a) => a.source)));
+    const source = mergedOnce(chunk.flatMap((k) => sets[k].alternatives.map((a) => a.source)));
     if (source.length > MAX_COMBINED_SOURCE && chunk.length > 1) {
       // The tree is rarely longer than its alternatives listed flat, but when it is, two scans beat an interpreted one.
       const half = chunk.length >> 1;
