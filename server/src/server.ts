@@ -199,7 +199,9 @@ connection.onCodeAction(
     const range = rangeOf('textDocument/codeAction', params);
     const snapshot = await live.snapshotFor(uri);
     const request = { ...params, range, context: params.context ?? { diagnostics: [] } };
-    return snapshot ? codeActions(snapshot, request, { snippetCommand: support.snippetCommand, documentChanges: support.documentChanges, diagnostics: support.diagnostics }) : [];
+    if (!snapshot) return [];
+    const relint = await live.relinterFor(uri);
+    return codeActions(snapshot, request, { snippetCommand: support.snippetCommand, documentChanges: support.documentChanges, diagnostics: support.diagnostics, relint });
   }),
 );
 

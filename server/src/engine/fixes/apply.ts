@@ -7,6 +7,7 @@
  * twice gives the text of applying it once.
  */
 import { Finding, FixEdit, FixPlan } from '../types';
+import { composeEdits } from './compose';
 import { clauseTextKey, renumbered } from './numbering';
 
 export interface ApplyResult {
@@ -99,23 +100,34 @@ export function applyFixes(text: string, findings: Finding[]): FixOutcome {
 /** Rounds of fix-all before giving up: a fix that does not resolve its finding is then reported, not retried forever. */
 export const MAX_FIX_ROUNDS = 3;
 
+export interface FixAllOutcome extends FixOutcome {
+  /** The edits that turn the original text into `text`, as one set (the editor's one workspace edit). */
+  edits: FixEdit[];
+  rounds: number;
+}
+
 /**
  * --fix and fix-all: apply the automatic fixes, lint the result again and apply
  * what is newly fixable (an element an inserted clause still lacks), until a
- * round changes nothing or MAX_FIX_ROUNDS rounds have run.
+ * round changes nothing or MAX_FIX_ROUNDS rounds have run. Applying it to its
+ * own result then changes nothing.
  */
-export function fixToFixpoint(text: string, findings: Finding[], lintAgain: (text: string) => Finding[]): FixOutcome & { rounds: number } {
+export function fixToFixpoint(text: string, findings: Finding[], lintAgain: (text: string) => Finding[]): FixAllOutcome {
   let current = text;
+  let edits: FixEdit[] = [];
   let applied = 0;
   let rounds = 0;
   let found = findings;
   while (rounds < MAX_FIX_ROUNDS) {
-    const round = applyFixes(current, found);
-    if (round.applied === 0 || round.text === current) break;
+    const round = fixAllEdits(found, current);
+    if (round.length === 0) break;
+    const next = applyEdits(current, round);
+    if (next === current) break;
+    edits = rounds === 0 ? round : composeEdits(current, edits, round);
     rounds++;
-    applied += round.applied;
-    current = round.text;
+    applied += round.length;
+    current = next;
     if (rounds < MAX_FIX_ROUNDS) found = lintAgain(current);
   }
-  return { text: current, applied, rounds };
+  return { text: current, applied, edits, rounds };
 }
