@@ -270,7 +270,7 @@ connection.onRequest(
     const uri = stringField(P.CLAUSE_LIBRARY_REQUEST, params, 'uri', true);
     const snapshot = uri ? await live.snapshotFor(uri) : undefined;
     const present = new Set(snapshot?.lint?.result.coverage.filter((c) => c.present).map((c) => c.kind) ?? []);
-    return clauseLibrary(await ruleSetFor(lookup, uri), present);
+    return clauseLibrary(await ruleSetFor(lookup, uri), present, snapshot?.lint?.doc);
   }),
 );
 

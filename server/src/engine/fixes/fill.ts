@@ -47,13 +47,14 @@ function partyAsWritten(doc: ContractDocument, holder: string): string {
   return holder.replace(/^The /, 'the ');
 }
 
-/** "the Government" when the document mostly writes "the Government", else "Licensee". */
+/** "the Government" when the document writes "the Government" at least half the time, else "Licensee". */
 function withArticle(doc: ContractDocument, party: Party): string {
   const name = party.name.replace(/^the\s+/i, '');
   if (/^the\s/i.test(party.name)) return `the ${name}`;
   const text = doc.text.slice(0, 200_000);
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const all = text.match(new RegExp(`\\b${escaped}\\b`, 'g'))?.length ?? 0;
-  const withThe = text.match(new RegExp(`\\b[Tt]he ${escaped}\\b`, 'g'))?.length ?? 0;
-  return withThe * 2 > all ? `the ${name}` : name;
+  // (the "Government") counts as written with the article.
+  const withThe = text.match(new RegExp(`\\b[Tt]he ["\u201c]?${escaped}\\b`, 'g'))?.length ?? 0;
+  return withThe * 2 >= all && withThe > 0 ? `the ${name}` : name;
 }
