@@ -42,6 +42,25 @@ describe('fix all in the editor', function () {
     assert.deepStrictEqual(ds.map((d) => [ruleOf(d), d.severity]), [['recommended/broad-use-grant', vscode.DiagnosticSeverity.Information]], describeDiagnostics(ds));
   });
 
+  it('fix-all twice gives the text of fix-all once, and the inserted clauses name the Agency, the Supplier and the Platform', async () => {
+    const { doc } = await openContractCopy('fixall-twice');
+    await waitForFixtureFindings(doc);
+    const whole = () => new vscode.Range(0, 0, doc.lineCount, 0);
+    const [first] = await codeActionsAt(doc.uri, whole(), FIX_ALL_KIND);
+    assert.ok(first?.edit, 'fix-all offered');
+    await runCodeAction(first);
+    const once = doc.getText();
+    await waitForDiagnostics(doc.uri, (list) => !list.some(isOpenMissionFinding), 'every open mission finding to go away');
+    // Numbered like their neighbours, in the fixture's own words.
+    assert.match(once, /\n2\.2 Prohibited Use: Domestic Surveillance\. Notwithstanding any other provision of this Agreement, the Agency shall not use, and shall not permit any person to use, the Platform /);
+    assert.match(once, /\n2\.3 Prohibited Use: Autonomous Weapons\. The Agency shall not use the Platform to operate/);
+    assert.doesNotMatch(once, /\[the Customer\]|\[The Customer\]|\[Services\]|\[the Provider\]|\[The Provider\]/);
+    const second = await codeActionsAt(doc.uri, whole(), FIX_ALL_KIND);
+    if (second[0]) await runCodeAction(second[0]);
+    assert.strictEqual(doc.getText(), once, `the second fix-all changed the text (${second.length} action offered)`);
+    assert.deepStrictEqual(second.map((a) => a.title), [], 'nothing left for fix-all');
+  });
+
   it('with "editor.codeActionsOnSave": {"source.fixAll.clauselint": "explicit"}, saving fixes the draft', async () => {
     const editorConfig = vscode.workspace.getConfiguration('editor');
     await editorConfig.update('codeActionsOnSave', { [FIX_ALL_KIND]: 'explicit' }, vscode.ConfigurationTarget.Workspace);
