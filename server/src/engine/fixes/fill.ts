@@ -14,18 +14,30 @@ const CUSTOMER_ROLE = /(?:^|\s)(?:customer|client|licensee|government|agency|buy
 /** Defined names of what is supplied (a word of the term: "Services", "AI Platform", "Licensed Model"). */
 const SUPPLIED_WORD = /^(?:services?|platform|models?|system|solution|software|products?|offering|deliverables|tools?|application)$/i;
 
-const perDocument = new WeakMap<ContractDocument, { supplier?: string; customer?: string; supplied?: string }>();
+interface DocumentNames {
+  supplier?: string;
+  customer?: string;
+  supplied?: string;
+  /** Holders as the document writes them, by the grant reading's text: findings are many, holders few. */
+  holders: Map<string, string>;
+}
+
+const perDocument = new WeakMap<ContractDocument, DocumentNames>();
 
 /** The fill values for a clause inserted for a finding whose grant (if any) is held by `holder`. */
 export function fillValues(doc: ContractDocument, holder: string | undefined): FillValues {
   let names = perDocument.get(doc);
   if (!names) perDocument.set(doc, (names = documentNames(doc)));
-  const held = holder && !/^(?:it|they|he|she|i)$/i.test(holder) ? partyAsWritten(doc, holder) : undefined;
+  let held: string | undefined;
+  if (holder && !/^(?:it|they|he|she|i)$/i.test(holder)) {
+    held = names.holders.get(holder);
+    if (held === undefined) names.holders.set(holder, (held = partyAsWritten(doc, holder)));
+  }
   const supplier = names.supplier && (!held || partyKey(held, doc.parties) !== partyKey(names.supplier, doc.parties)) ? names.supplier : undefined;
   return { holder: held ?? names.customer, supplier, supplied: names.supplied };
 }
 
-function documentNames(doc: ContractDocument): { supplier?: string; customer?: string; supplied?: string } {
+function documentNames(doc: ContractDocument): DocumentNames {
   const named = doc.parties.filter((p) => !/^(?:we|you)$/i.test(p.name));
   const supplier = named.find((p) => SUPPLIER_ROLE.test(p.name));
   const customer = named.find((p) => p !== supplier && CUSTOMER_ROLE.test(p.name));
@@ -35,6 +47,7 @@ function documentNames(doc: ContractDocument): { supplier?: string; customer?: s
     supplier: supplier && withArticle(doc, supplier),
     customer: customer && withArticle(doc, customer),
     supplied: definition?.term,
+    holders: new Map(),
   };
 }
 
