@@ -108,7 +108,7 @@ export class LiveLinter {
     const settings = await this.host.settings.get(uri);
     if (!this.lintable(doc, settings)) return undefined;
     const languageId = doc.languageId;
-    return (text) => this.host.linter.lintText(uri, undefined, text, languageId, settings).findings;
+    return (text) => this.host.linter.lintVariant(uri, text, languageId, settings).findings;
   }
 
   private lintable(doc: TextDocument, settings: Settings): boolean {
