@@ -64,6 +64,16 @@ describe('fixes insert only what is missing', () => {
     assert.match(plans[0].edits[0].text, /Agreement, the Government shall not use/);
   });
 
+  it('a use of a broadly defined term, with one carve-out already binding the grantee, gets only the other', () => {
+    const draft = GOVERNMENT_DRAFT.replace('2.1 The Government may use the Services for any lawful purpose.', '1.2 "Permitted Use" means any lawful use.\n\n2.1 The Government may use the Services for the Permitted Use.')
+      + '\n2.2 The Government shall not use the Services in weapon systems that select and engage targets without further intervention by a human operator.\n';
+    const plans = insertFix(draft, 'recommended/broad-defined-term');
+    assert.deepStrictEqual(plans.flatMap((p) => p.edits.map((e) => e.clauseKind)), ['carve-out:domestic-surveillance']);
+    const fixed = fixAll(draft);
+    assert.strictEqual(fixed.split('weapon system').length, 2, `the draft's own weapons prohibition stays the only one:\n${fixed}`);
+    assert.strictEqual(fixAll(fixed), fixed);
+  });
+
   it('fix-all twice gives the text of fix-all once (the sample, and the sample with one carve-out)', () => {
     const once = fixAll(SAMPLE);
     assert.notStrictEqual(once, SAMPLE);

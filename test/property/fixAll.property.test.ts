@@ -25,6 +25,8 @@ const CLAUSES = [
   'The Contractor shall notify the Government of any security incident within 72 hours of its discovery.',
   'The Government shall pay the fees in Schedule 2 within thirty (30) days.',
   'The Contractor shall provide reasonable technical support during business hours.',
+  '"Permitted Purpose" means any lawful purpose.',
+  'The Government may use the Services for the Permitted Purpose.',
 ];
 const TITLES = ['Use of the Services', 'Restrictions on Use', 'Governance', 'Audit', 'Fees', 'Security'];
 const PREAMBLE = 'This Agreement is made between the Department of Example Affairs (the "Government") and Example Analytics Inc. (the "Contractor").';
