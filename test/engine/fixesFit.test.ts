@@ -45,16 +45,16 @@ describe('fixes insert only what is missing', () => {
     const draft = GOVERNMENT_DRAFT + '\n2.2 The Government shall not use the Services for domestic mass surveillance.\n';
     const plans = insertFix(draft, 'recommended/broad-use-grant');
     assert.deepStrictEqual(plans.flatMap((p) => p.edits.map((e) => e.clauseKind)), ['carve-out:autonomous-weapons']);
-    assert.deepStrictEqual(plans.map((p) => p.shortTitle), ['Insert carve-out: autonomous weapons (unnumbered)'], 'it goes after 2.1, where 2.2 follows');
+    assert.deepStrictEqual(plans.map((p) => p.shortTitle), ['Insert carve-out: autonomous weapons']);
+    assert.match(plans[0].title, /after 2\.2 as 2\.3$/, 'past 2.2, which follows the grant, so it can be numbered');
   });
 
-  it('--fix on that draft inserts the weapons carve-out once, after the grant (unnumbered: 2.2 follows), and no second surveillance prohibition', () => {
+  it('--fix on that draft inserts the weapons carve-out once, numbered 2.3, and no second surveillance prohibition', () => {
     const draft = GOVERNMENT_DRAFT + '\n2.2 The Government shall not use the Services for domestic mass surveillance.\n';
     const fixed = fixAll(draft);
     assert.strictEqual(fixed.split('mass surveillance').length, 2, 'the surveillance prohibition is the document\'s own, once');
     assert.strictEqual(fixed.split('Prohibited Use: Autonomous Weapons.').length, 2);
-    assert.ok(fixed.includes(`2.1 The Government may use the Services for any lawful purpose.\n\n${WEAPONS_CLAUSE}\n\n`), fixed);
-    assert.ok(fixed.endsWith('\n2.2 The Government shall not use the Services for domestic mass surveillance.\n'), fixed);
+    assert.ok(fixed.includes(`2.2 The Government shall not use the Services for domestic mass surveillance.\n\n2.3 ${WEAPONS_CLAUSE}`), fixed);
   });
 
   it('a carve-out that binds another party does not narrow the grant: the fix still inserts one that binds the grantee', () => {
@@ -134,12 +134,17 @@ describe('inserted clauses fit the document', () => {
     assert.match(plan.edits[0].snippet!, /\$\{1:Prohibited Use: Autonomous Weapons\.\} \$\{2:\[The Customer\]\} shall not use the\s+\$\{3:\[Services\]\} to operate/);
   });
 
-  it('a clause that would land between 3.1 and 3.2 goes in unnumbered, and its title says so', () => {
-    const draft = GOVERNMENT_DRAFT.replace('2.1 The Government may use the Services for any lawful purpose.', '2.1 The Government may use the Services for any lawful purpose.\n\n2.2 The Government shall pay the fees within thirty (30) days.');
+  it('a clause that would land between 2.1 and 2.2 goes after the numbers that follow (past a sub-item too), taking the next free one', () => {
+    const draft = GOVERNMENT_DRAFT.replace(
+      '2.1 The Government may use the Services for any lawful purpose.',
+      '2.1 The Government may use the Services for any lawful purpose.\n\n(a) The Government shall keep a list of its users.\n\n2.2 The Government shall pay the fees within thirty (30) days.',
+    ) + '\n## 3. Term\n\n3.1 This Agreement runs for two (2) years.\n';
     const plans = insertFix(draft, 'recommended/missing-weapons-carve-out');
-    assert.match(plans[0].edits[0].text, /^\n\nProhibited Use: Autonomous Weapons\./);
-    assert.match(plans[0].title, /after this clause \(unnumbered\)$/);
-    assert.strictEqual(plans[0].shortTitle, 'Insert carve-out: autonomous weapons (unnumbered)');
+    assert.match(plans[0].title, /after 2\.2 as 2\.3$/);
+    const fixed = fixAll(draft);
+    assert.ok(fixed.includes(`2.2 The Government shall pay the fees within thirty (30) days.\n\n2.3 Prohibited Use: Domestic Surveillance.`), fixed);
+    assert.ok(fixed.includes(`\n\n2.4 ${WEAPONS_CLAUSE}`), fixed);
+    assert.ok(fixed.includes('\n## 3. Term\n\n3.1 This Agreement runs'), fixed);
   });
 });
 

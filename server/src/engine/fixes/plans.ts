@@ -4,7 +4,7 @@ import { Span } from '../../document/lineIndex';
 import { ClauseSnippet, FixEdit, FixPlan, RuleSet } from '../types';
 import { fillValues } from './fill';
 import { findInsertionPoint, InsertionPoint } from './insertion';
-import { labelText, numberingAt } from './numbering';
+import { labelText, numberingAt, pastNumberedRun } from './numbering';
 import { escapeSnippet, renderPlain, resolveFill } from './snippet';
 import { insertClausesShortTitle, replaceShortTitle } from './titles';
 
@@ -24,7 +24,8 @@ export function insertClausesPlan(doc: ContractDocument, ruleSet: RuleSet, claus
   // Group clauses by insertion point so that one plan inserts what belongs together.
   const byOffset = new Map<number, { point: InsertionPoint; clauses: ClauseSnippet[] }>();
   for (const clause of snippets) {
-    const point = findInsertionPoint(doc, anchor, clause.placement);
+    // Between 3.1 and 3.2 a clause could not be numbered: it goes after the numbers that follow.
+    const point = pastNumberedRun(doc, findInsertionPoint(doc, anchor, clause.placement));
     const entry = byOffset.get(point.offset) ?? { point, clauses: [] };
     entry.clauses.push(clause);
     byOffset.set(point.offset, entry);
