@@ -114,9 +114,10 @@ describe('inserted clauses fit the document', () => {
     assert.match(snippet, /\$\{3:individualised legal\s+authority and the documented approval of \[designated official\]\}/);
   });
 
-  it('parties named without an article and a defined "Platform" are written as the document writes them', () => {
+  it('parties named without an article and a defined "Platform" (not "Model Outputs") are written as the document writes them', () => {
     const licence = [
       'This Licence is made between Northwind Models Ltd ("Licensor") and the Regional Transport Authority ("Licensee").',
+      '"Model Outputs" means what the Platform generates.',
       '"Platform" means the hosted machine learning model service that Licensor makes available.',
       '4.1 Licensee may use the Platform for any purpose whatsoever.',
       '',

@@ -11,7 +11,7 @@ import { FillValues } from './snippet';
 /** Roles of the party that supplies, and of the party that receives (defined names, or their last word). */
 const SUPPLIER_ROLE = /(?:^|\s)(?:provider|supplier|vendor|contractor|licensor|seller|developer|consultant|manufacturer|publisher|operator|host)$/i;
 const CUSTOMER_ROLE = /(?:^|\s)(?:customer|client|licensee|government|agency|buyer|purchaser|authority|ministry|department|user|subscriber|institution|recipient)$/i;
-/** Defined names of what is supplied (a word of the term: "Services", "AI Platform", "Licensed Model"). */
+/** Defined names of what is supplied (the term's last word: "Services", "AI Platform", "Licensed Model"). */
 const SUPPLIED_WORD = /^(?:services?|platform|models?|system|solution|software|products?|offering|deliverables|tools?|application)$/i;
 
 interface DocumentNames {
@@ -41,8 +41,9 @@ function documentNames(doc: ContractDocument): DocumentNames {
   const named = doc.parties.filter((p) => !/^(?:we|you)$/i.test(p.name));
   const supplier = named.find((p) => SUPPLIER_ROLE.test(p.name));
   const customer = named.find((p) => p !== supplier && CUSTOMER_ROLE.test(p.name));
-  const definition = doc.definitions.find((d) => d.form === 'means' && d.term.split(/\s+/).some((w) => SUPPLIED_WORD.test(w)))
-    ?? doc.definitions.find((d) => d.term.split(/\s+/).some((w) => SUPPLIED_WORD.test(w)) && !SUPPLIER_ROLE.test(d.term) && !CUSTOMER_ROLE.test(d.term));
+  // The term's head word names the thing: "AI Platform", "Licensed Model"; not "Services Agreement" or "Model Outputs".
+  const namesSupplied = (term: string) => SUPPLIED_WORD.test(term.split(/\s+/).pop() ?? '');
+  const definition = doc.definitions.find((d) => d.form === 'means' && namesSupplied(d.term)) ?? doc.definitions.find((d) => namesSupplied(d.term));
   return {
     supplier: supplier && withArticle(doc, supplier),
     customer: customer && withArticle(doc, customer),
