@@ -199,7 +199,9 @@ connection.onCodeAction(
     const range = rangeOf('textDocument/codeAction', params);
     const snapshot = await live.snapshotFor(uri);
     const request = { ...params, range, context: params.context ?? { diagnostics: [] } };
-    return snapshot ? codeActions(snapshot, request, { snippetCommand: support.snippetCommand, documentChanges: support.documentChanges, diagnostics: support.diagnostics }) : [];
+    if (!snapshot) return [];
+    const relint = await live.relinterFor(uri);
+    return codeActions(snapshot, request, { snippetCommand: support.snippetCommand, documentChanges: support.documentChanges, diagnostics: support.diagnostics, relint });
   }),
 );
 
@@ -268,7 +270,7 @@ connection.onRequest(
     const uri = stringField(P.CLAUSE_LIBRARY_REQUEST, params, 'uri', true);
     const snapshot = uri ? await live.snapshotFor(uri) : undefined;
     const present = new Set(snapshot?.lint?.result.coverage.filter((c) => c.present).map((c) => c.kind) ?? []);
-    return clauseLibrary(await ruleSetFor(lookup, uri), present);
+    return clauseLibrary(await ruleSetFor(lookup, uri), present, snapshot?.lint?.doc);
   }),
 );
 

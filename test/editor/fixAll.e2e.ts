@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import {
-  activateExtension, closeAllEditors, codeActionsAt, describeDiagnostics, FIX_ALL_KIND, isOpenMissionFinding, openContractCopy, rangeOf,
+  activateExtension, closeAllEditors, codeActionsAt, describeDiagnostics, FIX_ALL_KIND, GRANT, isClauseLintAction, isOpenMissionFinding, openContractCopy, rangeOf,
   ruleOf, runCodeAction, USE_CLAUSE, waitForDiagnostics, waitForFixtureFindings,
 } from './helpers';
 
@@ -44,6 +44,27 @@ describe('fix all in the editor', function () {
     for (const d of placeholders) assert.match(doc.getText(d.range), /^\[[^\]]*\]$/, 'a placeholder finding covers a bracketed placeholder');
     const others = ds.filter((d) => !placeholders.includes(d));
     assert.deepStrictEqual(others.map((d) => [ruleOf(d), d.severity]), [['recommended/broad-use-grant', vscode.DiagnosticSeverity.Information]], describeDiagnostics(ds));
+  });
+
+  it('fix-all twice gives the text of fix-all once, and the inserted clauses name the Agency and the Platform', async () => {
+    const { doc } = await openContractCopy('fixall-twice');
+    await waitForFixtureFindings(doc);
+    const whole = () => new vscode.Range(0, 0, doc.lineCount, 0);
+    const [first] = await codeActionsAt(doc.uri, whole(), FIX_ALL_KIND);
+    assert.ok(first?.edit, 'fix-all offered');
+    await runCodeAction(first);
+    const once = doc.getText();
+    await waitForDiagnostics(doc.uri, (list) => !list.some(isOpenMissionFinding), 'every open mission finding to go away');
+    // Numbered like their neighbours, in the fixture's own words.
+    assert.match(once, /\n2\.2 Prohibited Use: Domestic Surveillance\. Notwithstanding any other provision of this Agreement, the Agency shall not use, and shall not permit any person to use, the Platform /);
+    assert.match(once, /\n2\.3 Prohibited Use: Autonomous Weapons\. The Agency shall not use the Platform to operate/);
+    assert.doesNotMatch(once, /\[the Customer\]|\[The Customer\]|\[Services\]|\[the Provider\]|\[The Provider\]/);
+    // Fix-all again: the menu on the (now qualified) grant offers no fix-all, and the source action, if any, changes nothing.
+    const menu = (await codeActionsAt(doc.uri, rangeOf(doc, GRANT))).filter(isClauseLintAction).map((a) => a.title);
+    assert.ok(!menu.includes('Fix all ClauseLint problems'), `nothing left for fix-all:\n${menu.join('\n')}`);
+    const second = ((await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, whole(), FIX_ALL_KIND)) ?? []).filter(isClauseLintAction);
+    for (const action of second) await runCodeAction(action);
+    assert.strictEqual(doc.getText(), once, `the second fix-all changed the text (${second.length} action offered)`);
   });
 
   it('with "editor.codeActionsOnSave": {"source.fixAll.clauselint": "explicit"}, saving fixes the draft', async () => {

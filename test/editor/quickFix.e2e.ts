@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ApplySnippetArgs } from '../../shared/protocol';
 import {
-  activateExtension, closeAllEditors, codeActionsAt, describeDiagnostics, ESCALATION_ANCHOR, GRANT, openContractCopy, rangeOf, ruleOf, runCodeAction,
+  activateExtension, closeAllEditors, codeActionsAt, describeDiagnostics, ESCALATION_ANCHOR, GRANT, isOpenMissionFinding, openContractCopy, rangeOf, ruleOf, runCodeAction,
   snippetPlainText, USE_CLAUSE, waitForDiagnostics, waitForFixtureFindings,
 } from './helpers';
 
@@ -53,7 +53,11 @@ describe('quick fixes in the editor', function () {
     const args = fix.command.arguments?.[0] as ApplySnippetArgs;
     assert.strictEqual(args.version, doc.version, 'the fix is for the document version on screen');
     const clause = snippetPlainText(args.snippet).trim();
-    assert.match(clause, /^Prohibited Use: Domestic Surveillance\. Notwithstanding any other provision of this Agreement, .*mass surveillance/);
+    // Numbered after 2.1, naming the fixture's own parties and defined term: the Agency, the Platform.
+    assert.match(clause, /^2\.2 Prohibited Use: Domestic Surveillance\. Notwithstanding any other provision of this Agreement, the Agency shall not use, and shall not permit any person to use, the Platform or any output of the Platform for mass surveillance/);
+    assert.doesNotMatch(clause, /\[the Customer\]|\[Services\]|\[the Provider\]/);
+    // What only the drafter knows stays a tab stop.
+    assert.match(args.snippet, /\$\{\d+:individualised legal\s+authority and the documented approval of \[designated official\]\}/);
 
     await runCodeAction(fix);
 
@@ -69,6 +73,34 @@ describe('quick fixes in the editor', function () {
     );
     // One carve-out still leaves the grant broad: it stays reported until both prohibited uses are excluded.
     assert.ok(ds.some((d) => ruleOf(d) === 'recommended/broad-use-grant'), describeDiagnostics(ds));
+    assert.ok(ds.some((d) => ruleOf(d) === 'recommended/missing-audit-trigger'), describeDiagnostics(ds));
+  });
+
+  it('on a draft that already prohibits one use, the grant\'s fix inserts only the missing carve-out', async () => {
+    const { editor, doc } = await openContractCopy('one-carve-out');
+    await waitForFixtureFindings(doc);
+    const own = '2.2 The Agency shall not use the Platform for domestic mass surveillance.';
+    await editor.edit((b) => b.insert(rangeOf(doc, USE_CLAUSE).end, `\n\n${own}`));
+    await waitForDiagnostics(
+      doc.uri,
+      (list) => !list.some((d) => ruleOf(d) === SURVEILLANCE) && list.some((d) => ruleOf(d) === 'recommended/broad-use-grant' && d.severity === vscode.DiagnosticSeverity.Warning),
+      'the surveillance finding to go away, the grant staying broad',
+    );
+    const titles = (await codeActionsAt(doc.uri, rangeOf(doc, GRANT))).map((a) => a.title);
+    assert.ok(!titles.some((t) => /surveillance/.test(t)), `no surveillance fix offered:\n${titles.join('\n')}`);
+    const fix = (await codeActionsAt(doc.uri, rangeOf(doc, GRANT))).find((a) => a.title === 'Insert carve-out: autonomous weapons');
+    assert.ok(fix, titles.join('\n'));
+    await runCodeAction(fix);
+    const text = doc.getText();
+    assert.strictEqual(text.split('Prohibited Use: Autonomous Weapons.').length, 2, text);
+    assert.strictEqual(text.split('mass surveillance').length, 2, `the draft's own prohibition stays the only one:\n${text}`);
+    // After the draft's own 2.2, numbered 2.3, in the draft's own words.
+    assert.ok(text.includes(`${own}\n\n2.3 Prohibited Use: Autonomous Weapons. The Agency shall not use the Platform to operate`), text);
+    const ds = await waitForDiagnostics(
+      doc.uri,
+      (list) => !list.some((d) => ruleOf(d) === 'recommended/missing-weapons-carve-out') && !list.some((d) => ruleOf(d) === 'recommended/broad-use-grant' && isOpenMissionFinding(d)),
+      'the weapons finding to go away and the grant to be qualified',
+    );
     assert.ok(ds.some((d) => ruleOf(d) === 'recommended/missing-audit-trigger'), describeDiagnostics(ds));
   });
 

@@ -173,9 +173,9 @@ describe('LSP: code actions for a client that inserts snippets', function () {
     const args = both.command!.arguments![0] as ApplySnippetArgs;
     assert.strictEqual(args.version, 1);
     assert.deepStrictEqual(args.range.start, args.range.end);
-    // Two clauses in one snippet: the second clause's tab stops continue after the first's.
-    assert.match(args.snippet, /^\n\n\$\{1:Prohibited Use: Domestic Surveillance\.\}/);
-    assert.match(args.snippet, /\$\{6:Prohibited Use: Autonomous Weapons\.\}/);
+    // Two clauses in one snippet, numbered after clause 2.1: the second clause's tab stops continue after the first's.
+    assert.match(args.snippet, /^\n\n2\.2 \$\{1:Prohibited Use: Domestic Surveillance\.\}/);
+    assert.match(args.snippet, /\n\n2\.3 \$\{4:Prohibited Use: Autonomous Weapons\.\}/);
     const replace = actions.find((a) => a.title.startsWith('Replace with'))!;
     assert.ok(replace.edit && !replace.command, 'a replacement without placeholders stays a plain edit');
   });

@@ -113,6 +113,7 @@ describe('LSP: hover, code lens, coverage and ClauseLint requests', function () 
     assert.strictEqual(clauses[0].present, false);
     const surveillance = clauses.find((c) => c.kind === 'carve-out:domestic-surveillance')!;
     assert.match(surveillance.body, /\$\{1:/);
+    assert.doesNotMatch(surveillance.body, /holder|supplied|supplier/, 'fill variables are resolved for the document (names, or tab stops holding the fallback)');
     assert.doesNotMatch(surveillance.preview, /\$\{|\n/, 'the picker shows the clause with its defaults, on one line');
     const rules = await client.request<P.RuleSummary[]>(P.RULES_REQUEST, { uri: docUri });
     assert.ok(rules.some((r) => r.id === 'recommended/broad-use-grant' && r.summary.length > 0));

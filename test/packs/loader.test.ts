@@ -26,6 +26,18 @@ describe('pack loading: located errors', () => {
     assert.strictEqual(errors[0].line, 2);
   });
 
+  it('a clause body may use the fill variables and tab stops; any other ${NAME} is a located error naming it', () => {
+    const clause = (body: string) => `${MINIMAL}clauses:\n  team-clause:\n    kind: team-kind\n    title: team clause\n    body: "${body}"\n`;
+    const ok = packFromYaml(clause('${Holder:[The Customer]} shall log each use of the ${supplied:[Services]} for ${1:three years}; fees in $USD.'));
+    assert.deepStrictEqual(where(ok.errors).filter((e) => /clauses/.test(e)), []);
+    const bad = packFromYaml(clause('${holder:[the Customer]} shall send ${TM_FILENAME} to ${customer:[X]}.'));
+    assert.deepStrictEqual(where(bad.errors).filter((e) => /clauses/.test(e)), [
+      'pack.yaml:13:11 clause body uses "${TM_FILENAME": the only variables are ${holder:[fallback]}, ${supplier:[fallback]} and ${supplied:[fallback]} (capitalised to start a sentence), each with a fallback at clauses.team-clause.body',
+    ]);
+    const noFallback = packFromYaml(clause('${holder} shall not.'));
+    assert.match(where(noFallback.errors).join('\n'), /clause body uses "\$\{holder"/);
+  });
+
   it('reports unknown properties at the key, and wrong types at the value', () => {
     const { errors } = packFromYaml(`${MINIMAL}    severty: error\n`);
     assert.deepStrictEqual(where(errors), ['pack.yaml:9:5 unknown property "severty" at rules.grant']);

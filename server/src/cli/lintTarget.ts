@@ -9,7 +9,7 @@ import * as path from 'path';
 import { writeFileSafely } from '../io/safeWrite';
 import { Span } from '../document/lineIndex';
 import { locateInDocx } from '../io/docx/paragraphLocation';
-import { applyFixes } from '../engine/fixes/apply';
+import { fixToFixpoint } from '../engine/fixes/apply';
 import { RuleSpec } from '../engine/types';
 import { lintText } from '../lintText';
 import { ConfigLoader } from '../packs/config';
@@ -49,7 +49,8 @@ export async function lintTarget(target: Target, loader: ConfigLoader, settings:
   if (settings.fixTo !== 'none' && docx) {
     io.stderr(`clauselint: warning: ${target.shown}: fixes are not applied to .docx files; it was linted and left unchanged (make the changes in Word)\n`);
   } else if (settings.fixTo !== 'none') {
-    const fixed = applyFixes(source.text, lint.result.findings.filter(keep));
+    // Fix, lint the fixed text, fix what is newly fixable: running --fix again then changes nothing.
+    const fixed = fixToFixpoint(source.text, lint.result.findings.filter(keep), (text) => lintText(text, target.file, loader).result.findings.filter(keep));
     // A fixed text that could not be written is reported as the file still is.
     writeFailed = !emitFixed(target, source, fixed.text, fixed.applied, settings, io);
     if (fixed.applied > 0 && !writeFailed) lint = lintText(fixed.text, target.file, loader);

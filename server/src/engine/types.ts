@@ -185,6 +185,10 @@ export interface FixEdit {
   snippet?: string;
   /** Set on clause insertions: the same clause is inserted once however many findings propose it. */
   clauseId?: string;
+  /** Set on clause insertions: the clause kind it supplies (one insertion per kind when fixes are applied together). */
+  clauseKind?: string;
+  /** A numbered clause insertion: where its number is written in `text` and `snippet`, so clauses inserted at one place are numbered in turn. */
+  number?: { base: number; value: number; textAt: number; snippetAt: number; length: number };
 }
 
 export type FixType = 'insert-clause' | 'replace' | 'suppress';

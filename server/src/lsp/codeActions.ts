@@ -7,10 +7,10 @@
  * Source Action menu and editor.codeActionsOnSave.
  */
 import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic } from 'vscode-languageserver';
-import { fixAllEdits } from '../engine/fixes/apply';
+import { fixAllEdits, fixToFixpoint } from '../engine/fixes/apply';
 import { suppressPlan } from '../engine/fixes/plans';
 import { planAsSnippet } from '../engine/fixes/snippetEdit';
-import { Finding, FixPlan } from '../engine/types';
+import { Finding, FixEdit, FixPlan } from '../engine/types';
 import { DiagnosticOptions, toDiagnostic } from './diagnostics';
 import { LintSnapshot } from './documentLinter';
 import { ApplySnippetArgs, CLIENT_COMMANDS, CODE_ACTION_KIND_FIX_ALL } from '../../../shared/protocol';
@@ -22,6 +22,8 @@ export interface ActionCapabilities {
   documentChanges: boolean;
   /** How the diagnostics an action fixes are written. */
   diagnostics: DiagnosticOptions;
+  /** Lints a fixed text as this document is linted: fix-all then also applies what its first round makes fixable (so running it twice changes nothing). */
+  relint?: (text: string) => Finding[];
 }
 
 export const FIX_ALL_TITLE = 'Fix all ClauseLint problems';
@@ -108,7 +110,20 @@ function editTarget(snapshot: LintSnapshot, caps: ActionCapabilities) {
 }
 
 function fixAllAction(snapshot: LintSnapshot, caps: ActionCapabilities, kind: string): CodeAction | undefined {
-  const edits = fixAllEdits(snapshot.findings);
+  const edits = fixAllOf(snapshot, caps.relint);
   if (edits.length === 0) return undefined;
   return { title: FIX_ALL_TITLE, kind, edit: workspaceEdit(editTarget(snapshot, caps), edits) };
+}
+
+/** Per linted version, the edits of fix-all: the menu asks again on every cursor move over a finding, and the later rounds lint again. */
+const fixAllCache = new WeakMap<LintSnapshot, FixEdit[]>();
+
+function fixAllOf(snapshot: LintSnapshot, relint: ((text: string) => Finding[]) | undefined): FixEdit[] {
+  let edits = fixAllCache.get(snapshot);
+  if (!edits) {
+    const text = snapshot.lint!.doc.text;
+    edits = relint ? fixToFixpoint(text, snapshot.findings, relint).edits : fixAllEdits(snapshot.findings, text);
+    fixAllCache.set(snapshot, edits);
+  }
+  return edits;
 }

@@ -47,6 +47,14 @@ export class DocumentLinter {
     return snapshot;
   }
 
+  /**
+   * Lint another text of an open document (fix-all's later rounds) through the document's block
+   * cache, so only the blocks the fixes inserted are analysed; the snapshot is not kept.
+   */
+  lintVariant(uri: string, text: string, languageId: string, settings: Settings): LintSnapshot {
+    return this.lintText(uri, undefined, text, languageId, settings, this.blockCaches.get(uri));
+  }
+
   /** Lint any text (an open buffer or a file read from disk) without caching it. */
   lintText(uri: string, version: number | undefined, text: string, languageId: string, settings: Settings, blocks?: BlockCache): LintSnapshot {
     const filePath = enginePathOf(uri, this.folders);

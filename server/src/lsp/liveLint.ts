@@ -101,6 +101,16 @@ export class LiveLinter {
     return this.host.linter.current(current, settings);
   }
 
+  /** Lint another text as this document would be linted (fix-all's later rounds), or undefined when it is not linted. */
+  async relinterFor(uri: string): Promise<((text: string) => LintSnapshot['findings']) | undefined> {
+    const doc = this.host.documents.get(uri);
+    if (!doc) return undefined;
+    const settings = await this.host.settings.get(uri);
+    if (!this.lintable(doc, settings)) return undefined;
+    const languageId = doc.languageId;
+    return (text) => this.host.linter.lintVariant(uri, text, languageId, settings).findings;
+  }
+
   private lintable(doc: TextDocument, settings: Settings): boolean {
     return skipReason(doc.uri, doc.languageId, settings, this.host.folders) === undefined;
   }

@@ -52,6 +52,10 @@ function describe(e: ErrorObject): { message: string; key?: string } {
       if (e.instancePath.endsWith('/version')) return { message: `${value}is not a semantic version (e.g. 1.2.0)` };
       if (e.instancePath.endsWith('/docsBase')) return { message: `${value}is not a web address: docsBase must start with https:// (or http://)` };
       if (e.instancePath.endsWith('/replacedBy')) return { message: `${value}is not a rule id (a rule name, or pack/rule)` };
+      if (/^\/clauses\/[^/]+\/body$/.test(e.instancePath)) {
+        const variable = [...String(e.data ?? '').matchAll(/\$\{[A-Za-z_][A-Za-z0-9_]*:?/g)].map((m) => m[0]).find((v) => !/^\$\{(?:[Hh]older|[Ss]upplier|[Ss]upplied):$/.test(v)) ?? '${';
+        return { message: `clause body uses "${variable}": the only variables are \${holder:[fallback]}, \${supplier:[fallback]} and \${supplied:[fallback]} (capitalised to start a sentence), each with a fallback` };
+      }
       return { message: `${value}is not a valid id (lower-case letters, digits and hyphens)` };
     }
     case 'maxProperties':

@@ -1,9 +1,14 @@
 /**
  * Apply fix plans to a text in one forward pass over the edits sorted by offset.
- * A clause proposed by several findings is inserted once; an edit overlapping
- * one already taken is skipped, never merged.
+ * A clause kind proposed by several findings is inserted once, a clause whose
+ * text is already in the document is not inserted again, and an edit
+ * overlapping one already taken is skipped, never merged. Fix-all repeats
+ * lint-and-apply until nothing is left to fix (fixToFixpoint), so applying it
+ * twice gives the text of applying it once.
  */
 import { Finding, FixEdit, FixPlan } from '../types';
+import { composeEdits } from './compose';
+import { clauseTextKey, renumbered } from './numbering';
 
 export interface ApplyResult {
   text: string;
@@ -25,16 +30,22 @@ export function automaticPlans(finding: Finding): FixPlan[] {
   return [candidates[0]];
 }
 
-/** The edits that applying `plans` makes, sorted by offset (inserts at one offset keep their order). */
-export function selectEdits(plans: FixPlan[]): FixEdit[] {
+/**
+ * The edits that applying `plans` to `text` makes, sorted by offset (inserts at one offset keep
+ * their order): one insertion per clause kind, none of a clause already written in `text`,
+ * and numbered clauses inserted at one place numbered in turn (3.2, 3.3).
+ */
+export function selectEdits(plans: FixPlan[], text?: string): FixEdit[] {
   const seenClauses = new Set<string>();
   const edits: (FixEdit & { order: number })[] = [];
   let order = 0;
   for (const plan of plans) {
     for (const edit of plan.edits) {
-      if (edit.clauseId) {
-        if (seenClauses.has(edit.clauseId)) continue;
-        seenClauses.add(edit.clauseId);
+      const key = edit.clauseKind ?? edit.clauseId;
+      if (key !== undefined) {
+        if (seenClauses.has(key)) continue;
+        if (text !== undefined && text.includes(clauseTextKey(edit))) continue;
+        seenClauses.add(key);
       }
       edits.push({ ...edit, order: order++ });
     }
@@ -47,12 +58,10 @@ export function selectEdits(plans: FixPlan[]): FixEdit[] {
     kept.push(e);
     cursor = e.end;
   }
-  return kept;
+  return renumbered(kept);
 }
 
-export function applyPlans(text: string, plans: FixPlan[]): ApplyResult {
-  const edits = selectEdits(plans);
-  const total = plans.reduce((n, p) => n + p.edits.length, 0);
+export function applyEdits(text: string, edits: FixEdit[]): string {
   const parts: string[] = [];
   let cursor = 0;
   for (const e of edits) {
@@ -60,12 +69,18 @@ export function applyPlans(text: string, plans: FixPlan[]): ApplyResult {
     cursor = e.end;
   }
   parts.push(text.slice(cursor));
-  return { text: parts.join(''), applied: edits.length, skipped: total - edits.length };
+  return parts.join('');
 }
 
-/** The edits of "fix all" in the editor: the same choice and selection as applyFixes. */
-export function fixAllEdits(findings: Finding[]): FixEdit[] {
-  return selectEdits(findings.flatMap(automaticPlans));
+export function applyPlans(text: string, plans: FixPlan[]): ApplyResult {
+  const edits = selectEdits(plans, text);
+  const total = plans.reduce((n, p) => n + p.edits.length, 0);
+  return { text: applyEdits(text, edits), applied: edits.length, skipped: total - edits.length };
+}
+
+/** The edits of one round of "fix all" on `text`: the same choice and selection as applyFixes. */
+export function fixAllEdits(findings: Finding[], text?: string): FixEdit[] {
+  return selectEdits(findings.flatMap(automaticPlans), text);
 }
 
 export interface FixOutcome {
@@ -74,14 +89,45 @@ export interface FixOutcome {
   applied: number;
 }
 
-/**
- * --fix: each finding's automatic fix applied in one pass; the caller lints
- * again, so a fix that failed to resolve its finding shows up in the report
- * instead of being retried in a loop.
- */
+/** One round: each finding's automatic fix applied in one pass. */
 export function applyFixes(text: string, findings: Finding[]): FixOutcome {
   const plans = findings.flatMap(automaticPlans);
   if (plans.length === 0) return { text, applied: 0 };
   const { text: fixed, applied } = applyPlans(text, plans);
   return { text: fixed, applied };
+}
+
+/** Rounds of fix-all before giving up: a fix that does not resolve its finding is then reported, not retried forever. */
+export const MAX_FIX_ROUNDS = 3;
+
+export interface FixAllOutcome extends FixOutcome {
+  /** The edits that turn the original text into `text`, as one set (the editor's one workspace edit). */
+  edits: FixEdit[];
+  rounds: number;
+}
+
+/**
+ * --fix and fix-all: apply the automatic fixes, lint the result again and apply
+ * what is newly fixable (an element an inserted clause still lacks), until a
+ * round changes nothing or MAX_FIX_ROUNDS rounds have run. Applying it to its
+ * own result then changes nothing.
+ */
+export function fixToFixpoint(text: string, findings: Finding[], lintAgain: (text: string) => Finding[]): FixAllOutcome {
+  let current = text;
+  let edits: FixEdit[] = [];
+  let applied = 0;
+  let rounds = 0;
+  let found = findings;
+  while (rounds < MAX_FIX_ROUNDS) {
+    const round = fixAllEdits(found, current);
+    if (round.length === 0) break;
+    const next = applyEdits(current, round);
+    if (next === current) break;
+    edits = rounds === 0 ? round : composeEdits(current, edits, round);
+    rounds++;
+    applied += round.length;
+    current = next;
+    if (rounds < MAX_FIX_ROUNDS) found = lintAgain(current);
+  }
+  return { text: current, applied, edits, rounds };
 }

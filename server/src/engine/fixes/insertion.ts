@@ -67,6 +67,12 @@ export function findInsertionPoint(doc: ContractDocument, anchor: Span | undefin
   return blankLineAfter(doc, outsideComments(doc, placeClause(doc, anchor, placement)));
 }
 
+/** The place right after paragraph `para` (outside comments, with the blank line a paragraph needs). */
+export function pointAfterParagraph(doc: ContractDocument, para: Span, where: string): InsertionPoint {
+  const eol = doc.lines.eol();
+  return blankLineAfter(doc, outsideComments(doc, { offset: para.end, prefix: eol + eol, suffix: '', where }));
+}
+
 /**
  * A paragraph can end at a single line break (a heading line ends its own
  * paragraph): then the text after the insertion would join the new clause's

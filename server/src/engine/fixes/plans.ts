@@ -1,42 +1,60 @@
 /** Fix plans a rule attaches to a finding: insert clauses, replace weak wording, suppress with a reason. */
 import { ContractDocument } from '../../document/contractDocument';
 import { Span } from '../../document/lineIndex';
-import { ClauseSnippet, FixPlan, RuleSet } from '../types';
-import { findInsertionPoint } from './insertion';
-import { escapeSnippet, renderPlain } from './snippet';
+import { ClauseSnippet, FixEdit, FixPlan, RuleSet } from '../types';
+import { fillValues } from './fill';
+import { findInsertionPoint, InsertionPoint } from './insertion';
+import { labelText, numberingAt, pastNumberedRun } from './numbering';
+import { escapeSnippet, renderPlain, resolveFill } from './snippet';
 import { insertClausesShortTitle, replaceShortTitle } from './titles';
 
-const rendered = new Map<string, string>();
-
-/** Clause bodies are few and findings many: render each body once. */
-function renderedOnce(body: string): string {
-  let text = rendered.get(body);
-  if (text === undefined) {
-    if (rendered.size > 1000) rendered.clear();
-    rendered.set(body, (text = renderPlain(body)));
-  }
-  return text;
+/** What a clause insertion knows of the place it answers. */
+export interface InsertContext {
+  /** Clause kinds already present where the fix applies (a carve-out that already binds the grantee): not inserted again. */
+  present?: readonly string[];
+  /** Who holds the grant the finding is about, as the grant reading gives it. */
+  holder?: string;
 }
 
-export function insertClausesPlan(doc: ContractDocument, ruleSet: RuleSet, clauseIds: string[], anchor: Span | undefined): FixPlan[] {
+export function insertClausesPlan(doc: ContractDocument, ruleSet: RuleSet, clauseIds: string[], anchor: Span | undefined, context: InsertContext = {}): FixPlan[] {
   const plans: FixPlan[] = [];
-  const snippets = clauseIds.map((id) => ruleSet.clauses.get(id)).filter((c): c is ClauseSnippet => c !== undefined);
+  const present = new Set(context.present ?? []);
+  const snippets = clauseIds.map((id) => ruleSet.clauses.get(id)).filter((c): c is ClauseSnippet => c !== undefined && !present.has(c.kind));
+  if (snippets.length === 0) return plans;
   // Group clauses by insertion point so that one plan inserts what belongs together.
-  const byOffset = new Map<number, { prefix: string; suffix: string; where: string; clauses: ClauseSnippet[] }>();
+  const byOffset = new Map<number, { point: InsertionPoint; clauses: ClauseSnippet[] }>();
   for (const clause of snippets) {
-    const point = findInsertionPoint(doc, anchor, clause.placement);
-    const entry = byOffset.get(point.offset) ?? { prefix: point.prefix, suffix: point.suffix, where: point.where, clauses: [] };
+    // Between 3.1 and 3.2 a clause could not be numbered: it goes after the numbers that follow.
+    const point = pastNumberedRun(doc, findInsertionPoint(doc, anchor, clause.placement));
+    const entry = byOffset.get(point.offset) ?? { point, clauses: [] };
     entry.clauses.push(clause);
     byOffset.set(point.offset, entry);
   }
   const eol = doc.lines.eol();
-  for (const [offset, { prefix, suffix, where, clauses }] of byOffset) {
-    const edits = clauses.map((clause) => {
-      const body = clause.body.replace(/\r?\n/g, eol).trimEnd();
-      return { start: offset, end: offset, text: prefix + renderedOnce(body) + suffix, snippet: escapeSnippet(prefix) + body + escapeSnippet(suffix), clauseId: clause.id };
+  const fill = fillValues(doc, context.holder);
+  for (const [offset, { point, clauses }] of byOffset) {
+    const { prefix, suffix } = point;
+    const numbering = numberingAt(doc, offset);
+    const edits = clauses.map((clause, i): FixEdit => {
+      const body = resolveFill(clause.body.replace(/\r?\n/g, eol).trimEnd(), fill);
+      const label = numbering && numbering !== 'unnumbered' ? labelText(numbering, numbering.next + i) : '';
+      const edit: FixEdit = { start: offset, end: offset, text: prefix + label + renderPlain(body) + suffix, snippet: escapeSnippet(prefix) + label + body + escapeSnippet(suffix), clauseId: clause.id, clauseKind: clause.kind };
+      if (label && numbering && numbering !== 'unnumbered') {
+        const at = numbering.head.length;
+        edit.number = { base: numbering.next, value: numbering.next + i, textAt: prefix.length + at, snippetAt: escapeSnippet(prefix).length + at, length: String(numbering.next + i).length };
+      }
+      return edit;
     });
     const titles = clauses.map((c) => c.title);
-    plans.push({ id: `insert:${clauses.map((c) => c.id).join('+')}`, type: 'insert-clause', title: `Insert ${titles.join(' and ')} ${where}`, shortTitle: insertClausesShortTitle(titles), edits });
+    const unnumbered = numbering === 'unnumbered' ? ' (unnumbered)' : '';
+    const as = numbering && numbering !== 'unnumbered' ? ` as ${edits.map((e) => e.text.slice(e.number!.textAt - numbering.head.length, e.number!.textAt + e.number!.length)).join(', ')}` : '';
+    plans.push({
+      id: `insert:${clauses.map((c) => c.id).join('+')}`,
+      type: 'insert-clause',
+      title: `Insert ${titles.join(' and ')} ${point.where}${as}${unnumbered}`,
+      shortTitle: insertClausesShortTitle(titles, unnumbered),
+      edits,
+    });
   }
   return plans;
 }

@@ -120,3 +120,34 @@ export function withoutVariables(snippet: string): string {
   }
   return out;
 }
+
+/**
+ * What the engine fills in a pack's clause from the document itself: `${holder:[the Customer]}`
+ * (who holds the grant the fix answers, else the party that receives what is supplied),
+ * `${supplier:[the Provider]}` (who supplies it) and `${supplied:[Services]}` (the defined
+ * name of what is supplied). A capitalised name (`${Holder:...}`) starts a sentence.
+ */
+export const FILL_NAMES = ['holder', 'supplier', 'supplied'] as const;
+export type FillName = (typeof FILL_NAMES)[number];
+export type FillValues = Partial<Record<FillName, string>>;
+
+const FILL_VARIABLE = /\\.|\$\{(holder|supplier|supplied|Holder|Supplier|Supplied)(?::((?:\\.|[^\\}])*))?\}/g;
+
+/**
+ * A clause body with its fill variables resolved: a known value becomes literal text;
+ * an unknown one a tab stop holding the pack's bracketed fallback (one tab stop per
+ * variable, after the body's own), so the plain text keeps the fallback.
+ */
+export function resolveFill(body: string, values: FillValues): string {
+  const unknownStops = new Map<string, number>();
+  let nextStop = maxTabStop(body) + 1;
+  return body.replace(FILL_VARIABLE, (all, name?: string, fallback?: string) => {
+    if (name === undefined) return all;
+    const key = name.toLowerCase() as FillName;
+    const value = values[key];
+    if (value) return escapeSnippet(name === key ? value : value[0].toUpperCase() + value.slice(1));
+    let stop = unknownStops.get(name);
+    if (stop === undefined) unknownStops.set(name, (stop = nextStop++));
+    return fallback ? `\${${stop}:${fallback}}` : `\${${stop}}`;
+  });
+}

@@ -19,16 +19,16 @@ function clauseName(title: string): { head: string; detail?: string } {
   return { head, detail: m[2] };
 }
 
-/** The menu title of inserting clauses with these titles, in one place. */
-export function insertClausesShortTitle(titles: string[]): string {
+/** The menu title of inserting clauses with these titles, in one place (`note`: " (unnumbered)"). */
+export function insertClausesShortTitle(titles: string[], note = ''): string {
   if (titles.length === 1) {
     const { head, detail } = clauseName(titles[0]);
-    return clipTitle(detail ? `Insert ${head}: ${detail}` : `Insert ${head}`);
+    return clipTitle((detail ? `Insert ${head}: ${detail}` : `Insert ${head}`) + note);
   }
   const names = titles.map((t) => clauseName(t));
   const sameHead = names.every((n) => n.head === names[0].head && n.detail);
   const list = names.map((n) => n.detail ?? n.head).join(', ');
-  return clipTitle(sameHead ? `Insert ${names[0].head}s: ${list}` : `Insert ${titles.length} clauses: ${list}`);
+  return clipTitle((sameHead ? `Insert ${names[0].head}s: ${list}` : `Insert ${titles.length} clauses: ${list}`) + note);
 }
 
 /** The menu title of replacing the flagged words with `text` (plain, placeholders filled). */

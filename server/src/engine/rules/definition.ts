@@ -8,7 +8,8 @@
 import { RuleContext } from '../context';
 import { Finding, RuleSpec } from '../types';
 import { decodeQualifying, QualifyingOptions, stringList } from './options';
-import { excerpt, isQualified, makeFinding, RuleKind } from './ruleKind';
+import { qualificationOf } from './qualification';
+import { excerpt, makeFinding, RuleKind } from './ruleKind';
 
 function escapeRegex(s: string): string {
   return s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
@@ -68,10 +69,13 @@ export const definitionRule: RuleKind<DefinitionOptions> = {
       }
       if (contributes) ctx.contribute(contributes, uses);
       for (const u of uses) {
-        if (isQualified(o.qualifying, ctx, u.hit.start)) continue;
+        const { qualified, reaching } = qualificationOf(o.qualifying, ctx, u.hit.start);
+        if (qualified) continue;
         findings.push(
           makeFinding(rule, ctx, u.hit, {
             anchor: def.body,
+            // The carve-outs that already reach this use are not inserted again.
+            presentKinds: [...reaching.keys()],
             related: [{ span: broad, message: `"${def.term}" is defined here as "${excerpt(ctx, broad)}"` }],
             vars: { term: def.term, definition: excerpt(ctx, broad) },
           }),

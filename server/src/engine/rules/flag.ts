@@ -68,7 +68,8 @@ export const flagRule: RuleKind<FlagOptions> = {
         }
       }
       if (kind && o.qualifiedSeverity) ctx.grants.noteStatus(kind, { span: hit, holder: ctx.grants.holderAt(hit.start), qualified, qualifiers: related.map((r) => r.span) });
-      if (!qualified) findings.push(makeFinding(rule, ctx, hit, { vars }));
+      // The fix inserts only the carve-outs still missing: those already binding the grantee stay as they are.
+      if (!qualified) findings.push(makeFinding(rule, ctx, hit, { vars, presentKinds: [...reaching.keys()] }));
       else if (o.qualifiedSeverity) {
         const severity = o.qualifiedSeverity;
         const message = o.qualifiedMessage ?? rule.message;

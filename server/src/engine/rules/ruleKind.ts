@@ -39,6 +39,8 @@ export interface FindingDetails {
   clauseKind?: string;
   /** Values for {placeholders} in the rule's message. */
   vars?: Record<string, string>;
+  /** Clause kinds already present where the fix applies (those reaching the grant): its clause insertions leave them out. */
+  presentKinds?: string[];
 }
 
 export function fillMessage(template: string, vars: Record<string, string>): string {
@@ -57,7 +59,9 @@ export function makeFinding(rule: RuleSpec, ctx: RuleContext, span: Span, detail
   const fixes = [];
   if (rule.fix.clauses.length > 0) {
     const anchor = details.anchor === undefined ? span : details.anchor ?? undefined;
-    fixes.push(...insertClausesPlan(ctx.doc, ctx.ruleSet, rule.fix.clauses, anchor));
+    // A clause answering a grant binds the grant's holder; any other clause names the parties by their roles.
+    const holder = anchor && ctx.grants.grantAt(anchor.start) ? ctx.grants.holderAt(anchor.start) : undefined;
+    fixes.push(...insertClausesPlan(ctx.doc, ctx.ruleSet, rule.fix.clauses, anchor, { present: details.presentKinds, holder }));
   }
   if (rule.fix.replace !== undefined) fixes.push(replacePlan(span, rule.fix.replace, vars.match));
   fixes.push(suppressPlan(ctx.doc, [rule.id], span));
