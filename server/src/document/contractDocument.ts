@@ -8,7 +8,12 @@ import { BlockCache, parseBlocks } from './blockCache';
 import { Block, BlockAnalysis } from './blocks';
 import { Definition } from './definitions';
 import { lastStartingAtOrBefore, LineIndex, Span, spanIndexAt } from './lineIndex';
-import { findParties, Party } from './parties';
+import { findParties, isPartyTerm, Party, Pronouns, pronounsIn } from './parties';
+
+/** How much of a document's opening is read for "we" and "you". */
+const PRONOUN_CHARS = 200_000;
+const PRONOUNS = new WeakMap<BlockAnalysis, Pronouns>();
+const PARTY_DEFINITIONS = new WeakMap<BlockAnalysis, Definition[]>();
 import { CrossReference } from './references';
 import { LabelAt, Section, sectionsFromLabels } from './structure';
 import { findSuppressions, Suppression } from './suppressions';
@@ -92,7 +97,29 @@ class ParsedDocument implements ContractDocument {
     // The preamble: the text before the first numbered section, at most the first few thousand characters.
     const firstSection = this.sections.find((s) => s.label);
     const end = Math.min(this.text.length, 4000, firstSection && firstSection.start > 200 ? firstSection.start : 4000);
-    return (this.partyList ??= findParties(this.text.slice(0, end), this.definitions, this.text));
+    return (this.partyList ??= findParties(this.text.slice(0, end), this.partyDefinitions(), this.openingPronouns()));
+  }
+
+  /** The definitions that name a party, found per block and kept with it (a keystroke reads one block again). */
+  private partyDefinitions(): Definition[] {
+    return this.collect((a, at, out) => {
+      let named = PARTY_DEFINITIONS.get(a);
+      if (!named) PARTY_DEFINITIONS.set(a, (named = a.definitions.filter((d) => isPartyTerm(d.term))));
+      for (const d of named) out.push({ term: d.term, termSpan: shifted(d.termSpan, at), body: shifted(d.body, at), form: d.form });
+    });
+  }
+
+  /** Whether the opening 200,000 characters speak as "we" or to "you": answered per block and kept with it. */
+  private openingPronouns(): Pronouns {
+    const speaks = { we: false, you: false };
+    for (const block of this.blocks) {
+      if (block.start >= PRONOUN_CHARS) break;
+      let found = PRONOUNS.get(block.analysis);
+      if (!found) PRONOUNS.set(block.analysis, (found = pronounsIn(block.analysis.norm.text)));
+      speaks.we ||= found.we;
+      speaks.you ||= found.you;
+    }
+    return speaks;
   }
 
   private collect<T>(add: (analysis: BlockAnalysis, at: number, out: T[]) => void): T[] {

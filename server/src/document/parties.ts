@@ -27,11 +27,23 @@ const YOU = ['you', 'your', 'yours'];
 const PARTY_PAREN = /\((?:each[ \t]+|the[ \t]+|hereinafter[ \t]+(?:referred[ \t]+to[ \t]+as[ \t]+|called[ \t]+)?(?:the[ \t]+)?)?["\u201c]([^"\u201d\n]{1,60})["\u201d]((?:[^)\n]{0,80}?["\u201c][^"\u201d\n]{1,40}["\u201d]){0,4})[^)\n]{0,20}\)/g;
 const QUOTED = /["\u201c]([^"\u201d\n]{1,40})["\u201d]/g;
 
+/** Whether a text speaks as "we" or to "you" the way terms of service do ("we may", "you agree"). */
+export interface Pronouns {
+  we: boolean;
+  you: boolean;
+}
+
+/** `pronounsIn` of normalised (lower-case, single-spaced) text. */
+export function pronounsIn(normalised: string): Pronouns {
+  return { we: /\bwe (?:may|will|shall|grant|reserve|do|are|provide|use)\b/.test(normalised), you: /\byou (?:may|will|shall|must|agree|are|grant)\b/.test(normalised) };
+}
+
 /**
  * Parties found in `preamble` (the first part of the document) and among the defined
- * terms. Definitions are those of the whole document.
+ * terms (`definitions`: the whole document's, or only those that name a party); `speaks`: whether the opening of the
+ * document speaks as "we" or to "you" (terms of service name the parties by pronoun only).
  */
-export function findParties(preamble: string, definitions: Definition[], fullText: string): Party[] {
+export function findParties(preamble: string, definitions: Definition[], speaks: Pronouns): Party[] {
   const parties: Party[] = [];
   const add = (name: string, aliases: string[]) => {
     const key = name.toLowerCase().replace(/^the\s+/, '');
@@ -56,12 +68,16 @@ export function findParties(preamble: string, definitions: Definition[], fullTex
     if (pronouns.some((p) => YOU.includes(p))) aliases.push(...YOU);
     add(defined[0], aliases);
   }
-  for (const d of definitions) if (PARTY_WORD.test(lastWords(d.term))) add(d.term, []);
+  for (const d of definitions) if (isPartyTerm(d.term)) add(d.term, []);
   // Terms of service name the parties by pronoun only.
-  const lower = fullText.slice(0, 200_000).toLowerCase();
-  if (!parties.some((p) => p.aliases.includes('we')) && /\bwe (?:may|will|shall|grant|reserve|do|are|provide|use)\b/.test(lower)) add('we', WE.slice(1));
-  if (!parties.some((p) => p.aliases.includes('you')) && /\byou (?:may|will|shall|must|agree|are|grant)\b/.test(lower)) add('you', YOU.slice(1));
+  if (!parties.some((p) => p.aliases.includes('we')) && speaks.we) add('we', WE.slice(1));
+  if (!parties.some((p) => p.aliases.includes('you')) && speaks.you) add('you', YOU.slice(1));
   return parties;
+}
+
+/** Whether a defined term names a party ("Licensee", "the Government", "Service Provider"). */
+export function isPartyTerm(term: string): boolean {
+  return PARTY_WORD.test(lastWords(term));
 }
 
 function lastWords(name: string): string {

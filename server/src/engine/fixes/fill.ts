@@ -61,11 +61,15 @@ function partyAsWritten(doc: ContractDocument, holder: string): string {
   return holder.replace(/^The /, 'the ');
 }
 
+/** How much of a document is read to see whether it writes "the Government" or "Government". */
+const ARTICLE_SAMPLE_CHARS = 30_000;
+
 /** "the Government" when the document writes "the Government" at least half the time, else "Licensee". */
 function withArticle(doc: ContractDocument, party: Party): string {
   const name = party.name.replace(/^the\s+/i, '');
   if (/^the\s/i.test(party.name)) return `the ${name}`;
-  const text = doc.text.slice(0, 200_000);
+  // The opening pages show the convention; reading further would cost every keystroke's lint.
+  const text = doc.text.slice(0, ARTICLE_SAMPLE_CHARS);
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const all = text.match(new RegExp(`\\b${escaped}\\b`, 'g'))?.length ?? 0;
   // (the "Government") counts as written with the article.
