@@ -104,7 +104,7 @@ describe('clauselint CLI: worker pool', function () {
 describe('clauselint CLI: linting in workers that fail', function () {
   // Spawns processes or works hard: no wall-clock limit (a loaded machine is only slower); hung processes are killed by the helpers.
   this.timeout(0);
-  const settings: TargetSettings = { quiet: false, fixTo: 'none', maxFileSize: 1024 * 1024, onlyStdin: false };
+  const settings: TargetSettings = { quiet: false, fixTo: 'none', maxFileSize: 1024 * 1024, onlyStdin: false, coverage: true };
   let dir: string;
   let targets: Target[];
   let stderr: string[];

@@ -75,7 +75,7 @@ describe(`fixes written to disk (${RUNS} random documents, seed ${SEED})`, funct
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('--fix --write leaves exactly the in-memory fixed text, in the file own encoding, never empty or partial', async () => {
-    const settings: TargetSettings = { quiet: false, fixTo: 'in-place', maxFileSize: MAX_BYTES, onlyStdin: false };
+    const settings: TargetSettings = { quiet: false, fixTo: 'in-place', maxFileSize: MAX_BYTES, onlyStdin: false, coverage: false };
     await fc.assert(
       fc.asyncProperty(documentText, documentPath, encoding, measuredAsync('fixes written with --write', async (text, name, enc) => {
         const file = path.join(dir, name);

@@ -35,6 +35,7 @@ export async function runLint(cmd: LintCommand, io: Io): Promise<number> {
     outputDir: cmd.outputDir,
     maxFileSize: cmd.maxFileSize,
     onlyStdin: cmd.inputs.length === 0,
+    coverage: cmd.format === 'json',
   };
 
   // --jobs 1 is the one-thread run as it always was: not even a stat per file for the work plan.

@@ -28,6 +28,8 @@ export interface TargetSettings {
   maxFileSize: number;
   /** No input was named, so stdin is the only target (empty stdin is then a usage error). */
   onlyStdin: boolean;
+  /** The output format prints coverage (JSON); the others do not, so it is not worked out for them. */
+  coverage: boolean;
 }
 
 export interface TargetResult {
@@ -56,7 +58,7 @@ export async function lintTarget(target: Target, loader: ConfigLoader, settings:
     if (fixed.applied > 0 && !writeFailed) lint = lintText(fixed.text, target.file, loader);
   }
   const locate = docx ? (span: Span) => locateInDocx(docx, span) : undefined;
-  return { failed: failed || writeFailed, file: toReportFile(target.shown, lint.doc, lint.result, keep, locate), rules: lint.compiled.ruleSet.rules };
+  return { failed: failed || writeFailed, file: toReportFile(target.shown, lint.doc, lint.result, keep, locate, settings.coverage), rules: lint.compiled.ruleSet.rules };
 }
 
 /** Print or write the fixed text; false when it could not be written (an error for this file only: the run goes on). */

@@ -12,7 +12,7 @@ import { blockMemo, documentHits, lazyMatcher } from './match/documentHits';
 import { Scanner } from './match/scanner';
 import { RULE_KINDS } from './rules';
 import { applySuppressions, SuppressionOutcome } from './suppress';
-import { conditionItems, Finding, LintResult, RuleSet, RuleSpec } from './types';
+import { conditionItems, Finding, KindCoverage, LintResult, RuleSet, RuleSpec } from './types';
 
 export const INTERNAL_ERROR_RULE_ID = 'clauselint/internal-error';
 
@@ -68,7 +68,21 @@ export function lintDocument(doc: ContractDocument, compiled: CompiledRuleSet, o
   }
   const outcome = applySuppressions(doc, findings);
   outcome.findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
-  return { findings: capFindings(outcome.findings), suppressed: outcome.suppressed, coverage: computeCoverage(ctx) };
+  // Coverage is worked out when first read: the CLI's text, SARIF and GitHub reports never read it,
+  // and on an ordinary contract it is most of a lint (the escalation path is looked for element by element).
+  let context: RuleContext | undefined = ctx;
+  let coverage: KindCoverage[] | undefined;
+  return {
+    findings: capFindings(outcome.findings),
+    suppressed: outcome.suppressed,
+    get coverage(): KindCoverage[] {
+      if (!coverage) {
+        coverage = computeCoverage(context!);
+        context = undefined; // the document's hits and caches are not kept for a result that is kept
+      }
+      return coverage;
+    },
+  };
 }
 
 function runRule(rule: RuleSpec, ctx: RuleContext): Finding[] {

@@ -85,6 +85,8 @@ export function toReportFile(
   result: FullLintResult,
   keep: (f: Finding) => boolean,
   locate?: (span: Span) => ParagraphLocation,
+  /** Whether the report shows coverage (the JSON format): without it the lint's coverage is never worked out. */
+  withCoverage = true,
 ): ReportFile {
   const range = doc.lines.rangeOf.bind(doc.lines);
   const where = (span: Span) => (locate ? { location: locate(span) } : {});
@@ -105,7 +107,7 @@ export function toReportFile(
       fixes: f.fixes.map((p) => ({ type: p.type, title: p.title })),
       ...where(f.span),
     })),
-    coverage: result.coverage.map((c) => ({
+    coverage: (withCoverage ? result.coverage : []).map((c) => ({
       kind: c.kind,
       title: c.title,
       present: c.present,
@@ -117,7 +119,7 @@ export function toReportFile(
       ...(c.elements ? { elements: c.elements.map((e) => ({ element: e.element, title: e.title, state: e.state, ...(e.why ? { why: e.why } : {}), locations: e.locations.map(range) })) } : {}),
       ...(c.open ? { open: c.open.count } : {}),
     })),
-    summary: coverageSummary(result.coverage.map((c) => ({ ...c, status: coverageStatus(c, findingsOf(c.kind)) }))),
+    summary: withCoverage ? coverageSummary(result.coverage.map((c) => ({ ...c, status: coverageStatus(c, findingsOf(c.kind)) }))) : '',
     suppressed: result.suppressed.map(({ finding, by }) => ({
       ruleId: finding.ruleId,
       range: range(finding.span),
