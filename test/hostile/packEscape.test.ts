@@ -62,7 +62,7 @@ function noSecretIn(config: LoadedConfig): void {
 }
 
 describe('hostile packs: reading outside the workspace (trusted workspace)', () => {
-  const { root, ws, outside } = layout({
+  const { ws, outside } = layout({
     'packs/team.yaml': pack('team'),
     'contracts/a.md': 'x',
   });

@@ -1,22 +1,11 @@
 /** The language server's pure parts, without a server process. */
 import * as assert from 'assert';
-import * as path from 'path';
 import { applyFixes, fixAllEdits } from '../../server/src/engine/fixes/apply';
 import { hasPlaceholders, previewLine, shiftTabStops, withoutVariables } from '../../server/src/engine/fixes/snippet';
 import { planAsSnippet } from '../../server/src/engine/fixes/snippetEdit';
-import { Finding } from '../../server/src/engine/types';
 import { lintText } from '../../server/src/lintText';
-import { applySeverities } from '../../server/src/lsp/documentLinter';
-import { coverageSummary, shortTitle } from '../../server/src/lsp/coverage';
-import { formatOf, shouldLint } from '../../server/src/lsp/fileScope';
-import { CoverageKind } from '../../shared/protocol';
-import { DEFAULT_SETTINGS, sanitizeSettings } from '../../server/src/lsp/settings';
-import { untrustedWorkspacePolicy } from '../../server/src/packs/readPolicy';
-import { WorkspaceFolders } from '../../server/src/lsp/workspaceFolders';
-import { builtinPackPath } from '../../server/src/packs/builtin';
 import { ConfigLoader } from '../../server/src/packs/config';
 import { AI_DRAFT } from './fixtures';
-import { uri } from './harness';
 
 describe('language server units', () => {
   it('fix-all edits give exactly the text the CLI --fix gives', () => {

@@ -12,7 +12,7 @@ import { BUILTIN_PREFIX, builtinPackNames, builtinPackPath } from './builtin';
 import { PackError } from './errors';
 import { resolvePackage } from './npmPack';
 import { PackContent, readPackFile } from './packFile';
-import { isInsideFolder, PackPolicy, ReadScope, realPathOf } from './readScope';
+import { PackPolicy, ReadScope } from './readScope';
 import { splitVersionRange, versionMismatch } from './versionRange';
 import { errorAt } from './yamlSource';
 

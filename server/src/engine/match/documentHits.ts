@@ -3,7 +3,7 @@
  * its (cached, reused) analysis, so after an edit only the changed blocks are
  * scanned again. Lazy sets are matched on demand in the blocks a span covers.
  */
-import { Block, BlockAnalysis } from '../../document/blocks';
+import { BlockAnalysis } from '../../document/blocks';
 import { ContractDocument } from '../../document/contractDocument';
 import { lastStartingAtOrBefore, Span } from '../../document/lineIndex';
 import { LIMITS } from '../limits';

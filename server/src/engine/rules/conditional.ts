@@ -43,7 +43,7 @@ export const conditionalRule: RuleKind<ConditionalOptions> = {
         if (binding ? reachingDetections(ctx, thenKind, spans, hit.start, true).length > 0 : ctx.kindPresentIn(thenKind, spans)) continue;
         const title = ctx.kind(thenKind)?.title ?? thenKind;
         // The finding sits on the `if` clause itself; related locations say where else was searched.
-        const related = searched(ctx, spans, scope, referenced.map((s) => s.label || s.title));
+        const related = searched(spans, scope, referenced.map((s) => s.label || s.title));
         const clauses = rule.fix.clauses.filter((id) => {
           const k = ctx.ruleSet.clauses.get(id)?.kind;
           return !k || !thenKinds.includes(k) || k === thenKind;
@@ -65,7 +65,7 @@ export const conditionalRule: RuleKind<ConditionalOptions> = {
   },
 };
 
-function searched(ctx: RuleContext, spans: Span[], scope: string, referenced: string[]) {
+function searched(spans: Span[], scope: string, referenced: string[]) {
   if (scope === 'document') return [];
   return spans.map((span, i) => ({
     span: { start: span.start, end: Math.min(span.end, span.start + 1) },
