@@ -11,6 +11,7 @@ import { LintCommand } from './args';
 import { EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE } from './cliError';
 import { shouldUseColor } from '../io/color';
 import { FORMATTERS } from '../io/formatters';
+import { FORMATS_WITH_COVERAGE } from '../io/formatters/formatter';
 import { packageVersion } from '../io/packageVersion';
 import { Io } from './io';
 import { lintTarget, TargetResult, TargetSettings } from './lintTarget';
@@ -35,7 +36,7 @@ export async function runLint(cmd: LintCommand, io: Io): Promise<number> {
     outputDir: cmd.outputDir,
     maxFileSize: cmd.maxFileSize,
     onlyStdin: cmd.inputs.length === 0,
-    coverage: cmd.format === 'json',
+    coverage: FORMATS_WITH_COVERAGE.has(cmd.format),
   };
 
   // --jobs 1 is the one-thread run as it always was: not even a stat per file for the work plan.

@@ -12,6 +12,7 @@ import * as path from 'path';
 import { CancellationToken, PublishDiagnosticsParams, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FORMATTERS } from '../io/formatters';
+import { FORMATS_WITH_COVERAGE } from '../io/formatters/formatter';
 import { ConfigIgnoresFor, IgnoreRules } from '../project/ignoreRules';
 import { packageVersion } from '../io/packageVersion';
 import { shownPath } from '../io/shownPath';
@@ -82,7 +83,7 @@ export class WorkspaceLint {
       if ('skipped' in read || !read.snapshot.lint) continue;
       const { snapshot } = read;
       const lint = snapshot.lint!;
-      report.files.push(toReportFile(shownPath(snapshot.filePath, params.baseDir), lint.doc, { ...lint.result, findings: snapshot.findings }, () => true));
+      report.files.push(toReportFile(shownPath(snapshot.filePath, params.baseDir), lint.doc, { ...lint.result, findings: snapshot.findings }, () => true, undefined, FORMATS_WITH_COVERAGE.has(params.format)));
       addRules(report.rules, ruleIds, lint.compiled.ruleSet.rules);
       findings += snapshot.findings.length;
     }

@@ -6,6 +6,7 @@
  */
 import { ContractDocument } from '../../document/contractDocument';
 import { Party, partyKey } from '../../document/parties';
+import { escapeRegex } from '../match/phrase';
 import { FillValues } from './snippet';
 
 /** Roles of the party that supplies, and of the party that receives (defined names, or their last word). */
@@ -70,7 +71,7 @@ function withArticle(doc: ContractDocument, party: Party): string {
   if (/^the\s/i.test(party.name)) return `the ${name}`;
   // The opening pages show the convention; reading further would cost every keystroke's lint.
   const text = doc.text.slice(0, ARTICLE_SAMPLE_CHARS);
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = escapeRegex(name);
   const all = text.match(new RegExp(`\\b${escaped}\\b`, 'g'))?.length ?? 0;
   // (the "Government") counts as written with the article.
   const withThe = text.match(new RegExp(`\\b[Tt]he ["\u201c]?${escaped}\\b`, 'g'))?.length ?? 0;

@@ -6,14 +6,11 @@
  * clause kind) so coverage and the editor see it.
  */
 import { RuleContext } from '../context';
+import { escapeRegex } from '../match/phrase';
 import { Finding, RuleSpec } from '../types';
 import { decodeQualifying, QualifyingOptions, stringList } from './options';
 import { qualificationOf } from './qualification';
 import { excerpt, makeFinding, RuleKind } from './ruleKind';
-
-function escapeRegex(s: string): string {
-  return s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
-}
 
 /** With `namedLike`, only terms whose name has one of those words count ("Permitted Use", not "Common Stock"). */
 function namePattern(words: string[]): RegExp | undefined {
