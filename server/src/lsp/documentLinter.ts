@@ -6,6 +6,7 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { BlockCache } from '../document/blockCache';
+import { withSeverity } from '../engine/rules/ruleKind';
 import { Finding } from '../engine/types';
 import { FileLint, lintText } from '../lintText';
 import { ConfigLoaders } from './configLoaders';
@@ -95,7 +96,7 @@ export function applySeverities(findings: Finding[], overrides: Settings['ruleSe
   for (const f of findings) {
     const setting = overrides[f.ruleId] ?? overrides[f.ruleId.slice(f.ruleId.indexOf('/') + 1)];
     if (setting === 'off') continue;
-    out.push(setting ? { ...f, severity: setting } : f);
+    out.push(setting ? withSeverity(f, setting) : f);
   }
   return out;
 }

@@ -50,7 +50,12 @@ const LINE_LABEL = /^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*|__)?(?:(?:section|clause|art
  */
 function numberTakenAfter(doc: ContractDocument, offset: number, series: string, next: number): boolean {
   const after = doc.text.slice(offset, offset + 20_000);
-  for (const line of after.split(/\r\n|\r|\n/)) {
+  // Line by line, without splitting the whole window: the first label usually answers.
+  const lineBreak = /\r\n|\r|\n/g;
+  for (let at = 0; at <= after.length; ) {
+    const br = lineBreak.exec(after);
+    const line = after.slice(at, br ? br.index : after.length);
+    at = br ? lineBreak.lastIndex : after.length + 1;
     const label = LINE_LABEL.exec(line)?.[1];
     if (!label) continue;
     if (!label.startsWith(series)) return false;

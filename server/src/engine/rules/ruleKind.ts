@@ -2,7 +2,7 @@
 import { Span } from '../../document/lineIndex';
 import { RuleContext } from '../context';
 import { insertClausesPlan, replacePlan, suppressPlan } from '../fixes/plans';
-import { Finding, RelatedLocation, RuleSet, RuleSpec } from '../types';
+import { Finding, FixPlan, RelatedLocation, RuleSet, RuleSpec } from '../types';
 import { QualifyingOptions } from './options';
 import { qualificationOf } from './qualification';
 
@@ -56,15 +56,22 @@ export function excerpt(ctx: RuleContext, span: Span, max = 80): string {
 
 export function makeFinding(rule: RuleSpec, ctx: RuleContext, span: Span, details: FindingDetails = {}): Finding {
   const vars = { match: excerpt(ctx, span), ...details.vars };
-  const fixes = [];
-  if (rule.fix.clauses.length > 0) {
-    const anchor = details.anchor === undefined ? span : details.anchor ?? undefined;
-    // A clause answering a grant binds the grant's holder; any other clause names the parties by their roles.
-    const holder = anchor && ctx.grants.grantAt(anchor.start) ? ctx.grants.holderAt(anchor.start) : undefined;
-    fixes.push(...insertClausesPlan(ctx.doc, ctx.ruleSet, rule.fix.clauses, anchor, { present: details.presentKinds, holder }));
-  }
-  if (rule.fix.replace !== undefined) fixes.push(replacePlan(span, rule.fix.replace, vars.match));
-  fixes.push(suppressPlan(ctx.doc, [rule.id], span));
+  // Fix plans are worked out when first read: the editor reads them only for a quick-fix menu, and
+  // on a long contract they are a fifth of each keystroke's lint (insertion points, the parties' names).
+  let fixes: FixPlan[] | undefined;
+  const { doc, ruleSet, grants } = ctx; // not the context itself: its caches are not kept with the findings
+  const planFixes = (): FixPlan[] => {
+    const plans: FixPlan[] = [];
+    if (rule.fix.clauses.length > 0) {
+      const anchor = details.anchor === undefined ? span : details.anchor ?? undefined;
+      // A clause answering a grant binds the grant's holder; any other clause names the parties by their roles.
+      const holder = anchor && grants.grantAt(anchor.start) ? grants.holderAt(anchor.start) : undefined;
+      plans.push(...insertClausesPlan(doc, ruleSet, rule.fix.clauses, anchor, { present: details.presentKinds, holder }));
+    }
+    if (rule.fix.replace !== undefined) plans.push(replacePlan(span, rule.fix.replace, vars.match));
+    plans.push(suppressPlan(doc, [rule.id], span));
+    return plans;
+  };
   return {
     ruleId: rule.id,
     severity: rule.severity,
@@ -74,8 +81,17 @@ export function makeFinding(rule: RuleSpec, ctx: RuleContext, span: Span, detail
     docsUrl: rule.docsUrl,
     source: rule.source,
     related: details.related ?? [],
-    fixes,
+    get fixes() {
+      return (fixes ??= planFixes());
+    },
   };
+}
+
+/** The finding at another severity; its fix plans stay unworked until read (a spread would work them out). */
+export function withSeverity(finding: Finding, severity: Finding['severity']): Finding {
+  const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(finding)) as Finding;
+  copy.severity = severity;
+  return copy;
 }
 
 /**
