@@ -85,4 +85,23 @@ describe('normalisation', () => {
     assert.strictEqual(normalise('', { markdown: false }).text, '');
     assert.strictEqual(normalise(' \n\r\n\t', { markdown: true }).text, '');
   });
+  it('normalises a part of a text in place exactly as the same part cut out, offsets relative to its start', () => {
+    const text = 'Intro.\n\n**1. Use.** The  Provider may use\r\nthe Data for any law-\nful purpose <!-- note\n\n-->\u201cas it sees fit\u201d <b>x</b>, <!-- open\n\nend \u00ad\u200bDONE\u2014';
+    for (const markdown of [false, true]) {
+      for (let from = 0; from <= text.length; from += 3) {
+        for (const to of [from, from + 1, from + 7, from + 25, text.length]) {
+          if (to > text.length) continue;
+          for (const startsInComment of [false, true]) {
+            const options = { markdown, startsInComment };
+            const cut = normalise(text.slice(from, to), options);
+            const inPlace = normalise(text, options, from, to);
+            const where = `markdown ${markdown}, [${from}, ${to}), in comment ${startsInComment}`;
+            assert.strictEqual(inPlace.text, cut.text, where);
+            assert.strictEqual(inPlace.endsInComment, cut.endsInComment, where);
+            for (let k = 0; k <= cut.text.length; k++) assert.strictEqual(inPlace.map.original(k), cut.map.original(k), `${where}: index ${k}`);
+          }
+        }
+      }
+    }
+  });
 });

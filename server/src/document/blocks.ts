@@ -70,7 +70,7 @@ function isBlankLine(text: string, start: number, end: number): boolean {
 export function analyseBlocksIn(text: string, lineStarts: readonly number[], markdown: boolean, fromLine: number, to: number, entry: BlockState, into: Block[]): BlockState {
   let state = entry;
   const add = (start: number, end: number) => {
-    const analysis = analyseBlock(text.slice(start, end), markdown, state);
+    const analysis = analyseBlock(text, markdown, state, start, end);
     into.push({ start, entry: state, analysis });
     state = analysis.exit;
   };
@@ -138,8 +138,11 @@ class AnalysedBlock implements BlockAnalysis {
   }
 }
 
-export function analyseBlock(text: string, markdown: boolean, entry: BlockState): BlockAnalysis {
-  const norm = normalise(text, { markdown, startsInComment: entry.inComment });
+/** The block [from, to) of `source` (the whole of it by default), analysed; the block's offsets start at `from`. */
+export function analyseBlock(source: string, markdown: boolean, entry: BlockState, from = 0, to = source.length): BlockAnalysis {
+  const text = from === 0 && to === source.length ? source : source.slice(from, to);
+  // Normalised in the document's own text: read character by character, the slice would cost more (normalise.ts).
+  const norm = normalise(source, { markdown, startsInComment: entry.inComment }, from, to);
   const lines = scanLines(text, markdown, entry.inFence);
   return new AnalysedBlock(text, norm, kept(lines.paragraphs), kept(lines.labels), stateOf(lines.endsInFence, norm.endsInComment === true));
 }

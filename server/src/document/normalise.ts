@@ -107,21 +107,29 @@ function markRun(len: number, i: number): void {
   runDeltas.push(delta);
 }
 
-export function normalise(source: string, options: NormaliseOptions): NormalisedText {
-  const n = source.length;
-  if (scratchOut.length < n + 1) scratchOut = new Uint16Array(Math.max(n + 1, 4096));
+/**
+ * Normalise `source`, or only its part [from, to): offsets in the result are then relative to
+ * `from`. A document's blocks are normalised in place in the document's text: a block cut out of
+ * it is a sliced string, and reading one character at a time from a sliced string costs V8 about
+ * twice as much as from the flat text it points into.
+ */
+export function normalise(source: string, options: NormaliseOptions, from = 0, to = source.length): NormalisedText {
+  const n = to;
+  const size = to - from;
+  if (scratchOut.length < size + 1) scratchOut = new Uint16Array(Math.max(size + 1, 4096));
   const out = scratchOut;
   runStarts = [0];
-  runDeltas = [0];
+  runDeltas = [from];
   const markdown = options.markdown;
   let len = 0;
-  let i = 0;
+  let i = from;
   let wide = 0; // any written code above 0xff
   let endsInComment = false;
   if (markdown && options.startsInComment) {
-    const close = source.indexOf('-->');
-    i = close < 0 ? n : close + 3;
-    endsInComment = close < 0;
+    const close = source.indexOf('-->', from);
+    const closed = close >= 0 && close + 3 <= n;
+    i = closed ? close + 3 : n;
+    endsInComment = !closed;
     markRun(len, i);
   }
   while (i < n) {
@@ -151,7 +159,7 @@ export function normalise(source: string, options: NormaliseOptions): Normalised
     if (c === 0x20 || c === 0x0a || c === 0x0d || fold(c) === SPACE) {
       // Collapse a whitespace run; two or more line breaks make a paragraph break.
       const start = i;
-      i = endOfWhitespace(source, i);
+      i = endOfWhitespace(source, i, n);
       const breaks = runBreaks;
       if (len > 0 && out[len - 1] !== SPACE && out[len - 1] !== NEWLINE) {
         markRun(len, start);
@@ -165,7 +173,7 @@ export function normalise(source: string, options: NormaliseOptions): Normalised
 
     if (c === 0x2d || fold(c) === 0x2d) {
       // Hyphenation across a single line break ("law-\nful") joins the word.
-      const j = skipLineBreak(source, i + 1);
+      const j = skipLineBreak(source, i + 1, n);
       if (j > 0 && len > 0 && isLetter(out[len - 1]) && j < n && isLetter(source.charCodeAt(j))) {
         i = j;
         markRun(len, i);
@@ -188,16 +196,17 @@ export function normalise(source: string, options: NormaliseOptions): Normalised
       if (c === 0x3c && i + 1 < n && isTagStart(source.charCodeAt(i + 1))) {
         // Inline HTML tags (<span class="...">, </b>) carry no words.
         const close = source.indexOf('>', i + 2);
-        if (close > 0 && close - i < 300 && !source.slice(i, close).includes('\n')) {
+        if (close > 0 && close < n && close - i < 300 && !source.slice(i, close).includes('\n')) {
           i = close + 1;
           markRun(len, i);
           continue;
         }
       }
-      if (c === 0x3c && source.startsWith('<!--', i)) {
+      if (c === 0x3c && i + 4 <= n && source.startsWith('<!--', i)) {
         const close = source.indexOf('-->', i + 4);
-        const end = close < 0 ? n : close + 3;
-        if (close < 0) endsInComment = true;
+        const closed = close >= 0 && close + 3 <= n;
+        const end = closed ? close + 3 : n;
+        if (!closed) endsInComment = true;
         // A comment separates words like whitespace does.
         if (len > 0 && out[len - 1] !== SPACE && out[len - 1] !== NEWLINE) {
           markRun(len, i);
@@ -227,15 +236,15 @@ export function normalise(source: string, options: NormaliseOptions): Normalised
   // A small exact-size array of small integers (a typed array would cost its buffer's
   // ~100 bytes per block); the common single unshifted run is shared.
   let runs = UNSHIFTED;
-  if (runStarts.length > 1 || runDeltas[0] !== 0) {
+  if (runStarts.length > 1 || runDeltas[0] !== from) {
     const exact = new Array<number>(2 * runStarts.length);
     for (let r = 0; r < runStarts.length; r++) {
       exact[2 * r] = runStarts[r];
-      exact[2 * r + 1] = runDeltas[r];
+      exact[2 * r + 1] = runDeltas[r] - from;
     }
     runs = exact;
   }
-  const map = new OffsetMap(runs, len, n);
+  const map = new OffsetMap(runs, len, size);
   return { text: wide ? decodeUtf16(out.subarray(0, len)) : decodeLatin1(out, len), map, endsInComment };
 }
 
@@ -243,8 +252,7 @@ export function normalise(source: string, options: NormaliseOptions): Normalised
 let runBreaks = 0;
 
 /** Index after the whitespace run starting at `i`; counts its line breaks (CRLF as one) into runBreaks. */
-function endOfWhitespace(source: string, i: number): number {
-  const n = source.length;
+function endOfWhitespace(source: string, i: number, n: number): number {
   runBreaks = 0;
   while (i < n) {
     const d = source.charCodeAt(i);
@@ -259,8 +267,8 @@ function endOfWhitespace(source: string, i: number): number {
 }
 
 /** If a run of spaces containing exactly one line break starts at `i`, return the index after it, else -1. */
-function skipLineBreak(source: string, i: number): number {
-  const end = endOfWhitespace(source, i);
+function skipLineBreak(source: string, i: number, n: number): number {
+  const end = endOfWhitespace(source, i, n);
   return runBreaks === 1 ? end : -1;
 }
 
