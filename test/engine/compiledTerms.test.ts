@@ -26,6 +26,13 @@ describe('compiled terms kept by their text (what a CLI start reads instead of c
     const file = JSON.parse(JSON.stringify(exportCompiledTerms()));
     file.phrases[0][1].source += '|x';
     assert.strictEqual(seedCompiledTerms(file), false, 'a changed entry in the sample');
+    new Scanner([{ id: 'open', phrases: ['as it sees fit', 'as it deems fit'], patterns: ['for (?:any|all) purposes?'] }]);
+    const merged = JSON.parse(JSON.stringify(exportCompiledTerms()));
+    assert.ok(merged.merged.length > 0 && merged.mergedProbe, 'the file has merged scans and their probe');
+    merged.mergedProbe[1] = merged.mergedProbe[1].replace('(?:', '(?:x|');
+    assert.strictEqual(seedCompiledTerms(merged), false, 'merged scans a changed prefix-tree builder made');
+    delete merged.mergedProbe;
+    assert.strictEqual(seedCompiledTerms(merged), false, 'merged scans without their probe');
     assert.strictEqual(seedCompiledTerms({ phrases: 'no' }), false);
     assert.strictEqual(seedCompiledTerms(null), false);
   });

@@ -207,13 +207,14 @@ export class RuleContext {
 
   /** The checks that read only the hit's container and the windows around the hit. */
   private passesLocalChecks(detector: Detector, hit: Span, container: Span): boolean {
-    // Checks of small windows first: a clause-wide `with` over a long contract costs most.
+    // `near` first (a small window); then `with`, whose answer many hits share (one per container and
+    // set, kept), and which rules most hits out; `notPrecededBy` reads a fresh window at every hit.
     if (detector.near && !this.nearHit(detector.near, hit, container, detector.nearChars ?? DEFAULT_NEAR_CHARS)) return false;
+    if (!detector.with.every((t) => this.hasHitIn(t, container))) return false;
     if (detector.notPrecededBy) {
       const before = { start: clauseStart(this.doc, Math.max(container.start, hit.start - (detector.precededChars ?? DEFAULT_NEAR_CHARS)), hit.start), end: hit.start };
       if (detector.notPrecededBy.some((t) => this.hasHitIn(t, before))) return false;
     }
-    if (!detector.with.every((t) => this.hasHitIn(t, container))) return false;
     const excluded = detector.withoutWithin ? this.containerOf(hit.start, detector.withoutWithin) : container;
     return !detector.without.some((t) => this.hasHitIn(t, excluded));
   }

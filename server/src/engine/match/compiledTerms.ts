@@ -4,7 +4,8 @@
  * The build writes the built-in packs' entries to out/builtin-packs/compiled-terms.json, and a
  * CLI start or a worker thread reads them instead of compiling (see packs/builtinSnapshot.ts).
  * Entries are used only if this compiler makes them too: a sample of them is compiled again when
- * the file is read (a file from another build is ignored whole).
+ * the file is read, and the merged scans are checked by a small one built again (a file from
+ * another build is ignored whole).
  */
 import { mergedAlternation } from './alternationTrie';
 import { Alternative, compilePhrase } from './phrase';
@@ -14,6 +15,21 @@ export interface CompiledTermsFile {
   phrases: [string, Alternative][];
   patterns: [string, CompiledPattern][];
   merged: [string, string][];
+  /**
+   * The prefix tree of the first sources of a merged entry, to check the file's merged entries by:
+   * building a whole one again would cost a CLI start (and each worker) ~10 ms.
+   */
+  mergedProbe?: [string, string];
+}
+
+/** Sources in the merged probe: enough to exercise shared prefixes, patterns and ordering. */
+const PROBE_SOURCES = 96;
+
+function mergedProbe(): [string, string] | undefined {
+  const first = merged.keys().next();
+  if (first.done) return undefined;
+  const sources = first.value.split('\u0000').slice(0, PROBE_SOURCES);
+  return [sources.join('\u0000'), mergedAlternation(sources)];
 }
 
 /** More entries than this (a hostile pack) empties a map before it grows further. */
@@ -46,7 +62,8 @@ export function mergedOnce(sources: readonly string[]): string {
 }
 
 export function exportCompiledTerms(): CompiledTermsFile {
-  return { phrases: [...phrases], patterns: [...patterns], merged: [...merged] };
+  const probe = mergedProbe();
+  return { phrases: [...phrases], patterns: [...patterns], merged: [...merged], ...(probe ? { mergedProbe: probe } : {}) };
 }
 
 /** One entry in this many is compiled again to check a file (and the first and last of each list). */
@@ -64,7 +81,7 @@ function sameCompiler(f: CompiledTermsFile): boolean {
     return (
       sample(f.phrases).every(([k, v]) => same(compilePhrase(k), v)) &&
       sample(f.patterns).every(([k, v]) => same(compilePattern(k), v)) &&
-      sample(f.merged).every(([k, v]) => mergedAlternation(k.split('\u0000')) === v)
+      (f.merged.length === 0 || (f.mergedProbe !== undefined && mergedAlternation(f.mergedProbe[0].split('\u0000')) === f.mergedProbe[1]))
     );
   } catch {
     return false;
@@ -75,7 +92,8 @@ function sameCompiler(f: CompiledTermsFile): boolean {
 export function seedCompiledTerms(file: unknown): boolean {
   const f = file as Partial<CompiledTermsFile> | null;
   if (!f || !Array.isArray(f.phrases) || !Array.isArray(f.patterns) || !Array.isArray(f.merged)) return false;
-  const valid = f.phrases.every(isEntry) && f.patterns.every(isEntry) && f.merged.every((e) => Array.isArray(e) && typeof e[0] === 'string' && typeof e[1] === 'string');
+  const isPair = (e: unknown) => Array.isArray(e) && typeof e[0] === 'string' && typeof e[1] === 'string';
+  const valid = f.phrases.every(isEntry) && f.patterns.every(isEntry) && f.merged.every(isPair) && (f.mergedProbe === undefined || isPair(f.mergedProbe));
   if (!valid || !sameCompiler(f as CompiledTermsFile)) return false;
   for (const [k, v] of f.phrases) phrases.set(k, v);
   for (const [k, v] of f.patterns) patterns.set(k, v);
