@@ -29,7 +29,6 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { packageVersion } from './io/packageVersion';
-import { compileRegexpsNatively } from './io/regexpTiering';
 import { ClientSupport, clientSupport, initOptionsOf } from './lsp/clientSupport';
 import { codeActions } from './lsp/codeActions';
 import { coverageLens } from './lsp/codeLens';
@@ -52,7 +51,6 @@ import { ownStdio, stdioTransport } from './lsp/stdioTransport';
 import { enginePathOf, fsPathOf, workspaceFolderUris, WorkspaceFolders } from './lsp/workspaceFolders';
 import { WorkspaceLint } from './lsp/workspaceLint';
 
-compileRegexpsNatively();
 const stdio = process.argv.includes('--stdio') ? stdioTransport() : undefined;
 const connection = stdio ? createConnection(ProposedFeatures.all, ...stdio) : createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);

@@ -9,7 +9,6 @@ import { CliError, EXIT_CLEAN, EXIT_USAGE } from './cliError';
 import { packageVersion } from '../io/packageVersion';
 import { helpText } from './help';
 import { Io, processIo } from './io';
-import { compileRegexpsNatively } from '../io/regexpTiering';
 
 async function run(command: Command, io: Io): Promise<number> {
   switch (command.command) {
@@ -33,7 +32,6 @@ async function run(command: Command, io: Io): Promise<number> {
 }
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
-  compileRegexpsNatively();
   try {
     return await run(parseCommandLine(argv), io);
   } catch (err) {
