@@ -48,6 +48,8 @@ export function unitName(unit: Unit): string {
 /** Longest defined term looked up, in words. */
 const MAX_TERM_WORDS = 6;
 const WORD = /[A-Za-z0-9][A-Za-z0-9'\u2019-]*/g;
+/** The same words, only those that start with a capital or a digit (as nearly every defined term does). */
+const CAPITAL_WORD = /(?<![A-Za-z0-9'\u2019-])[A-Z0-9][A-Za-z0-9'\u2019-]*/g;
 /** The word after a given one (the same words as WORD finds). */
 const NEXT_WORD = /[A-Za-z0-9][A-Za-z0-9'\u2019-]*/g;
 
@@ -60,13 +62,17 @@ export class DefinedTermFinder {
   private readonly byTerm = new Map<string, Definition>();
   /** First words of the terms: a run of words is looked up only when it starts with one. */
   private readonly firstWords = new Set<string>();
+  /** Which words can start a term: capitalised ones only, unless a term starts in lower case. */
+  private words = CAPITAL_WORD;
 
   constructor(private readonly doc: ContractDocument) {
     for (const d of doc.definitions) {
       const key = d.term.replace(/\s+/g, ' ');
       if (this.byTerm.has(key) || key.length < 3) continue;
       this.byTerm.set(key, d);
-      this.firstWords.add(key.split(' ')[0]);
+      const first = key.split(' ')[0];
+      this.firstWords.add(first);
+      if (!/^[A-Z0-9]/.test(first)) this.words = WORD;
     }
   }
 
@@ -74,10 +80,11 @@ export class DefinedTermFinder {
     if (this.byTerm.size === 0) return [];
     const out: Definition[] = [];
     const text = this.doc.text.slice(span.start, span.end);
-    WORD.lastIndex = 0;
+    const words = this.words;
+    words.lastIndex = 0;
     let m: RegExpExecArray | null;
     // Words are read again only after a term's first word (most words are none): no list of every word.
-    while ((m = WORD.exec(text))) {
+    while ((m = words.exec(text))) {
       if (!this.firstWords.has(m[0])) continue;
       const at = span.start + m.index;
       let key = m[0];
@@ -92,7 +99,7 @@ export class DefinedTermFinder {
         // The term where it is defined is not a use of it.
         if (d && !(at >= d.termSpan.start && at < d.termSpan.end) && !out.includes(d)) out.push(d);
       }
-      WORD.lastIndex = m.index + m[0].length;
+      words.lastIndex = m.index + m[0].length;
     }
     return out;
   }

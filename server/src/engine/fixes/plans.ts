@@ -31,29 +31,37 @@ export function insertClausesPlan(doc: ContractDocument, ruleSet: RuleSet, claus
     byOffset.set(point.offset, entry);
   }
   const eol = doc.lines.eol();
-  const fill = fillValues(doc, context.holder);
   for (const [offset, { point, clauses }] of byOffset) {
     const { prefix, suffix } = point;
     const numbering = numberingAt(doc, offset);
-    const edits = clauses.map((clause, i): FixEdit => {
-      const body = resolveFill(clause.body.replace(/\r?\n/g, eol).trimEnd(), fill);
-      const label = numbering && numbering !== 'unnumbered' ? labelText(numbering, numbering.next + i) : '';
-      const edit: FixEdit = { start: offset, end: offset, text: prefix + label + renderPlain(body) + suffix, snippet: escapeSnippet(prefix) + label + body + escapeSnippet(suffix), clauseId: clause.id, clauseKind: clause.kind };
-      if (label && numbering && numbering !== 'unnumbered') {
-        const at = numbering.head.length;
-        edit.number = { base: numbering.next, value: numbering.next + i, textAt: prefix.length + at, snippetAt: escapeSnippet(prefix).length + at, length: String(numbering.next + i).length };
-      }
-      return edit;
-    });
+    const numbered = numbering && numbering !== 'unnumbered' ? numbering : undefined;
+    // The edits are rendered when first read (applying a fix, the editor's menu): a report needs only the title,
+    // and rendering fills each clause with the parties' names, which are read from the whole document.
+    let edits: FixEdit[] | undefined;
+    const renderEdits = (): FixEdit[] => {
+      const fill = fillValues(doc, context.holder);
+      return clauses.map((clause, i): FixEdit => {
+        const body = resolveFill(clause.body.replace(/\r?\n/g, eol).trimEnd(), fill);
+        const label = numbered ? labelText(numbered, numbered.next + i) : '';
+        const edit: FixEdit = { start: offset, end: offset, text: prefix + label + renderPlain(body) + suffix, snippet: escapeSnippet(prefix) + label + body + escapeSnippet(suffix), clauseId: clause.id, clauseKind: clause.kind };
+        if (numbered) {
+          const at = numbered.head.length;
+          edit.number = { base: numbered.next, value: numbered.next + i, textAt: prefix.length + at, snippetAt: escapeSnippet(prefix).length + at, length: String(numbered.next + i).length };
+        }
+        return edit;
+      });
+    };
     const titles = clauses.map((c) => c.title);
     const unnumbered = numbering === 'unnumbered' ? ' (unnumbered)' : '';
-    const as = numbering && numbering !== 'unnumbered' ? ` as ${edits.map((e) => e.text.slice(e.number!.textAt - numbering.head.length, e.number!.textAt + e.number!.length)).join(', ')}` : '';
+    const as = numbered ? ` as ${clauses.map((_, i) => `${numbered.head}${numbered.next + i}`).join(', ')}` : '';
     plans.push({
       id: `insert:${clauses.map((c) => c.id).join('+')}`,
       type: 'insert-clause',
       title: `Insert ${titles.join(' and ')} ${point.where}${as}${unnumbered}`,
       shortTitle: insertClausesShortTitle(titles, unnumbered),
-      edits,
+      get edits() {
+        return (edits ??= renderEdits());
+      },
     });
   }
   return plans;

@@ -6,6 +6,7 @@
  * A list of prohibited uses reads its subject from the sentence that introduces it
  * ("Customer shall not use the Services to:").
  */
+import { compiledNatively } from '../match/nativeRegex';
 import { ContractDocument, spanAt } from '../../document/contractDocument';
 import { namesEveryone, partyKey } from '../../document/parties';
 import { Span } from '../../document/lineIndex';
@@ -20,7 +21,7 @@ export type Binding =
 
 const MODAL_NOT = /\b(?:shall|will|may|must|should|can|could|agrees?|undertakes?|covenants?|commits?|is required|are required|is obliged|are obliged)(?: (?:to|also|further|itself|themselves|ever|in any event|under any circumstances))*,? (?:not|never)\b|\bcannot\b|\b(?:agrees?|undertakes?|covenants?) (?:that it will )?not to\b|\b(?:is|are) (?:not (?:permitted|allowed|authori[sz]ed|entitled)|prohibited from|forbidden (?:from|to)|barred from)\b|\bwill refrain\b|\bshall refrain\b|\bmay only\b|\bshall only\b/g;
 const EVERYONE = /\b(?:neither party|no party|none of the parties|no person|no one|nobody|no user|no entity|no individual|no customer|no (?:[a-z]+ )?personnel|the parties (?:shall|will|agree)|each party (?:shall|will|agrees)|both parties|any person|anyone)\b/;
-const PASSIVE = /\b(?:shall|will|may|must|can)(?: [a-z]+)? not be (?:used|deployed|applied|employed|integrated|incorporated|operated|utili[sz]ed|made available|provided|accessed|leveraged|put to use)\b|\b(?:use|uses|deployment|application) of (?:the |any |our |such )?([a-z][a-z -]{0,40}?) (?:for|in|to|as)\b[^.;]{0,200}?\b(?:is|are|shall be|will be) (?:strictly )?(?:prohibited|forbidden|not permitted|not allowed|excluded)\b|\b(?:is|are) (?:strictly )?(?:prohibited|forbidden|not permitted|excluded)\b/;
+const PASSIVE = compiledNatively(/\b(?:shall|will|may|must|can)(?: [a-z]+)? not be (?:used|deployed|applied|employed|integrated|incorporated|operated|utili[sz]ed|made available|provided|accessed|leveraged|put to use)\b|\b(?:use|uses|deployment|application) of (?:the |any |our |such )?([a-z][a-z -]{0,40}?) (?:for|in|to|as)\b[^.;]{0,200}?\b(?:is|are|shall be|will be) (?:strictly )?(?:prohibited|forbidden|not permitted|not allowed|excluded)\b|\b(?:is|are) (?:strictly )?(?:prohibited|forbidden|not permitted|excluded)\b/);
 
 /** How many sentences back a list of prohibited uses may be introduced. */
 const LOOK_BACK = 3;

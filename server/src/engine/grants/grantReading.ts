@@ -9,6 +9,7 @@
  * adjective: "an unrestricted licence to use"), with acts of use between them and
  * no denial, limit or restriction in the way.
  */
+import { compiledNatively } from '../match/nativeRegex';
 import { Cased, GRANT_VERB, holderOf, Permission, RESERVED_FREEDOM, tidy } from './holder';
 import { judgeOpenness, Openness, opennessIn } from './openness';
 
@@ -25,7 +26,7 @@ export interface GrantReading {
   open: { start: number; end: number; kind: Openness['kind']; text: string };
 }
 
-const PERMISSION = new RegExp(
+const PERMISSION = compiledNatively(new RegExp(
   [
     String.raw`\b(?:hereby )?(?:grants?|granted|granting|gives?|confers?|conveys?|provides?)\b(?=,? (?:[a-z'(),-]+ ){0,40}(?:licen[cs]es?|rights?|permissions?|authority|freedom|privilege)\b)`,
     String.raw`\b(?:licen[cs]es?|rights?|permission|authority|freedom|privilege|entitlement)(?: and (?:licen[cs]es?|rights?|authority))? (?:to|of)\b`,
@@ -40,13 +41,13 @@ const PERMISSION = new RegExp(
     String.raw`\bcan (?:freely )?(?:use|exploit|access)\b`,
   ].join('|'),
   'g',
-);
+));
 
 /** Acts of use: a grant of one of these (alone or in a list) is a grant of use. */
 /** Acts as gerunds, after "from" or "by" ("restrict X from using, copying or adapting"). */
 const GERUNDS = String.raw`(?:utili[sz]|exploit|commerciali[sz]|customi[sz]|reproduc|reus|copy|modify|adapt|translat|sell|import|export|distribut|redistribut|display|perform|publish|broadcast|transmit|host|access|process|analy[sz]|stor|integrat|run|execut|deploy|operat|practi[cs]|develop|incorporat|combin|licens|market|shar|disclos|releas|implement|train|retain)ing`;
 
-const USE_ACT = new RegExp(String.raw`(?<![\w-])(?:use|uses|used|using|utili[sz]e|exploit|exploited|commerciali[sz]e|customi[sz]e|reproduce|reuse|re-use|republish|repurpose|redistribute|re-distribute|reproduce|copy|copies|modify|adapt|translate|make|have made|sell|offer(?: to sell)?|import|export|distribute|sublicen[cs]e|display|perform|publish|broadcast|transmit|host|access|accessed|process|analy[sz]e|store|integrate|configure|run|execute|load|install|query|fine-tune|retain|deploy|operate|practi[cs]e|develop|create|incorporate|combine|license|licence|market|share|disclose|exercise|release|make available|implement|train|derivative works|otherwise deal|${GERUNDS})\b`, 'g');
+const USE_ACT = compiledNatively(new RegExp(String.raw`(?<![\w-])(?:use|uses|used|using|utili[sz]e|exploit|exploited|commerciali[sz]e|customi[sz]e|reproduce|reuse|re-use|republish|repurpose|redistribute|re-distribute|reproduce|copy|copies|modify|adapt|translate|make|have made|sell|offer(?: to sell)?|import|export|distribute|sublicen[cs]e|display|perform|publish|broadcast|transmit|host|access|accessed|process|analy[sz]e|store|integrate|configure|run|execute|load|install|query|fine-tune|retain|deploy|operate|practi[cs]e|develop|create|incorporate|combine|license|licence|market|share|disclose|exercise|release|make available|implement|train|derivative works|otherwise deal|${GERUNDS})\b`, 'g'));
 
 /** Acts that are not uses of what is granted: telling others about the agreement, assigning, money. */
 // "make" alone ("make such investigation") is no use; "make, use and sell" or "make whatever use" are.
@@ -54,13 +55,13 @@ const NOT_USE_ACT = new Set(['make', 'disclose', 'share', 'publish', 'retain', '
 
 const STRONG_USE = /^(?:use|uses|used|using|utili[sz]e|exploit|exploited|commerciali[sz]e|customi[sz]e|reproduce|reuse|re-use|copy|copies|modify|adapt|translate|display|perform|distribute|redistribute|access|accessed|process|analy[sz]e|deploy|operate|practi[cs]e|develop|incorporate|derivative works|host|integrate|train)$/;
 const TAKING_AWAY = /^ (?:at any time )?(?:change|revoke|terminate|suspend|limit|restrict|remove|refuse|discontinue|cancel|withdraw|deny|block|disable|reject|decline)\b/;
-const USE_ACT_AT_START = /^,? ?(?:and |to |also |further )?(?:use|utili[sz]e|exploit|commerciali[sz]e|reproduce|reuse|re-use|copy|modify|adapt|translate|display|perform|distribute|redistribute|access|process|analy[sz]e|deploy|operate|practi[cs]e|develop|incorporate|host|integrate|train|publish|disclose|share|make|sell|license|sublicense)\b/;
+const USE_ACT_AT_START = compiledNatively(/^,? ?(?:and |to |also |further )?(?:use|utili[sz]e|exploit|commerciali[sz]e|reproduce|reuse|re-use|copy|modify|adapt|translate|display|perform|distribute|redistribute|access|process|analy[sz]e|deploy|operate|practi[cs]e|develop|incorporate|host|integrate|train|publish|disclose|share|make|sell|license|sublicense)\b/);
 const NAMED_PURPOSE = /\b(?:to|in order to|so as to) (?:improve|provide|maintain|enhance|promote|deliver|fulfil|fulfill|comply|administer|secure|protect|evaluate|support|perform the|operate the|render)\b/;
 
 /** Objects that make the breadth words about something other than a right to use. */
-const NOT_A_USE_OBJECT = new RegExp(
+const NOT_A_USE_OBJECT = compiledNatively(new RegExp(
   String.raw`\baccess to (?:all or any of )?(?:its |the |their |such |any )?(?:premises|facilities|facility|plants?|offices|books|restaurants?|stores?|sites?)\b|\b(?:existence|terms|contents|execution) of (?:this|the) (?:agreement|contract)|\b(?:amounts?|fees?|payments?|monies|moneys|money|funds|proceeds|royalt(?:y|ies)(?!-free)|revenues?|sums?|deposits?|escrow|cash|dividends?|interest on|purchase price)\b|\b(?:its|their|his|her|our) own (?:personnel|employees|staff|resources|agents|subcontractors|contractors|facilities|equipment|methods|discretion|judgment|judgement)\b|\b(?:personnel|employees|staff|subcontractors|consultants|counsel|attorneys|auditors|accountants)\b|\b(?:the|its|our|their|such) (?:offers?|prices|pricing|rates|terms and conditions|policies)\b(?! to sell| for sale)`,
-);
+));
 
 /** A denial before the permission, in the same clause ("Licensee shall not ... for any purpose"). */
 const LEAD_DENIAL = /\b(?:not|no|never|nor|neither|cannot|nothing|unless|until|solely|only|prohibited|refrain|attempts? to|attempting to)\b|n't\b/;
@@ -87,7 +88,7 @@ function listingWords(s: string): string {
 const RELATIVE_ORIGIN = /\b(?:that|which) (?:is|are|was|were|has been|have been) (?:[a-z]+ed|given|sent|made|written|provided) (?:(?!only\b|solely\b|exclusively\b|not\b|except\b|unless\b)[a-z0-9'-]+ ){0,12}?in connection with (?:this|the) agreement(?=,)/g;
 
 /** Where a clause starts: after "; " or ", provided that" / ", except that" / ", and" before a new subject. */
-const CLAUSE_BREAK = /; |: |, (?!and |or |but |then )(?=(?:the |each |either |such )?[a-z-]+(?: [a-z-]+)? (?:shall|will|may|is|are|must|agrees?|hereby|grants?|gives?)\b)| and (?=[a-z-]+(?: [a-z-]+)? (?:(?:shall|will|may) (?:be )?|is |are )(?:deemed )?(?:free|entitled|permitted)\b)| and (?=(?:we|you|they|it) (?:shall|will|may) (?:also )?(?:have|retain|be)\b)| and that (?=(?:the )?[a-z-]+(?: [a-z-]+)? (?:shall|will|may|is|are)\b)|, (?:provided,? (?:however,? )?that|except that|but|whereas|and (?=(?:the |each |either |any |such )?[a-z-]+(?: [a-z-]+)?(?: and (?:its|their) [a-z-]+)?(?: thereafter| then| also)? (?:shall|will|may|must|agrees?)\b))|\. /g;
+const CLAUSE_BREAK = compiledNatively(/; |: |, (?!and |or |but |then )(?=(?:the |each |either |such )?[a-z-]+(?: [a-z-]+)? (?:shall|will|may|is|are|must|agrees?|hereby|grants?|gives?)\b)| and (?=[a-z-]+(?: [a-z-]+)? (?:(?:shall|will|may) (?:be )?|is |are )(?:deemed )?(?:free|entitled|permitted)\b)| and (?=(?:we|you|they|it) (?:shall|will|may) (?:also )?(?:have|retain|be)\b)| and that (?=(?:the )?[a-z-]+(?: [a-z-]+)? (?:shall|will|may|is|are)\b)|, (?:provided,? (?:however,? )?that|except that|but|whereas|and (?=(?:the |each |either |any |such )?[a-z-]+(?: [a-z-]+)?(?: and (?:its|their) [a-z-]+)?(?: thereafter| then| also)? (?:shall|will|may|must|agrees?)\b))|\. /g);
 
 function clauseStartBefore(text: string, at: number): number {
   let start = 0;
@@ -150,7 +151,7 @@ export function readGrant(text: string, cased: Cased): GrantReading | undefined 
 /** Sentences about confidentiality, warranties or the parties' relationship: breadth words there grant nothing. */
 const NOT_A_GRANT_SENTENCE = /\b(?:receiving party|disclosing party|recipient|obligations? of confidentiality|non-confidential basis|merchantability|fitness for|independent contractors?|joint venturers?|agent of|legal representative|service of process)\b/;
 /** After the breadth words, in the same clause: the right is narrowed or explained away. */
-const TAIL_DENIAL = /\b(?:does not|shall not|will not|do not) (?:include|extend|apply|permit|relieve|affect|limit)\b|\b(?:solely|only|exclusively) (?:for|in|to|within|as)\b|\b(?:in|outside|within) the field\b|\b(?:that|which|as) (?:is |are )?(?:permitted|allowed|authori[sz]ed) (?:by|under)\b|(?<!\bincluding(?: but not limited to)?,? )\bin connection with (?:the|its|our|your|their|such) (?![a-z-]+ business)[a-z-]+(?: [a-z-]+)?[.;:]?\s*$/;
+const TAIL_DENIAL = compiledNatively(/\b(?:does not|shall not|will not|do not) (?:include|extend|apply|permit|relieve|affect|limit)\b|\b(?:solely|only|exclusively) (?:for|in|to|within|as)\b|\b(?:in|outside|within) the field\b|\b(?:that|which|as) (?:is |are )?(?:permitted|allowed|authori[sz]ed) (?:by|under)\b|(?<!\bincluding(?: but not limited to)?,? )\bin connection with (?:the|its|our|your|their|such) (?![a-z-]+ business)[a-z-]+(?: [a-z-]+)?[.;:]?\s*$/);
 /** An adjective of the right itself: "an unrestricted, perpetual licence to", "unlimited access to". */
 const RIGHT_NOUN_AFTER = /^(?:,? (?:and )?[a-z-]+){0,5}? (?:right|rights|licen[cs]e|licen[cs]es|access|use|permission|freedom)\b( to| of)?/;
 const GRANT_PERMISSION = /^(?:hereby )?(?:grants?|granted|granting|gives?|confers?|conveys?|provides?)$/;

@@ -6,6 +6,7 @@
  * the words next to it that take the openness away again (a restriction that follows,
  * a territory or a disclaimer that the breadth words qualify instead of the use).
  */
+import { compiledNatively } from '../match/nativeRegex';
 
 export type OpennessKind = 'purpose' | 'manner' | 'unrestricted';
 
@@ -22,7 +23,7 @@ const PURPOSE_NOUN = String.raw`(?:purpose|purposes|use|uses|reason|reasons|miss
 const WHO = String.raw`(?:it|we|they|he|she|you|i|the [a-z-]+(?: [a-z-]+)?|[a-z-]+)`;
 const CHOICE = String.raw`(?:may |shall |will |in its discretion )?(?:chooses?|choose|wish(?:es)?|wants?|likes?|pleases?|decides?|determines?|elects?|(?:sees?|deems?|considers?|thinks?|finds?) (?:fit|appropriate|necessary|suitable|proper|desirable|advisable))`;
 
-const OPEN = new RegExp(
+const OPEN = compiledNatively(new RegExp(
   [
     // 1 purpose: "for any (lawful) purpose (whatsoever)", "for any and all purposes", "for all lawful uses"
     String.raw`(\bfor (?:any and all|any|all) ${QUALIFIERS}${PURPOSE_NOUN}(?: whatsoever| at all)?\b|\b(?:any and all|any|all) (?:other )?(?:lawful|legal|legitimate|permissible) ${QUALIFIERS}${PURPOSE_NOUN}(?: whatsoever)?\b|\bfor any lawful manner\b|\bfor (?:all )?other (?:lawful|legitimate|legal) (?:business |commercial |government |governmental )?(?:purpose|purposes|use|uses)\b|\bfor whatever ${QUALIFIERS}${PURPOSE_NOUN}\b|\bwhatever (?:lawful )?(?:purpose|purposes|use|uses) ${WHO} ${CHOICE}\b)`,
@@ -32,7 +33,7 @@ const OPEN = new RegExp(
     String.raw`(\bon an? (?:unrestricted|unlimited) basis\b|\bwithout (?:any )?(?:(?:obligation|attribution|compensation|payment|accounting|charge) (?:or|and) )?(?:further )?(?:restriction|restrictions|limitation|limitations|limit|limits|condition|conditions|reservation|reservations)(?: (?:or|and) (?:any )?(?:restriction|restrictions|limitation|limitations|obligation|obligations|condition|conditions|reservation|reservations))*\b|\bfree (?:of|from) (?:any )?(?:restriction|restrictions|limitation|limitations|usage policy constraints|usage policy)\b|\bunrestricted\b|\bunlimited\b|\bfreely\b)`,
   ].join('|'),
   'g',
-);
+));
 
 /** Every openness in the sentence, in order. */
 export function opennessIn(text: string): Openness[] {
@@ -55,9 +56,9 @@ const RESTRICTION_AFTER = new RegExp(
 );
 
 /** Straight after the breadth words (no comma): what ties the purpose to something named. */
-const TIED_AFTER = new RegExp(
+const TIED_AFTER = compiledNatively(new RegExp(
   String.raw`^ (?:(?:whatsoever|at all) )?(?:that |which |who |where |whereby |related|relating|connected|in connection|consistent|incidental|ancillary|necessary|required|reasonably|contemplated|described|set forth|specified|identified|listed|stated|provided for|provided in|permitted|prescribed|consented|authori[sz]ed|approved|agreed|allowed|expressly|specifically|under (?:this|the|these|such)|of (?:this|the|these|such|that) (?:agreement|contract|section|sections|clause|clauses|article|paragraph|schedule|exhibit|act|code|law|laws|statute|regulation|regulations|order|plan|program|programme|project|study|license|licence)s?\b|of such|of any|hereof|hereunder|herein|hereto|thereof|thereunder|in lieu|in accordance|as (?:permitted|provided|set|described|specified|contemplated|required|agreed|authori[sz]ed)|within the|by law|under applicable|in any jurisdiction|imposed|on (?:the )?(?:disclosure|use|its use|transfer|resale|assignment)|as to (?:the )?(?:disclosure|confidentiality|use by)|in respect of|with respect to|regarding|upon|on the part|of liability|liability)`,
-);
+));
 
 /** "for any purpose, in-house only": a limit a few words on. */
 const LIMIT_SOON_AFTER = /^(?:,? ?[a-z'-]+){0,4},? ?(?:solely|only|exclusively|in-house|internal(?:ly)?|non-commercial|noncommercial)\b/;

@@ -21,6 +21,7 @@ import { Span } from '../../document/lineIndex';
 import { mergedOnce, patternOnce, phraseOnce } from './compiledTerms';
 import { Alternative, leadingWord } from './phrase';
 import { PatternError } from './safePattern';
+import { compiledNatively } from './nativeRegex';
 
 export { compilePhrase } from './phrase';
 
@@ -171,6 +172,15 @@ export class Scanner {
     this.anyStart.push(anyStart);
   }
 
+  private compiledAll = false;
+
+  /** Machine code for the scan's regexes before they first run on a (short) block: see nativeRegex.ts. */
+  private compileAll(): void {
+    this.compiledAll = true;
+    for (const c of this.combined) compiledNatively(c.regex);
+    for (const re of this.sticky) compiledNatively(re);
+  }
+
   get scanCount(): number {
     return this.combined.length;
   }
@@ -187,6 +197,7 @@ export class Scanner {
    * kept with its hits and a cached block counts the same as a fresh one.
    */
   scanBounded(norm: NormalisedText, maxHits: number, maxAttempts: number): BlockScan {
+    if (!this.compiledAll) this.compileAll();
     // Documents are scanned block by block, so most scans find nothing: allocate per hit set only.
     if (this.combined.length === 0 || norm.text.length === 0) return { hits: NO_HITS, hitCount: 0, attempts: 0 };
     const raw = new Map<number, Span[]>();
