@@ -94,6 +94,18 @@ describe(`fixes written to disk (${RUNS} random documents, seed ${SEED})`, funct
     );
   });
 
+  it('keeps what a file was when read (its stamp) only when it may be rewritten in place', () => {
+    const file = path.join(dir, 'stamped.md');
+    fs.writeFileSync(file, 'The Provider may use the Data for any purpose.\n');
+    const forRewrite = readSourceFile(file, 'stamped.md', MAX_BYTES);
+    const forLint = readSourceFile(file, 'stamped.md', MAX_BYTES, false);
+    assert.ok('source' in forRewrite && 'source' in forLint);
+    assert.strictEqual(forRewrite.source.stamp?.size, fs.statSync(file).size);
+    assert.match(forRewrite.source.stamp?.sha256 ?? '', /^[0-9a-f]{64}$/);
+    assert.strictEqual(forLint.source.stamp, undefined);
+    assert.strictEqual(forLint.source.text, forRewrite.source.text);
+  });
+
   it('a file edited, replaced or swapped for a link after it was read is never written, and stays as it was made', () => {
     const outsideFile = path.join(dir, 'outside', 'victim.md');
     fc.assert(

@@ -42,7 +42,7 @@ export interface TargetResult {
 }
 
 export async function lintTarget(target: Target, loader: ConfigLoader, settings: TargetSettings, io: Io): Promise<TargetResult> {
-  const { input, failed } = await readOrReport(target, { maxFileSize: settings.maxFileSize, onlyStdin: settings.onlyStdin }, io);
+  const { input, failed } = await readOrReport(target, { maxFileSize: settings.maxFileSize, onlyStdin: settings.onlyStdin, forRewrite: settings.fixTo === 'in-place' }, io);
   if (!input) return { failed };
   const keep = reportPolicy(settings.quiet);
   const { source, docx } = input;
@@ -77,6 +77,11 @@ function emitFixed(target: Target, source: SourceText, fixed: string, applied: n
     return true;
   }
   const inPlace = to === 'in-place';
+  // Never rewrite a file in place without knowing what it was when read (the changed-meanwhile check).
+  if (inPlace && !source.stamp) {
+    io.stderr(`clauselint: cannot write ${target.shown}: it was not read for a rewrite; it was left as it was\n`);
+    return false;
+  }
   const dest = inPlace ? target.file : outputPathFor(target, settings.outputDir!, io.cwd);
   const shownDest = shownPath(dest, io.cwd);
   try {

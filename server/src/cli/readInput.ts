@@ -14,6 +14,8 @@ export interface ReadLimits {
   maxFileSize: number;
   /** No input was named (stdin was read because something was piped in): empty stdin is then a usage error. */
   onlyStdin: boolean;
+  /** The file may be rewritten in place (--fix): keep what it was when read, to refuse the rewrite if it changes meanwhile. */
+  forRewrite?: boolean;
 }
 
 async function readStdinTarget(target: Target, limits: ReadLimits, io: Io): Promise<InputOutcome> {
@@ -35,7 +37,7 @@ async function readStdinTarget(target: Target, limits: ReadLimits, io: Io): Prom
 
 export async function readTarget(target: Target, limits: ReadLimits, io: Io): Promise<InputOutcome> {
   if (target.stdin) return readStdinTarget(target, limits, io);
-  return readInputFile(target.file, target.shown, limits.maxFileSize);
+  return readInputFile(target.file, target.shown, limits.maxFileSize, limits.forRewrite ?? true);
 }
 
 /**

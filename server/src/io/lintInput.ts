@@ -42,8 +42,8 @@ async function readDocxFile(file: string, shown: string, maxBytes: number): Prom
 }
 
 /** `file` (shown to the user as `shown`): a Word document when its name says so, else contract text. */
-export async function readInputFile(file: string, shown: string, maxBytes: number): Promise<InputOutcome> {
+export async function readInputFile(file: string, shown: string, maxBytes: number, forRewrite = true): Promise<InputOutcome> {
   if (isDocxPath(file)) return readDocxFile(file, shown, maxBytes);
-  const read = readSourceFile(file, shown, maxBytes);
+  const read = readSourceFile(file, shown, maxBytes, forRewrite);
   return 'source' in read ? { input: { source: read.source } } : read;
 }

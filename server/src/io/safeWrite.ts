@@ -33,17 +33,7 @@ export interface ReadStamp {
 }
 
 export function stampOf(stat: fs.Stats, bytes: Buffer): ReadStamp {
-  // Hashed when a rewrite first asks (--fix): the bytes as read are kept, and a lint that writes
-  // nothing (most runs, a thousand files in CI) never pays for the hash.
-  let hash: string | undefined;
-  return {
-    dev: stat.dev,
-    ino: stat.ino,
-    size: stat.size,
-    get sha256() {
-      return (hash ??= sha256(bytes));
-    },
-  };
+  return { dev: stat.dev, ino: stat.ino, size: stat.size, sha256: sha256(bytes) };
 }
 
 export interface SafeWriteOptions {

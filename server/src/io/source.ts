@@ -60,10 +60,10 @@ export function encode(source: SourceText, text: string): Buffer {
 
 /**
  * Read through one descriptor, so the size checked, the bytes read and the
- * stamp kept for a later rewrite are all of the same file. Opened without
+ * stamp kept for a later rewrite (`forRewrite`) are all of the same file. Opened without
  * blocking: a FIFO is refused, never waited on.
  */
-export function readSourceFile(file: string, shownAs: string, maxBytes: number): ReadOutcome {
+export function readSourceFile(file: string, shownAs: string, maxBytes: number, forRewrite = true): ReadOutcome {
   let buf: Buffer;
   let stat: fs.Stats;
   try {
@@ -81,5 +81,7 @@ export function readSourceFile(file: string, shownAs: string, maxBytes: number):
     return { error: `cannot read ${shownAs}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (err as Error).message}` };
   }
   const source = decode(buf);
-  return source ? { source: { ...source, stamp: stampOf(stat, buf) } } : { skipped: 'binary file (it contains NUL bytes)' };
+  if (!source) return { skipped: 'binary file (it contains NUL bytes)' };
+  // The stamp hashes every byte: made only for a file that may be rewritten in place.
+  return { source: forRewrite ? { ...source, stamp: stampOf(stat, buf) } : source };
 }

@@ -60,8 +60,8 @@ const NEXT_WORD = /[A-Za-z0-9][A-Za-z0-9'\u2019-]*/g;
  */
 export class DefinedTermFinder {
   private readonly byTerm = new Map<string, Definition>();
-  /** First words of the terms: a run of words is looked up only when it starts with one. */
-  private readonly firstWords = new Set<string>();
+  /** First words of the terms, each with the most words a term starting with it has: a run of words is looked up only that far. */
+  private readonly firstWords = new Map<string, number>();
   /** Which words can start a term: capitalised ones only, unless a term starts in lower case. */
   private words = CAPITAL_WORD;
 
@@ -70,8 +70,9 @@ export class DefinedTermFinder {
       const key = d.term.replace(/\s+/g, ' ');
       if (this.byTerm.has(key) || key.length < 3) continue;
       this.byTerm.set(key, d);
-      const first = key.split(' ')[0];
-      this.firstWords.add(first);
+      const words = key.split(' ');
+      const first = words[0];
+      this.firstWords.set(first, Math.max(this.firstWords.get(first) ?? 0, Math.min(words.length, MAX_TERM_WORDS)));
       if (!/^[A-Z0-9]/.test(first)) this.words = WORD;
     }
   }
@@ -85,11 +86,12 @@ export class DefinedTermFinder {
     let m: RegExpExecArray | null;
     // Words are read again only after a term's first word (most words are none): no list of every word.
     while ((m = words.exec(text))) {
-      if (!this.firstWords.has(m[0])) continue;
+      const longest = this.firstWords.get(m[0]);
+      if (longest === undefined) continue;
       const at = span.start + m.index;
       let key = m[0];
       NEXT_WORD.lastIndex = m.index + m[0].length;
-      for (let j = 0; j < MAX_TERM_WORDS; j++) {
+      for (let j = 0; j < longest; j++) {
         if (j > 0) {
           const next = NEXT_WORD.exec(text);
           if (!next) break;
