@@ -3,6 +3,8 @@ import * as assert from 'assert';
 import { documentKindOf, formatOf, shouldLint } from '../../server/src/lsp/fileScope';
 import { DEFAULT_SETTINGS, sanitizeSettings, Settings, SettingsCache, VSCODE_DEFAULT_FILES } from '../../server/src/lsp/settings';
 import { workspaceFolderUris, WorkspaceFolders } from '../../server/src/lsp/workspaceFolders';
+import { applySeverities } from '../../server/src/lsp/documentLinter';
+import { lint, recommended } from '../helpers';
 
 const noFolders = new WorkspaceFolders();
 const withDefaults: Settings = { ...DEFAULT_SETTINGS, files: VSCODE_DEFAULT_FILES };
@@ -96,5 +98,20 @@ describe('settings', () => {
     assert.strictEqual((await noPull.get('file:///a.md')).run, 'onSave');
     const failing = new SettingsCache(() => Promise.reject(new Error('MethodNotFound')), { maxFileSizeMB: 2 });
     assert.strictEqual((await failing.get('file:///a.md')).maxFileSizeMB, 2);
+  });
+});
+
+describe('rule severities from the settings', () => {
+  it('change a finding to the set severity, drop it when off, and keep its fixes as they were', () => {
+    const { findings } = lint('The Provider may use the Data for any purpose.', recommended());
+    const grant = findings.find((f) => f.ruleId === 'recommended/broad-use-grant')!;
+    const changed = applySeverities(findings, { 'broad-use-grant': 'error' });
+    const changedGrant = changed.find((f) => f.ruleId === grant.ruleId)!;
+    assert.strictEqual(changedGrant.severity, 'error');
+    assert.notStrictEqual(changedGrant, grant);
+    assert.deepStrictEqual(changedGrant.fixes, grant.fixes);
+    assert.deepStrictEqual({ ...changedGrant, severity: grant.severity }, { ...grant });
+    assert.ok(!applySeverities(findings, { 'recommended/broad-use-grant': 'off' }).some((f) => f.ruleId === grant.ruleId));
+    assert.strictEqual(grant.severity, 'info', 'the input is left as it was');
   });
 });

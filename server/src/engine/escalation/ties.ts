@@ -47,10 +47,9 @@ export function unitName(unit: Unit): string {
 
 /** Longest defined term looked up, in words. */
 const MAX_TERM_WORDS = 6;
-const WORD = /[A-Za-z0-9][A-Za-z0-9'\u2019-]*/g;
-/** The same words, only those that start with a capital or a digit (as nearly every defined term does). */
-const CAPITAL_WORD = /(?<![A-Za-z0-9'\u2019-])[A-Z0-9][A-Za-z0-9'\u2019-]*/g;
-/** The word after a given one (the same words as WORD finds). */
+/** A word that can start a defined term: every term starts with a capital (document/definitions.ts). */
+const CAPITAL_WORD = /(?<![A-Za-z0-9'\u2019-])[A-Z][A-Za-z0-9'\u2019-]*/g;
+/** The word after a given one (any word: a term's later words need no capital). */
 const NEXT_WORD = /[A-Za-z0-9][A-Za-z0-9'\u2019-]*/g;
 
 /**
@@ -62,8 +61,6 @@ export class DefinedTermFinder {
   private readonly byTerm = new Map<string, Definition>();
   /** First words of the terms, each with the most words a term starting with it has: a run of words is looked up only that far. */
   private readonly firstWords = new Map<string, number>();
-  /** Which words can start a term: capitalised ones only, unless a term starts in lower case. */
-  private words = CAPITAL_WORD;
 
   constructor(private readonly doc: ContractDocument) {
     for (const d of doc.definitions) {
@@ -73,7 +70,6 @@ export class DefinedTermFinder {
       const words = key.split(' ');
       const first = words[0];
       this.firstWords.set(first, Math.max(this.firstWords.get(first) ?? 0, Math.min(words.length, MAX_TERM_WORDS)));
-      if (!/^[A-Z0-9]/.test(first)) this.words = WORD;
     }
   }
 
@@ -81,7 +77,7 @@ export class DefinedTermFinder {
     if (this.byTerm.size === 0) return [];
     const out: Definition[] = [];
     const text = this.doc.text.slice(span.start, span.end);
-    const words = this.words;
+    const words = CAPITAL_WORD;
     words.lastIndex = 0;
     let m: RegExpExecArray | null;
     // Words are read again only after a term's first word (most words are none): no list of every word.
