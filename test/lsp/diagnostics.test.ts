@@ -63,7 +63,7 @@ describe('LSP: live diagnostics', function () {
     // A long document, so each lint takes a while, and a burst of edits written at once with no debounce:
     // every run that linted an older version must be dropped.
     const staleUri = uri(path.join(ws.root, 'long.contract.md'));
-    const filler = '\n\n4.1 The Provider shall deliver the reports described in Schedule 3 each month.'.repeat(3000);
+    const filler = '\n\n4.1 The Provider shall deliver the reports described in Schedule 3 each month.'.repeat(12000);
     const text = AI_DRAFT + filler;
     await client.open(staleUri, text, 'contract', 1);
     await client.waitForDiagnostics(staleUri, (x) => x.version === 1);

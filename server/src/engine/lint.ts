@@ -50,6 +50,12 @@ export interface LintOptions {
 
 export interface FullLintResult extends LintResult {
   suppressed: SuppressionOutcome['suppressed'];
+  /**
+   * One kind's entry of `coverage` (present, where), worked out alone while `coverage` has not been
+   * read: a diagnostic's "found here" locations need the kinds of its findings, not every kind's
+   * (an escalation path is looked for element by element over the whole document).
+   */
+  coverageOf(kind: string): KindCoverage | undefined;
 }
 
 export function lintDocument(doc: ContractDocument, compiled: CompiledRuleSet, options: LintOptions = {}): FullLintResult {
@@ -81,6 +87,10 @@ export function lintDocument(doc: ContractDocument, compiled: CompiledRuleSet, o
         context = undefined; // the document's hits and caches are not kept for a result that is kept
       }
       return coverage;
+    },
+    coverageOf(kind: string): KindCoverage | undefined {
+      if (coverage || !context) return this.coverage.find((c) => c.kind === kind);
+      return ruleSet.kinds.get(kind)?.coverage === false || !ruleSet.kinds.has(kind) ? undefined : context.coverageOf(kind);
     },
   };
 }

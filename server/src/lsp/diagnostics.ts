@@ -33,7 +33,7 @@ function relatedInformation(snapshot: LintSnapshot, finding: Finding): Diagnosti
     message: r.message,
   }));
   // A weak or unqualified clause: point at the clauses of that kind the document does have.
-  const coverage = finding.clauseKind ? snapshot.lint!.result.coverage.find((c) => c.kind === finding.clauseKind) : undefined;
+  const coverage = finding.clauseKind ? snapshot.lint!.result.coverageOf(finding.clauseKind) : undefined;
   if (coverage?.present) {
     for (const span of coverage.locations.slice(0, MAX_COVERAGE_RELATED)) {
       // The finding's own clause is not "elsewhere".
