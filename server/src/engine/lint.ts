@@ -78,7 +78,7 @@ export function lintDocument(doc: ContractDocument, compiled: CompiledRuleSet, o
   // and on an ordinary contract it is most of a lint (the escalation path is looked for element by element).
   let context: RuleContext | undefined = ctx;
   let coverage: KindCoverage[] | undefined;
-  return {
+  const result: FullLintResult = {
     findings: capFindings(outcome.findings),
     suppressed: outcome.suppressed,
     get coverage(): KindCoverage[] {
@@ -89,10 +89,11 @@ export function lintDocument(doc: ContractDocument, compiled: CompiledRuleSet, o
       return coverage;
     },
     coverageOf(kind: string): KindCoverage | undefined {
-      if (coverage || !context) return this.coverage.find((c) => c.kind === kind);
+      if (coverage || !context) return result.coverage.find((c) => c.kind === kind);
       return ruleSet.kinds.get(kind)?.coverage === false || !ruleSet.kinds.has(kind) ? undefined : context.coverageOf(kind);
     },
   };
+  return result;
 }
 
 function runRule(rule: RuleSpec, ctx: RuleContext): Finding[] {
