@@ -140,7 +140,7 @@ class AnalysedBlock implements BlockAnalysis {
 
 /** The block [from, to) of `source` (the whole of it by default), analysed; the block's offsets start at `from`. */
 export function analyseBlock(source: string, markdown: boolean, entry: BlockState, from = 0, to = source.length): BlockAnalysis {
-  const text = from === 0 && to === source.length ? source : source.slice(from, to);
+  const text = source.slice(from, to);
   // Normalised in the document's own text: read character by character, the slice would cost more (normalise.ts).
   const norm = normalise(source, { markdown, startsInComment: entry.inComment }, from, to);
   const lines = scanLines(text, markdown, entry.inFence);

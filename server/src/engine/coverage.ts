@@ -89,9 +89,15 @@ function dedupedSpans(spans: Span[]): Span[] {
   return sorted.filter((s, i) => i === 0 || s.start !== sorted[i - 1].start);
 }
 
-/** Every kind the loaded packs know (but those reported only as another kind's elements), for the report. */
+/** Whether coverage lists a kind: every kind the loaded packs know but those reported only as another kind's elements. */
+export function listedInCoverage(ruleSet: RuleSet, kind: string): boolean {
+  const spec = ruleSet.kinds.get(kind);
+  return spec !== undefined && spec.coverage !== false;
+}
+
+/** Every kind coverage lists, for the report. */
 export function computeCoverage(ctx: RuleContext): KindCoverage[] {
-  return [...ctx.ruleSet.kinds.values()].filter((k) => k.coverage !== false).map((k) => k.id).sort().map((kind) => {
+  return [...ctx.ruleSet.kinds.keys()].filter((kind) => listedInCoverage(ctx.ruleSet, kind)).sort().map((kind) => {
     const coverage = ctx.coverageOf(kind);
     const grants = ctx.grants.statusesOf(kind);
     if (!grants || grants.length === 0) return coverage;

@@ -6,7 +6,7 @@
 import { BlockAnalysis } from '../document/blocks';
 import { ContractDocument } from '../document/contractDocument';
 import { RuleContext } from './context';
-import { computeCoverage } from './coverage';
+import { computeCoverage, listedInCoverage } from './coverage';
 import { capFindings, findingsOfRule, scanLimitFinding } from './limitFindings';
 import { blockMemo, documentHits, lazyMatcher } from './match/documentHits';
 import { Scanner } from './match/scanner';
@@ -90,7 +90,7 @@ export function lintDocument(doc: ContractDocument, compiled: CompiledRuleSet, o
     },
     coverageOf(kind: string): KindCoverage | undefined {
       if (coverage || !context) return result.coverage.find((c) => c.kind === kind);
-      return ruleSet.kinds.get(kind)?.coverage === false || !ruleSet.kinds.has(kind) ? undefined : context.coverageOf(kind);
+      return listedInCoverage(ruleSet, kind) ? context.coverageOf(kind) : undefined;
     },
   };
   return result;

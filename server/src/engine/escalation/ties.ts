@@ -77,11 +77,10 @@ export class DefinedTermFinder {
     if (this.byTerm.size === 0) return [];
     const out: Definition[] = [];
     const text = this.doc.text.slice(span.start, span.end);
-    const words = CAPITAL_WORD;
-    words.lastIndex = 0;
+    CAPITAL_WORD.lastIndex = 0;
     let m: RegExpExecArray | null;
     // Words are read again only after a term's first word (most words are none): no list of every word.
-    while ((m = words.exec(text))) {
+    while ((m = CAPITAL_WORD.exec(text))) {
       const longest = this.firstWords.get(m[0]);
       if (longest === undefined) continue;
       const at = span.start + m.index;
@@ -97,7 +96,7 @@ export class DefinedTermFinder {
         // The term where it is defined is not a use of it.
         if (d && !(at >= d.termSpan.start && at < d.termSpan.end) && !out.includes(d)) out.push(d);
       }
-      words.lastIndex = m.index + m[0].length;
+      CAPITAL_WORD.lastIndex = m.index + m[0].length;
     }
     return out;
   }
